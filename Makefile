@@ -1,0 +1,91 @@
+# Makefile: `make` builds mixdown and the handbook; `make check` runs every test.
+# Targets: all check bench regen asan fuzz install uninstall clean.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/mixdown
+MANDIR    = $(PREFIX)/share/man/man1
+
+CC       ?= cc
+PKGS      = libxml-2.0 libxslt libexslt libzip
+OPTFLAGS ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+DEFS      = -D_POSIX_C_SOURCE=200809L -DMIXDOWN_VERSION='"$(VERSION)"' -DMIXDOWN_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(WARN) $(OPTFLAGS) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+MODULES   = diag load check plan render site epub out
+MODULE_OBJS = $(MODULES:%=tools/%.o)
+ASAN_OBJS = $(MODULES:%=tools/asan/%.o)
+UNIT_TESTS = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
+
+BOOK      = book/handbook.xml
+BOOK_SRC  = $(shell find book -type f 2>/dev/null)
+DATA_SRC  = $(shell find xsl style -type f 2>/dev/null)
+OUT       = output
+
+.PHONY: all deps test-deps check asan regen bench fuzz install uninstall clean handbook
+.DELETE_ON_ERROR:
+
+all: tools/mixdown handbook
+
+deps:
+	@sh tools/deps.sh build
+
+test-deps: deps
+	@sh tools/deps.sh test
+
+tools/%.o: tools/%.c tools/*.h | deps
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+tools/mixdown: tools/main.o $(MODULE_OBJS)
+	$(CC) $(OPTFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+handbook: $(OUT)/handbook.epub
+
+$(OUT)/handbook.epub: tools/mixdown $(BOOK_SRC) $(DATA_SRC)
+	tools/mixdown build $(BOOK) -o $(OUT)
+
+# ---- tests ----
+
+tests/unit/test_%: tests/unit/test_%.c $(MODULE_OBJS) | deps
+	$(CC) $(ALL_CFLAGS) -Itools -o $@ $< $(MODULE_OBJS) $(PKG_LIBS) -lcmocka
+
+tools/asan/%.o: tools/%.c tools/*.h | deps
+	@mkdir -p tools/asan
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -c $< -o $@
+
+tools/mixdown-asan: tools/asan/main.o $(ASAN_OBJS)
+	$(CC) $(OPTFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+
+tests/unit/asan_%: tests/unit/test_%.c $(ASAN_OBJS) | deps
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -Itools -o $@ $< $(ASAN_OBJS) $(PKG_LIBS) -lcmocka
+
+asan: tools/mixdown-asan $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%)
+
+check: test-deps tools/mixdown $(UNIT_TESTS) asan
+	@sh tests/run.sh
+
+regen: tools/mixdown
+	@sh tests/xsl/run.sh --regen
+	@sh tests/diag/run.sh --regen
+
+# ---- installation ----
+
+install: tools/mixdown
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 tools/mixdown $(DESTDIR)$(BINDIR)/mixdown
+	install -m 644 mixdown.1 $(DESTDIR)$(MANDIR)/mixdown.1
+	cp -R xsl style $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mixdown $(DESTDIR)$(MANDIR)/mixdown.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf tools/*.o tools/asan tools/mixdown tools/mixdown-asan tests/unit/test_? \
+	  $(UNIT_TESTS) $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%) $(OUT)

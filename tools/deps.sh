@@ -1,0 +1,42 @@
+#!/bin/sh
+# deps.sh: makes sure what mixdown needs is installed: `build` for compiling and running it,
+# `test` for the test suite. Installs Debian packages with apt-get when run as root; otherwise
+# stops and prints the exact command to run.
+set -eu
+
+build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev docbook5-xml"
+test_packages="libcmocka-dev epubcheck default-jre-headless zip unzip"
+
+missing_build() {
+	command -v pkg-config >/dev/null 2>&1 || { echo "$build_packages"; return; }
+	pkg-config --exists libxml-2.0 libxslt libexslt libzip || { echo "$build_packages"; return; }
+	[ -f /usr/share/xml/docbook/schema/rng/5.0/docbook.rng ] || echo docbook5-xml
+}
+
+missing_test() {
+	list=""
+	[ -f /usr/include/cmocka.h ] || list="$list libcmocka-dev"
+	[ -f /usr/share/java/epubcheck.jar ] || list="$list epubcheck"
+	command -v java >/dev/null 2>&1 || list="$list default-jre-headless"
+	command -v zip >/dev/null 2>&1 || list="$list zip"
+	command -v unzip >/dev/null 2>&1 || list="$list unzip"
+	echo $list
+}
+
+install() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "mixdown: missing packages; run: sudo apt-get install -y $*" >&2
+		exit 1
+	fi
+	echo "mixdown: installing $*" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2
+	apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+case "${1:-build}" in
+build) need=$(missing_build) ;;
+test) need=$(missing_test) ;;
+*) echo "usage: deps.sh build|test" >&2; exit 2 ;;
+esac
+[ -z "$need" ] || install $need

@@ -1,0 +1,61 @@
+/* diag.h: the table of messages and the reporter every stage speaks through. */
+#ifndef MIXDOWN_DIAG_H
+#define MIXDOWN_DIAG_H
+
+#include <stdio.h>
+
+enum diag_severity { SEV_ERROR, SEV_WARNING, SEV_STYLE, SEV_COUNT };
+
+/* One entry per message in diag.c's table, in the same order. */
+enum diag_id {
+	D_XML_SYNTAX,
+	D_XML_ENCODING,
+	D_DOCTYPE_EXTERNAL,
+	D_ENTITY_DECL,
+	D_NOT_DOCBOOK,
+	D_NOT_BOOK,
+	D_XINCLUDE_NO_HREF,
+	D_XINCLUDE_PARSE,
+	D_XINCLUDE_XPOINTER,
+	D_XINCLUDE_URL,
+	D_XINCLUDE_ABSOLUTE,
+	D_XINCLUDE_OUTSIDE,
+	D_XINCLUDE_MISSING,
+	D_XINCLUDE_LOOP,
+	D_XINCLUDE_DEPTH,
+	D_SCHEMA,
+	D_DUPLICATE_ID,
+	D_UNKNOWN_ID,
+	D_FILEREF_URL,
+	D_FILEREF_OUTSIDE,
+	D_FILEREF_MISSING,
+	D_UNKNOWN_ELEMENT,
+	D_XSLT,
+	D_READ_FAILED,
+	D_WRITE_FAILED,
+	D_INTERNAL,
+	D_ID_COUNT
+};
+
+struct diag_loc {
+	const char *file; /* as shown to the author; NULL for none */
+	long line;        /* 1-based; 0 when unknown */
+	long col;         /* 1-based; 0 when unknown */
+};
+
+struct diag {
+	FILE *out;
+	int color;
+	int shown;                  /* messages printed so far */
+	int count[SEV_COUNT];       /* messages reported, by severity */
+};
+
+void diag_init(struct diag *d, FILE *out);
+#include <stdarg.h>
+
+void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ...);
+void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, va_list ap);
+enum diag_severity diag_severity_of(enum diag_id id);
+int diag_errors(const struct diag *d);
+
+#endif

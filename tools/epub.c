@@ -1,0 +1,337 @@
+/* epub.c: packs the EPUB: renders the content, package, nav and NCX documents with the EPUB
+ * stylesheet and zips them with the styles and images, mimetype first, with fixed times. */
+#define _GNU_SOURCE
+#include "epub.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zip.h>
+
+#define OPS_DIR "OEBPS/"
+
+static const char container_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	"  <rootfiles>\n"
+	"    <rootfile full-path=\"" OPS_DIR "package.opf\" "
+	"media-type=\"application/oebps-package+xml\"/>\n"
+	"  </rootfiles>\n"
+	"</container>\n";
+
+static const char mimetype[] = "application/epub+zip";
+
+/* ---- the book's date and identifier ---- */
+
+static xmlNodePtr docbook_child(xmlNodePtr parent, const char *name)
+{
+	for (xmlNodePtr c = parent ? parent->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name) &&
+		    c->ns != NULL && xmlStrEqual(c->ns->href, BAD_CAST DOCBOOK_NS))
+			return c;
+	return NULL;
+}
+
+static time_t pubdate_time(const struct book *b)
+{
+	xmlNodePtr info = docbook_child(xmlDocGetRootElement(b->doc), "info");
+	xmlChar *text = xmlNodeGetContent(docbook_child(info, "pubdate"));
+	struct tm tm = {.tm_mon = 0, .tm_mday = 1};
+	time_t t = (time_t)-1;
+
+	if (text != NULL && sscanf((const char *)text, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	                           &tm.tm_mday) >= 1 && tm.tm_year >= 1980) {
+		tm.tm_year -= 1900;
+		tm.tm_mon = tm.tm_mon > 0 ? tm.tm_mon - 1 : 0;
+		tm.tm_mday = tm.tm_mday > 0 ? tm.tm_mday : 1;
+		t = timegm(&tm);
+	}
+	xmlFree(text);
+	return t;
+}
+
+time_t epub_book_time(const struct book *b)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t newest = 0;
+	time_t t;
+
+	if (epoch != NULL && *epoch != '\0') {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	t = pubdate_time(b);
+	if (t != (time_t)-1)
+		return t;
+	for (size_t i = 0; i < b->nfiles; i++) {
+		struct stat st;
+		if (stat(b->files[i]->path, &st) == 0 && st.st_mtime > newest)
+			newest = st.st_mtime;
+	}
+	return newest;
+}
+
+static uint32_t rotl(uint32_t x, int n)
+{
+	return (x << n) | (x >> (32 - n));
+}
+
+static void sha1_block(uint32_t h[5], const unsigned char *p)
+{
+	uint32_t w[80], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (int i = 16; i < 80; i++)
+		w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	for (int i = 0; i < 80; i++) {
+		uint32_t f, k;
+		if (i < 20)
+			f = (b & c) | (~b & d), k = 0x5a827999;
+		else if (i < 40)
+			f = b ^ c ^ d, k = 0x6ed9eba1;
+		else if (i < 60)
+			f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
+		else
+			f = b ^ c ^ d, k = 0xca62c1d6;
+		uint32_t t = rotl(a, 5) + f + e + k + w[i];
+		e = d, d = c, c = rotl(b, 30), b = a, a = t;
+	}
+	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+}
+
+static void sha1(const unsigned char *data, size_t len, unsigned char digest[20])
+{
+	uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
+	unsigned char block[64];
+	size_t i = 0;
+
+	for (; i + 64 <= len; i += 64)
+		sha1_block(h, data + i);
+	size_t rest = len - i;
+	memset(block, 0, sizeof block);
+	memcpy(block, data + i, rest);
+	block[rest] = 0x80;
+	if (rest >= 56) {
+		sha1_block(h, block);
+		memset(block, 0, sizeof block);
+	}
+	uint64_t bits = (uint64_t)len * 8;
+	for (int j = 0; j < 8; j++)
+		block[63 - j] = (unsigned char)(bits >> (8 * j));
+	sha1_block(h, block);
+	for (int j = 0; j < 20; j++)
+		digest[j] = (unsigned char)(h[j / 4] >> (24 - 8 * (j % 4)));
+}
+
+/* A name-based (version 5) UUID for the book, from its xml:id and title: the same book always
+ * gets the same identifier. */
+static void book_uuid(const struct book *b, char out[46])
+{
+	static const unsigned char url_namespace[16] = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad,
+	                                                0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0,
+	                                                0x4f, 0xd4, 0x30, 0xc8};
+	xmlNodePtr root = xmlDocGetRootElement(b->doc);
+	xmlChar *id = xmlGetNsProp(root, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlChar *title = xmlNodeGetContent(docbook_child(docbook_child(root, "info"), "title"));
+	size_t n = 16 + 64 + (id ? strlen((char *)id) : 0) + (title ? strlen((char *)title) : 0);
+	unsigned char *name = malloc(n), d[20];
+	int len;
+
+	if (name == NULL)
+		abort();
+	memcpy(name, url_namespace, 16);
+	len = snprintf((char *)name + 16, n - 16, "mixdown:book:%s:%s", id ? (char *)id : "",
+	               title ? (char *)title : "");
+	sha1(name, 16 + (size_t)len, d);
+	d[6] = (unsigned char)((d[6] & 0x0f) | 0x50);
+	d[8] = (unsigned char)((d[8] & 0x3f) | 0x80);
+	snprintf(out, 46,
+	         "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12],
+	         d[13], d[14], d[15]);
+	free(name);
+	xmlFree(id);
+	xmlFree(title);
+}
+
+/* ---- the zip ---- */
+
+struct zipper {
+	zip_t *zip;
+	const struct out *out;
+	zip_uint16_t dos_time, dos_date;
+};
+
+static void dos_time_of(time_t t, zip_uint16_t *dos_time, zip_uint16_t *dos_date)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	if (tm.tm_year < 80) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = 80;
+		tm.tm_mday = 1;
+	}
+	*dos_time = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
+	*dos_date = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
+}
+
+/* Adds data (malloc'd; the zip takes it) as name: stored or deflated, fixed time, no extras. */
+static int zip_put(struct zipper *z, const char *name, void *data, size_t len, int store)
+{
+	zip_source_t *src = zip_source_buffer(z->zip, data, len, 1);
+	zip_int64_t idx;
+
+	if (src == NULL) {
+		free(data);
+		return 0;
+	}
+	idx = zip_file_add(z->zip, name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0) {
+		zip_source_free(src);
+		return 0;
+	}
+	zip_uint64_t i = (zip_uint64_t)idx;
+	return zip_set_file_compression(z->zip, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+	                                store ? 0 : 9) == 0 &&
+	       zip_file_set_dostime(z->zip, i, z->dos_time, z->dos_date, 0) == 0 &&
+	       zip_file_set_external_attributes(z->zip, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) == 0 &&
+	       zip_file_extra_field_delete(z->zip, i, ZIP_EXTRA_FIELD_ALL,
+	                                    ZIP_FL_CENTRAL | ZIP_FL_LOCAL) == 0;
+}
+
+static int zip_put_copy(struct zipper *z, const char *name, const char *text, size_t len,
+                        int store)
+{
+	char *data = malloc(len + 1);
+	if (data == NULL)
+		abort();
+	memcpy(data, text, len);
+	return zip_put(z, name, data, len, store);
+}
+
+static int zip_put_file(struct zipper *z, const char *name, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *data;
+	long len;
+	int ok;
+
+	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (len = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0) {
+		if (fp != NULL)
+			fclose(fp);
+		return 0;
+	}
+	data = malloc((size_t)len + 1);
+	if (data == NULL)
+		abort();
+	ok = fread(data, 1, (size_t)len, fp) == (size_t)len;
+	fclose(fp);
+	if (!ok) {
+		free(data);
+		return 0;
+	}
+	return zip_put(z, name, data, (size_t)len, 0);
+}
+
+static int add_rendered(void *data, struct rendered_file *file)
+{
+	struct zipper *z = data;
+	size_t len;
+	char *bytes = render_serialize(file, &len);
+
+	return zip_put(z, file->href, bytes, len, 0);
+}
+
+static int add_static_files(struct zipper *z, struct renderer *r, const struct plan *p)
+{
+	char *css = render_data_path(r, "style/epub.css");
+	int ok = zip_put_file(z, OPS_DIR "assets/epub.css", css);
+
+	free(css);
+	for (size_t i = 0; ok && i < p->nimages; i++) {
+		char name[4200];
+		snprintf(name, sizeof name, OPS_DIR "%s", p->images[i].target);
+		ok = zip_put_file(z, name, p->images[i].source);
+	}
+	return ok;
+}
+
+static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
+                    xmlDocPtr result)
+{
+	return zip_put_copy(z, "mimetype", mimetype, sizeof mimetype - 1, 1) &&
+	       zip_put_copy(z, "META-INF/container.xml", container_xml, sizeof container_xml - 1,
+	                    0) &&
+	       render_each_file(result, add_rendered, z) && add_static_files(z, r, p);
+}
+
+static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
+                      const char *name, xmlDocPtr result, time_t when)
+{
+	struct zipper z = {.out = o};
+	char *path = out_prepare(o, name);
+	int err = 0;
+	struct stat st;
+
+	if (path == NULL)
+		return -1;
+	dos_time_of(when, &z.dos_time, &z.dos_date);
+	z.zip = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (z.zip == NULL) {
+		diag_report(r->diag, NULL, D_WRITE_FAILED, path);
+		free(path);
+		return -1;
+	}
+	if (!fill_zip(&z, r, p, result) || zip_close(z.zip) != 0) {
+		char text[4400];
+		snprintf(text, sizeof text, "%s: %s", path, zip_strerror(z.zip));
+		diag_report(r->diag, NULL, D_WRITE_FAILED, text);
+		zip_discard(z.zip);
+		free(path);
+		return -1;
+	}
+	long size = stat(path, &st) == 0 ? (long)st.st_size : 0;
+	free(path);
+	return size;
+}
+
+long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
+                const char **params)
+{
+	time_t when = epub_book_time(b);
+	char modified[32], uuid[46], name[4200];
+	const char *all[64];
+	size_t n = 0;
+	struct tm tm;
+	long size = -1;
+
+	gmtime_r(&when, &tm);
+	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	book_uuid(b, uuid);
+	for (; params[n] != NULL && n < 58; n++)
+		all[n] = params[n];
+	all[n++] = "modified";
+	all[n++] = modified;
+	all[n++] = "identifier";
+	all[n++] = uuid;
+	all[n] = NULL;
+	snprintf(name, sizeof name, "%s.epub", b->name);
+
+	xsltStylesheetPtr style = render_compile(r, "xsl/epub/epub.xsl");
+	xmlDocPtr result = style ? render_apply(r, style, b, all) : NULL;
+	if (result != NULL)
+		size = write_zip(r, p, o, name, result, when);
+	xmlFreeDoc(result);
+	if (style != NULL)
+		xsltFreeStylesheet(style);
+	return size;
+}

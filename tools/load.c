@@ -1,0 +1,718 @@
+/* load.c: reads the book's files, expands XIncludes itself (confined to the book's folder, no
+ * network, no DTD, no entities) and remembers where every element came from. */
+#define _GNU_SOURCE
+#include "load.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_INCLUDE_DEPTH 32
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+
+struct loader {
+	struct book *book;
+	struct diag *diag;
+	xmlParserCtxtPtr ctxt;      /* one parser for every file, so all share one dictionary */
+	struct book_file *current;  /* the file being parsed */
+	int failed;                 /* the current parse reported an error */
+	char *cwd;
+	const char *stack[MAX_INCLUDE_DEPTH + 1]; /* files being included, outermost first */
+	int depth;
+};
+
+static char *xstrdup(const char *s)
+{
+	char *copy = strdup(s);
+	if (copy == NULL)
+		abort();
+	return copy;
+}
+
+/* The path as an author would type it from the working directory. */
+static char *shown_path(const char *cwd, const char *path)
+{
+	size_t n = cwd ? strlen(cwd) : 0;
+	if (n > 0 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+		return xstrdup(path + n + 1);
+	return xstrdup(path);
+}
+
+static struct book_file *add_file(struct loader *ld, const char *canonical)
+{
+	struct book *b = ld->book;
+	struct book_file *f = calloc(1, sizeof *f);
+	struct book_file **grown = realloc(b->files, (b->nfiles + 1) * sizeof *grown);
+	size_t root_len = strlen(b->root);
+
+	if (f == NULL || grown == NULL)
+		abort();
+	b->files = grown;
+	b->files[b->nfiles++] = f;
+	f->path = xstrdup(canonical);
+	f->shown = shown_path(ld->cwd, canonical);
+	f->rel = xstrdup(strncmp(canonical, b->root, root_len) == 0 && canonical[root_len] == '/'
+	                     ? canonical + root_len + 1
+	                     : canonical);
+	return f;
+}
+
+static int read_whole_file(const char *path, char **text, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+
+	if (fp == NULL)
+		return -1;
+	for (;;) {
+		if (used == cap) {
+			cap = cap ? cap * 2 : 65536;
+			char *grown = realloc(buf, cap + 1);
+			if (grown == NULL)
+				abort();
+			buf = grown;
+		}
+		size_t got = fread(buf + used, 1, cap - used, fp);
+		used += got;
+		if (got == 0)
+			break;
+	}
+	int failed = ferror(fp);
+	fclose(fp);
+	if (failed) {
+		free(buf);
+		return -1;
+	}
+	buf[used] = '\0';
+	*text = buf;
+	*len = used;
+	return 0;
+}
+
+/* ---- parser hooks: positions, refusals, errors ---- */
+
+static struct loader *loader_of(void *ctx)
+{
+	return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void refuse(void *ctx, enum diag_id id, const char *arg)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = loader_of(ctx);
+	struct diag_loc loc = {ld->current->shown, xmlSAX2GetLineNumber(ctxt),
+	                       xmlSAX2GetColumnNumber(ctxt)};
+
+	if (!ld->failed)
+		diag_report(ld->diag, &loc, id, arg);
+	ld->failed = 1;
+	xmlStopParser(ctxt);
+}
+
+static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+	if (external_id != NULL || system_id != NULL)
+		refuse(ctx, D_DOCTYPE_EXTERNAL, NULL);
+	else
+		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+	(void)type, (void)public_id, (void)system_id, (void)content;
+	refuse(ctx, D_ENTITY_DECL, (const char *)name);
+}
+
+/* The line of the '<' that opened the tag the parser has just read. */
+static long tag_start_line(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+	long line = in->line;
+
+	for (const xmlChar *p = in->cur; p > in->base;) {
+		p--;
+		if (*p == '<')
+			break;
+		if (*p == '\n')
+			line--;
+	}
+	return line;
+}
+
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                             const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	long line = tag_start_line(ctxt);
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+	                      nb_defaulted, attributes);
+	if (ctxt->node != NULL && ctxt->node->type == XML_ELEMENT_NODE)
+		ctxt->node->line = line < 65535 ? (unsigned short)line : 65535;
+}
+
+static void on_parse_error(void *ctx, xmlErrorPtr err)
+{
+	struct loader *ld = loader_of(ctx);
+	struct diag_loc loc = {ld->current->shown, err->line, err->int2};
+	int encoding = err->code == XML_ERR_INVALID_ENCODING ||
+	               err->code == XML_ERR_UNSUPPORTED_ENCODING ||
+	               err->code == XML_ERR_UNKNOWN_ENCODING;
+
+	if (err->level < XML_ERR_ERROR || err->domain == XML_FROM_VALID || ld->failed)
+		return;
+	ld->failed = 1;
+	diag_report(ld->diag, &loc, encoding ? D_XML_ENCODING : D_XML_SYNTAX,
+	            err->message ? err->message : "malformed XML");
+}
+
+static xmlParserCtxtPtr new_parser(struct loader *ld)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+
+	if (ctxt == NULL)
+		abort();
+	ctxt->_private = ld;
+	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->entityDecl = on_entity_decl;
+	ctxt->sax->startElementNs = on_start_element;
+	ctxt->sax->serror = on_parse_error;
+	ctxt->sax->warning = NULL;
+	ctxt->sax->error = NULL;
+	ctxt->sax->fatalError = NULL;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	return ctxt;
+}
+
+/* Every resource libxml2 might fetch by itself is refused: the loader reads files itself. */
+static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
+                                              xmlParserCtxtPtr ctxt)
+{
+	(void)url, (void)id, (void)ctxt;
+	return NULL;
+}
+
+/* ---- files ---- */
+
+static void mark_elements(xmlNodePtr root, struct book_file *f)
+{
+	xmlNodePtr n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			n->_private = f;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
+{
+	xmlDocPtr doc;
+
+	ld->current = f;
+	ld->failed = 0;
+	if (f->len > INT_MAX) {
+		struct diag_loc loc = {f->shown, 0, 0};
+		diag_report(ld->diag, &loc, D_READ_FAILED, "file too large");
+		return NULL;
+	}
+	doc = xmlCtxtReadMemory(ld->ctxt, f->text, (int)f->len, f->path, NULL, PARSE_OPTIONS);
+	if (doc != NULL && (ld->failed || !ld->ctxt->wellFormed || doc->children == NULL)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && !ld->failed) {
+		struct diag_loc loc = {f->shown, 1, 1};
+		diag_report(ld->diag, &loc, D_XML_SYNTAX, "the file holds no XML document");
+	}
+	if (doc != NULL)
+		mark_elements(xmlDocGetRootElement(doc), f);
+	return doc;
+}
+
+/* ---- paths ---- */
+
+int href_has_scheme(const char *href)
+{
+	const char *p = href;
+
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return *p == ':';
+}
+
+static int inside(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* Removes "." and ".." segments from an absolute path, in place, without touching the disk. */
+static void normalize_lexically(char *path)
+{
+	char *out = path;
+
+	for (const char *in = path; *in != '\0';) {
+		while (*in == '/')
+			in++;
+		const char *end = strchr(in, '/');
+		size_t n = end ? (size_t)(end - in) : strlen(in);
+		if (n == 0)
+			break;
+		if (n == 1 && in[0] == '.') {
+			/* skip */
+		} else if (n == 2 && in[0] == '.' && in[1] == '.') {
+			while (out > path && *--out != '/')
+				;
+		} else {
+			*out++ = '/';
+			memmove(out, in, n);
+			out += n;
+		}
+		in += n;
+	}
+	if (out == path)
+		*out++ = '/';
+	*out = '\0';
+}
+
+enum resolve_status book_resolve(const struct book *b, const struct book_file *from,
+                                 const char *href, char **path, int *err)
+{
+	char *unescaped, *joined, *canonical;
+	const char *slash = strrchr(from->path, '/');
+	size_t dir_len = slash ? (size_t)(slash - from->path) : 0;
+	struct stat st;
+
+	*path = NULL;
+	if (href_has_scheme(href))
+		return RESOLVE_URL;
+	if (href[0] == '/')
+		return RESOLVE_ABSOLUTE;
+	unescaped = xmlURIUnescapeString(href, 0, NULL);
+	if (unescaped == NULL)
+		abort();
+	joined = malloc(dir_len + strlen(unescaped) + 2);
+	if (joined == NULL)
+		abort();
+	sprintf(joined, "%.*s/%s", (int)dir_len, from->path, unescaped);
+	xmlFree(unescaped);
+	normalize_lexically(joined);
+	if (!inside(b->root, joined)) {
+		free(joined);
+		return RESOLVE_OUTSIDE;
+	}
+	canonical = realpath(joined, NULL);
+	free(joined);
+	if (canonical == NULL) {
+		*err = errno;
+		return RESOLVE_MISSING;
+	}
+	if (!inside(b->root, canonical)) {
+		free(canonical);
+		return RESOLVE_OUTSIDE;
+	}
+	if (stat(canonical, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(canonical);
+		*err = EISDIR;
+		return RESOLVE_MISSING;
+	}
+	*path = canonical;
+	return RESOLVE_OK;
+}
+
+/* ---- XInclude ---- */
+
+static int is_include(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS) &&
+	       xmlStrEqual(n->name, BAD_CAST "include");
+}
+
+static int expand_includes(struct loader *ld, xmlNodePtr root);
+
+static int on_stack(const struct loader *ld, const char *path)
+{
+	for (int i = 0; i < ld->depth; i++)
+		if (strcmp(ld->stack[i], path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks an include's attributes and finds its file; returns NULL after reporting. */
+static char *include_target(struct loader *ld, xmlNodePtr inc)
+{
+	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
+	const struct book_file *from = book_file_of(ld->book, inc);
+	char *path = NULL;
+	int err = 0;
+
+	if (href == NULL || href[0] == '\0') {
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_NO_HREF);
+		xmlFree(href);
+		return NULL;
+	}
+	switch (book_resolve(ld->book, from, (const char *)href, &path, &err)) {
+	case RESOLVE_OK:
+		break;
+	case RESOLVE_URL:
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_URL, href);
+		break;
+	case RESOLVE_ABSOLUTE:
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_ABSOLUTE, href);
+		break;
+	case RESOLVE_OUTSIDE:
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_OUTSIDE, href);
+		break;
+	case RESOLVE_MISSING:
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, href, strerror(err));
+		break;
+	}
+	if (path != NULL && on_stack(ld, path)) {
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_LOOP, href);
+		free(path);
+		path = NULL;
+	}
+	xmlFree(href);
+	return path;
+}
+
+/* Parses the included file as XML and returns its expanded root, moved into the document dest
+ * (before the file's own document is freed, which libxml2's ID bookkeeping needs). */
+static xmlNodePtr include_xml(struct loader *ld, struct book_file *f, xmlDocPtr dest)
+{
+	xmlDocPtr sub = parse_file(ld, f);
+	xmlNodePtr root;
+
+	if (sub == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(sub);
+	ld->stack[ld->depth++] = f->path;
+	int ok = expand_includes(ld, root);
+	ld->depth--;
+	root = xmlDocGetRootElement(sub);
+	if (ok) {
+		xmlUnlinkNode(root);
+		if (xmlDOMWrapAdoptNode(NULL, sub, root, dest, NULL, 0) != 0)
+			abort();
+	}
+	xmlFreeDoc(sub);
+	return ok ? root : NULL;
+}
+
+static xmlNodePtr include_text(struct loader *ld, xmlNodePtr inc, struct book_file *f)
+{
+	if (!xmlCheckUTF8((const unsigned char *)f->text)) {
+		book_report(ld->book, ld->diag, inc, D_XML_ENCODING, "the included text is not UTF-8");
+		return NULL;
+	}
+	return xmlNewDocTextLen(inc->doc, BAD_CAST f->text, (int)f->len);
+}
+
+static int include_one(struct loader *ld, xmlNodePtr inc)
+{
+	xmlChar *parse = xmlGetNoNsProp(inc, BAD_CAST "parse");
+	int as_text = parse != NULL && xmlStrEqual(parse, BAD_CAST "text");
+	struct book_file *f;
+	xmlNodePtr content = NULL;
+	char *path = NULL;
+
+	if (parse != NULL && !as_text && !xmlStrEqual(parse, BAD_CAST "xml"))
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_PARSE, parse);
+	else if (xmlHasProp(inc, BAD_CAST "xpointer"))
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_XPOINTER);
+	else if (ld->depth >= MAX_INCLUDE_DEPTH)
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_DEPTH, MAX_INCLUDE_DEPTH);
+	else
+		path = include_target(ld, inc);
+	xmlFree(parse);
+	if (path == NULL)
+		return 0;
+	f = add_file(ld, path);
+	free(path);
+	if (read_whole_file(f->path, &f->text, &f->len) != 0)
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, f->shown, strerror(errno));
+	else
+		content = as_text ? include_text(ld, inc, f) : include_xml(ld, f, inc->doc);
+	if (content == NULL)
+		return 0;
+	xmlAddPrevSibling(inc, content);
+	xmlUnlinkNode(inc);
+	xmlFreeNode(inc);
+	return 1;
+}
+
+/* The node after n in document order, not descending into n. */
+static xmlNodePtr next_after(xmlNodePtr n, xmlNodePtr root)
+{
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
+static int expand_includes(struct loader *ld, xmlNodePtr root)
+{
+	int ok = 1;
+	xmlNodePtr n = root;
+
+	while (n != NULL) {
+		if (is_include(n)) {
+			xmlNodePtr next = next_after(n, root);
+			if (n == root) {
+				book_report(ld->book, ld->diag, n, D_NOT_BOOK, "xi:include");
+				return 0;
+			}
+			ok &= include_one(ld, n);
+			n = next;
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+		} else {
+			n = next_after(n, root);
+		}
+	}
+	return ok;
+}
+
+/* ---- the book ---- */
+
+static int check_root(struct loader *ld, xmlNodePtr root)
+{
+	if (root->ns == NULL || !xmlStrEqual(root->ns->href, BAD_CAST DOCBOOK_NS)) {
+		book_report(ld->book, ld->diag, root, D_NOT_DOCBOOK, root->name);
+		return 0;
+	}
+	if (!xmlStrEqual(root->name, BAD_CAST "book")) {
+		book_report(ld->book, ld->diag, root, D_NOT_BOOK, root->name);
+		return 0;
+	}
+	return 1;
+}
+
+static char *name_without_extension(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name = xstrdup(base ? base + 1 : path);
+	char *dot = strrchr(name, '.');
+
+	if (dot != NULL && dot != name)
+		*dot = '\0';
+	return name;
+}
+
+static struct book *new_book(const char *canonical)
+{
+	struct book *b = calloc(1, sizeof *b);
+	char *slash;
+
+	if (b == NULL)
+		abort();
+	b->root = xstrdup(canonical);
+	slash = strrchr(b->root, '/');
+	if (slash == b->root)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	b->name = name_without_extension(canonical);
+	return b;
+}
+
+static int load_master(struct loader *ld, struct book_file *f)
+{
+	xmlNodePtr root;
+
+	if (read_whole_file(f->path, &f->text, &f->len) != 0) {
+		struct diag_loc loc = {f->shown, 0, 0};
+		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(errno));
+		return 0;
+	}
+	ld->book->doc = parse_file(ld, f);
+	if (ld->book->doc == NULL)
+		return 0;
+	root = xmlDocGetRootElement(ld->book->doc);
+	ld->stack[ld->depth++] = f->path;
+	return check_root(ld, root) && expand_includes(ld, root);
+}
+
+struct book *load_book(const char *path, struct diag *d)
+{
+	struct loader ld = {.diag = d};
+	char *canonical = realpath(path, NULL);
+	xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader();
+	int ok;
+
+	if (canonical == NULL) {
+		struct diag_loc loc = {path, 0, 0};
+		diag_report(d, &loc, D_READ_FAILED, strerror(errno));
+		return NULL;
+	}
+	ld.cwd = getcwd(NULL, 0);
+	ld.book = new_book(canonical);
+	ld.ctxt = new_parser(&ld);
+	xmlSetExternalEntityLoader(refuse_entity_loader);
+	ok = load_master(&ld, add_file(&ld, canonical));
+	xmlSetExternalEntityLoader(saved_loader);
+	xmlFreeParserCtxt(ld.ctxt);
+	free(ld.cwd);
+	free(canonical);
+	if (!ok) {
+		book_free(ld.book);
+		return NULL;
+	}
+	return ld.book;
+}
+
+void book_free(struct book *b)
+{
+	if (b == NULL)
+		return;
+	xmlFreeDoc(b->doc);
+	for (size_t i = 0; i < b->nfiles; i++) {
+		free(b->files[i]->path);
+		free(b->files[i]->shown);
+		free(b->files[i]->rel);
+		free(b->files[i]->text);
+		free(b->files[i]);
+	}
+	free(b->files);
+	free(b->root);
+	free(b->name);
+	free(b);
+}
+
+/* ---- positions ---- */
+
+static xmlNodePtr element_of(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	return n;
+}
+
+const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
+{
+	xmlNodePtr e = element_of(node);
+	return e != NULL && e->_private != NULL ? e->_private : b->files[0];
+}
+
+/* The element before e in document order, or NULL. */
+static xmlNodePtr previous_element(xmlNodePtr e)
+{
+	xmlNodePtr p = e->prev;
+
+	while (p != NULL && p->type != XML_ELEMENT_NODE)
+		p = p->prev;
+	if (p == NULL)
+		return e->parent != NULL && e->parent->type == XML_ELEMENT_NODE ? e->parent : NULL;
+	for (;;) {
+		xmlNodePtr last = p->last;
+		while (last != NULL && last->type != XML_ELEMENT_NODE)
+			last = last->prev;
+		if (last == NULL)
+			return p;
+		p = last;
+	}
+}
+
+/* How many elements of e's name start on e's line, before e, in e's file. */
+static int ordinal_on_line(xmlNodePtr e, long line)
+{
+	int k = 0;
+
+	for (xmlNodePtr p = previous_element(e); p != NULL; p = previous_element(p)) {
+		if (p->_private != e->_private || xmlGetLineNo(p) != line)
+			break;
+		if (xmlStrEqual(p->name, e->name) && p->ns == e->ns)
+			k++;
+	}
+	return k;
+}
+
+static const char *line_start(const struct book_file *f, long line)
+{
+	const char *p = f->text;
+
+	for (long l = 1; l < line && p != NULL; l++) {
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return p;
+}
+
+/* The 1-based byte column of e's start tag, found by its name and rank on its line. */
+static long column_of(const struct book_file *f, xmlNodePtr e, long line)
+{
+	const char *start = line_start(f, line);
+	const char *end, *p;
+	char tag[256];
+	size_t n;
+	int k;
+
+	if (start == NULL)
+		return 1;
+	if (e->ns != NULL && e->ns->prefix != NULL)
+		snprintf(tag, sizeof tag, "<%s:%s", e->ns->prefix, e->name);
+	else
+		snprintf(tag, sizeof tag, "<%s", e->name);
+	n = strlen(tag);
+	end = strchr(start, '\n');
+	if (end == NULL)
+		end = start + strlen(start);
+	k = ordinal_on_line(e, line);
+	for (p = start; p + n <= end; p++) {
+		if (strncmp(p, tag, n) != 0 || !(isspace((unsigned char)p[n]) || p[n] == '>' ||
+		                                 p[n] == '/'))
+			continue;
+		if (k-- == 0)
+			return (long)(p - start) + 1;
+	}
+	return 1;
+}
+
+void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
+{
+	xmlNodePtr e = element_of(node);
+	const struct book_file *f = book_file_of(b, node);
+
+	loc->file = f->shown;
+	loc->line = e != NULL ? xmlGetLineNo(e) : 0;
+	loc->col = e != NULL && loc->line > 0 && f->text != NULL ? column_of(f, e, loc->line) : 0;
+}
+
+void book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
+{
+	struct diag_loc loc;
+	va_list ap;
+
+	book_locate(b, node, &loc);
+	va_start(ap, id);
+	diag_vreport(d, &loc, id, ap);
+	va_end(ap);
+}

@@ -1,0 +1,47 @@
+/* load.h: the book in memory, as load.c builds it from its files. */
+#ifndef MIXDOWN_LOAD_H
+#define MIXDOWN_LOAD_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define DOCBOOK_NS "http://docbook.org/ns/docbook"
+#define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+
+/* One source file of the book; every element parsed from it points here via _private. */
+struct book_file {
+	char *path;  /* canonical absolute path */
+	char *shown; /* the path as messages show it: relative to the working directory */
+	char *rel;   /* the path relative to the book's folder */
+	char *text;  /* the file's bytes, kept to find columns for messages */
+	size_t len;
+};
+
+struct book {
+	xmlDocPtr doc;     /* all files merged; XIncludes replaced by what they include */
+	char *root;        /* canonical absolute path of the book's folder */
+	char *name;        /* the master file's name without its extension */
+	struct book_file **files;
+	size_t nfiles;
+};
+
+enum resolve_status { RESOLVE_OK, RESOLVE_URL, RESOLVE_ABSOLUTE, RESOLVE_OUTSIDE, RESOLVE_MISSING };
+
+/* Loads the book whose master file is path; on failure reports through d and returns NULL. */
+struct book *load_book(const char *path, struct diag *d);
+void book_free(struct book *b);
+
+/* The source file an element (or any node inside one) came from. */
+const struct book_file *book_file_of(const struct book *b, xmlNodePtr node);
+void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc);
+void book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...);
+
+/* Resolves href relative to the file `from`, confined to the book's folder. On RESOLVE_OK,
+ * *path is a new canonical path; on RESOLVE_MISSING, *err is the errno. */
+enum resolve_status book_resolve(const struct book *b, const struct book_file *from,
+                                 const char *href, char **path, int *err);
+int href_has_scheme(const char *href);
+
+#endif

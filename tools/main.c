@@ -1,0 +1,305 @@
+/* main.c: the mixdown command line: parses options, runs the stages in order, prints the
+ * summary and turns the outcome into a documented exit status. */
+#define _GNU_SOURCE
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diag.h"
+#include "epub.h"
+#include "load.h"
+#include "out.h"
+#include "plan.h"
+#include "render.h"
+#include "site.h"
+
+#ifndef MIXDOWN_VERSION
+#define MIXDOWN_VERSION "0.0"
+#endif
+#ifndef MIXDOWN_DATADIR
+#define MIXDOWN_DATADIR "/usr/local/share/mixdown"
+#endif
+#ifndef DOCBOOK_RNG
+#define DOCBOOK_RNG "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+#endif
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_BOOK = 1,  /* the book has errors */
+	EXIT_USAGE = 2, /* the command line is wrong */
+	EXIT_IO = 3,    /* reading the tool's own files or writing the outputs failed */
+};
+
+enum command { CMD_NONE, CMD_BUILD, CMD_CHECK };
+
+struct options {
+	enum command command;
+	const char *book;
+	const char *out_dir;
+	int timing;
+};
+
+static const char usage_text[] =
+	"usage: mixdown build BOOK.xml [-o DIR] [--timing]\n"
+	"       mixdown check BOOK.xml\n"
+	"       mixdown --help | --version\n";
+
+static const char help_text[] =
+	"mixdown turns a DocBook 5 book into a static website and an EPUB 3.\n"
+	"\n"
+	"Commands:\n"
+	"  build BOOK.xml   check the book, then write DIR/html/ and DIR/NAME.epub\n"
+	"  check BOOK.xml   check the book and write nothing\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output DIR  where build writes (default: output)\n"
+	"  --timing          print the time each stage took\n"
+	"  -h, --help        show this help\n"
+	"  -V, --version     show the version\n"
+	"\n"
+	"Exit status: 0 success, 1 the book has errors, 2 wrong command line,\n"
+	"3 the outputs could not be written or mixdown's own files are missing.\n"
+	"Messages read FILE:LINE:COL: error: TEXT, FILE being the chapter to edit.\n";
+
+/* ---- timing ---- */
+
+struct clock {
+	struct timespec start, last;
+	int print;
+};
+
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+static void clock_start(struct clock *c, int print)
+{
+	clock_gettime(CLOCK_MONOTONIC, &c->start);
+	c->last = c->start;
+	c->print = print;
+}
+
+static void clock_stage(struct clock *c, const char *stage)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (c->print)
+		fprintf(stderr, "mixdown: %-7s %8.1f ms\n", stage, ms_between(&c->last, &now));
+	c->last = now;
+}
+
+static double clock_total(const struct clock *c)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ms_between(&c->start, &now);
+}
+
+/* ---- options ---- */
+
+static int usage_error(const char *what)
+{
+	fprintf(stderr, "mixdown: %s\n%s", what, usage_text);
+	return EXIT_USAGE;
+}
+
+/* Returns -1 to go on, or the exit status to end with. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->out_dir = "output";
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(help_text, stdout);
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("mixdown %s (libxml2 %s, libxslt %s)\n", MIXDOWN_VERSION,
+			       xmlParserVersion, xsltEngineVersion);
+			return EXIT_OK;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if (++i == argc)
+				return usage_error("-o needs a folder");
+			o->out_dir = argv[i];
+		} else if (strcmp(a, "--timing") == 0) {
+			o->timing = 1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			char text[300];
+			snprintf(text, sizeof text, "unknown option '%.200s'", a);
+			return usage_error(text);
+		} else if (o->command == CMD_NONE) {
+			if (strcmp(a, "build") == 0)
+				o->command = CMD_BUILD;
+			else if (strcmp(a, "check") == 0)
+				o->command = CMD_CHECK;
+			else
+				return usage_error("the command is 'build' or 'check'");
+		} else if (o->book == NULL) {
+			o->book = a;
+		} else {
+			return usage_error("only one book at a time");
+		}
+	}
+	if (o->command == CMD_NONE)
+		return usage_error("no command given");
+	if (o->book == NULL)
+		return usage_error("no book given");
+	return -1;
+}
+
+/* ---- the data folder ---- */
+
+static int has_stylesheets(const char *dir)
+{
+	char path[4200];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/xsl/html/site.xsl", dir);
+	return stat(path, &st) == 0;
+}
+
+/* MIXDOWN_DATADIR, then beside the executable (installed: ../share/mixdown; source tree:
+ * ..), then the folder the build was configured with. */
+static char *find_datadir(void)
+{
+	const char *env = getenv("MIXDOWN_DATADIR");
+	char exe[4096], candidate[4200];
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		snprintf(candidate, sizeof candidate, "%s/../share/mixdown", exe);
+		if (has_stylesheets(candidate))
+			return strdup(candidate);
+		snprintf(candidate, sizeof candidate, "%s/..", exe);
+		if (has_stylesheets(candidate))
+			return strdup(candidate);
+	}
+	return strdup(MIXDOWN_DATADIR);
+}
+
+/* ---- the stages ---- */
+
+/* The localization file for the book's language: xsl/l10n/LANG.xml, else its primary
+ * language's, else English. */
+static char *l10n_path(const struct renderer *r, const struct book *b)
+{
+	xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
+	char rel[128];
+	char *path;
+	struct stat st;
+
+	for (int attempt = 0; attempt < 3; attempt++) {
+		const char *code = attempt < 2 && lang ? (const char *)lang : "en";
+		int len = (int)strcspn(code, attempt == 0 ? "" : "-_");
+		snprintf(rel, sizeof rel, "xsl/l10n/%.*s.xml", len > 32 ? 32 : len, code);
+		path = render_data_path(r, rel);
+		if (stat(path, &st) == 0)
+			break;
+		free(path);
+		path = NULL;
+	}
+	xmlFree(lang);
+	return path != NULL ? path : render_data_path(r, "xsl/l10n/en.xml");
+}
+
+static int write_outputs(const struct options *o, struct book *b, struct plan *p,
+                         struct diag *d, struct clock *c)
+{
+	struct renderer r;
+	struct out out;
+	char epub_name[4200];
+	char *datadir = find_datadir();
+	int ok = render_open(&r, datadir, d) && out_begin(&out, o->out_dir, d);
+	free(datadir);
+	if (!ok) {
+		render_close(&r);
+		return EXIT_IO;
+	}
+	xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
+	char *l10n = l10n_path(&r, b);
+	const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n, NULL};
+
+	int pages = site_write(&r, b, p, &out, params);
+	clock_stage(c, "site");
+	long size = pages < 0 ? -1 : epub_write(&r, b, p, &out, params);
+	clock_stage(c, "epub");
+	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
+	const char *entries[] = {"html", epub_name};
+	ok = size >= 0 && out_commit(&out, entries, 2);
+	if (!ok)
+		out_discard(&out);
+	clock_stage(c, "write");
+	if (ok)
+		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", p->npages,
+		       o->out_dir, o->out_dir, epub_name, (size + 1023) / 1024, clock_total(c));
+	free(l10n);
+	xmlFree(lang);
+	render_close(&r);
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+static int run(const struct options *o)
+{
+	struct diag d;
+	struct clock c;
+	struct plan p;
+	struct book *b;
+	int status;
+
+	diag_init(&d, stderr);
+	clock_start(&c, o->timing);
+	b = load_book(o->book, &d);
+	clock_stage(&c, "load");
+	if (b == NULL)
+		return diag_errors(&d) ? EXIT_BOOK : EXIT_IO;
+	check_book(b, DOCBOOK_RNG, &d);
+	clock_stage(&c, "check");
+	if (diag_errors(&d) > 0) {
+		book_free(b);
+		return EXIT_BOOK;
+	}
+	if (o->command == CMD_CHECK) {
+		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", o->book,
+		       d.count[SEV_WARNING], clock_total(&c));
+		book_free(b);
+		return EXIT_OK;
+	}
+	plan_book(b, &p, &d);
+	clock_stage(&c, "plan");
+	status = write_outputs(o, b, &p, &d, &c);
+	plan_free(&p);
+	book_free(b);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int status = parse_options(argc, argv, &o);
+
+	if (status >= 0)
+		return status;
+	xmlInitParser();
+	out_catch_signals();
+	status = run(&o);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	out_reraise();
+	return status;
+}

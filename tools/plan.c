@@ -1,0 +1,498 @@
+/* plan.c: decides the pages (their roots, file names and reading order) and annotates the tree
+ * with numbers, anchors, glossary links and image paths, so the stylesheets only look up. */
+#include "plan.h"
+
+#include <libxml/hash.h>
+#include <libxml/uri.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+#define MAX_PAGE_DEPTH 64
+
+enum anchor_kind { A_SECTION, A_FOOTNOTE, A_INDEXTERM, A_TERM, A_OTHER, A_KINDS };
+static const char *const anchor_prefix[A_KINDS] = {"s", "fn", "ix", "t", "a"};
+
+enum label_kind { L_FIGURE, L_TABLE, L_EXAMPLE, L_KINDS };
+static const char *const labelled[L_KINDS] = {"figure", "table", "example"};
+
+/* Elements that become pages when they sit directly in the book or in a part. */
+static const char *const page_elements[] = {
+	"preface", "chapter", "appendix", "part", "glossary", "index", "bibliography",
+	"colophon", "dedication", "reference", "article", "acknowledgements",
+};
+
+/* Elements that get an anchor of their own even without an xml:id. */
+static const char *const section_elements[] = {
+	"section", "simplesect", "sect1", "sect2", "sect3", "sect4", "sect5", "glossdiv",
+	"indexdiv", "refsection", "bibliodiv", "partintro",
+};
+static const char *const other_anchored[] = {
+	"figure", "table", "example", "glossentry", "equation", "sidebar", "qandaentry",
+};
+
+/* File names mixdown writes itself, which a chapter's page may not take. */
+static const char *const reserved_names[] = {"index", "404", "nav", "cover", "toc", "package"};
+
+struct page_state {
+	xmlNodePtr root;
+	const char *name;
+	int anchors[A_KINDS];
+	int footnotes;
+};
+
+struct planner {
+	struct book *book;
+	struct plan *plan;
+	struct diag *diag;
+	xmlNsPtr ns;
+	struct page_state pages[MAX_PAGE_DEPTH]; /* the pages enclosing the walk, innermost last */
+	int depth;
+	xmlNodePtr component;            /* chapter, appendix or preface being walked */
+	int component_counts[L_KINDS];
+	int chapters, appendices, parts;
+	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
+	int terms;                       /* anchors made for first uses of terms */
+};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static char *xstrdup(const char *s)
+{
+	char *copy = strdup(s);
+	if (copy == NULL)
+		abort();
+	return copy;
+}
+
+static int is_docbook(xmlNodePtr e, const char *name)
+{
+	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
+	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
+}
+
+static int is_one_of(xmlNodePtr e, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_docbook(e, names[i]))
+			return 1;
+	return 0;
+}
+
+static int is_page_root(xmlNodePtr e)
+{
+	if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE)
+		return 1;
+	return (is_docbook(e->parent, "book") || is_docbook(e->parent, "part")) &&
+	       is_one_of(e, page_elements, COUNT(page_elements));
+}
+
+static void mx_set(struct planner *pl, xmlNodePtr e, const char *name, const char *value)
+{
+	xmlSetNsProp(e, pl->ns, BAD_CAST name, BAD_CAST value);
+}
+
+/* ---- pages ---- */
+
+static int name_taken(const struct plan *p, const char *name)
+{
+	for (size_t i = 0; i < COUNT(reserved_names); i++)
+		if (strcmp(name, reserved_names[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < p->npages; i++)
+		if (strcmp(p->pages[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* ASCII letters, digits, '-', '_' and '.' are kept; anything else becomes '-'. */
+static void sanitize_name(char *dst, size_t size, const xmlChar *id)
+{
+	size_t n = 0;
+
+	for (const xmlChar *p = id; *p != '\0' && n + 1 < size; p++) {
+		int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		           (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
+		dst[n++] = keep ? (char)*p : '-';
+	}
+	dst[n] = '\0';
+}
+
+/* The title page is "index"; others take their xml:id, or their kind and rank when they have
+ * none; a name already taken gets a numeric suffix. */
+static char *page_name(const struct plan *p, xmlNodePtr e)
+{
+	xmlChar *id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	char base[200], name[220];
+
+	if (p->npages == 0)
+		return xstrdup("index");
+	if (id != NULL)
+		sanitize_name(base, sizeof base, id);
+	else
+		snprintf(base, sizeof base, "%s-%zu", (const char *)e->name, p->npages);
+	xmlFree(id);
+	snprintf(name, sizeof name, "%s", base);
+	for (int suffix = 2; name_taken(p, name); suffix++)
+		snprintf(name, sizeof name, "%s-%d", base, suffix);
+	return xstrdup(name);
+}
+
+static void find_page(xmlNodePtr e, void *data)
+{
+	struct planner *pl = data;
+	struct plan *p = pl->plan;
+	struct page *grown;
+
+	if (!is_page_root(e))
+		return;
+	grown = realloc(p->pages, (p->npages + 1) * sizeof *grown);
+	if (grown == NULL)
+		abort();
+	p->pages = grown;
+	p->pages[p->npages].node = e;
+	p->pages[p->npages].name = page_name(p, e);
+	mx_set(pl, e, "page", p->pages[p->npages].name);
+	p->npages++;
+}
+
+static void link_pages(struct planner *pl)
+{
+	struct plan *p = pl->plan;
+
+	for (size_t i = 0; i < p->npages; i++) {
+		char order[24];
+		snprintf(order, sizeof order, "%zu", i + 1);
+		mx_set(pl, p->pages[i].node, "order", order);
+		if (i > 0)
+			mx_set(pl, p->pages[i].node, "prev", p->pages[i - 1].name);
+		if (i + 1 < p->npages)
+			mx_set(pl, p->pages[i].node, "next", p->pages[i + 1].name);
+	}
+}
+
+/* ---- anchors and labels ---- */
+
+/* The element's anchor: its xml:id, or a new mx:id "PAGE.PREFIX<n>", registered as an ID. */
+static xmlChar *anchor_of(struct planner *pl, xmlNodePtr e, const char *page, const char *prefix,
+                          int *counter)
+{
+	xmlChar *id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	char made[256];
+	xmlAttrPtr attr;
+
+	if (id == NULL)
+		id = xmlGetNsProp(e, BAD_CAST "id", BAD_CAST MX_NS);
+	if (id != NULL)
+		return id;
+	do
+		snprintf(made, sizeof made, "%s.%s%d", page, prefix, ++*counter);
+	while (xmlGetID(pl->book->doc, BAD_CAST made) != NULL);
+	attr = xmlSetNsProp(e, pl->ns, BAD_CAST "id", BAD_CAST made);
+	xmlAddID(NULL, pl->book->doc, BAD_CAST made, attr);
+	return xmlStrdup(BAD_CAST made);
+}
+
+/* Gives e an anchor named after the page being walked. */
+static void ensure_anchor(struct planner *pl, xmlNodePtr e, enum anchor_kind kind)
+{
+	struct page_state *page = &pl->pages[pl->depth - 1];
+	xmlFree(anchor_of(pl, e, page->name, anchor_prefix[kind], &page->anchors[kind]));
+}
+
+static void to_letters(char *dst, size_t size, int n)
+{
+	char tmp[16];
+	int len = 0;
+
+	for (; n > 0 && len < (int)sizeof tmp; n = (n - 1) / 26)
+		tmp[len++] = (char)('A' + (n - 1) % 26);
+	for (int i = 0; i < len && (size_t)i + 1 < size; i++)
+		dst[i] = tmp[len - 1 - i];
+	dst[len < (int)size ? len : (int)size - 1] = '\0';
+}
+
+static void to_roman(char *dst, size_t size, int n)
+{
+	static const struct { int value; const char *digits; } table[] = {
+		{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+		{50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"},
+	};
+	size_t used = 0;
+
+	dst[0] = '\0';
+	for (size_t i = 0; i < COUNT(table); i++)
+		for (; n >= table[i].value && used + 3 < size; n -= table[i].value)
+			used += (size_t)snprintf(dst + used, size - used, "%s", table[i].digits);
+}
+
+static void start_component(struct planner *pl, xmlNodePtr e, const char *label)
+{
+	pl->component = e;
+	memset(pl->component_counts, 0, sizeof pl->component_counts);
+	if (label != NULL)
+		mx_set(pl, e, "label", label);
+}
+
+static void label_component(struct planner *pl, xmlNodePtr e)
+{
+	char label[32];
+
+	if (is_docbook(e, "chapter")) {
+		snprintf(label, sizeof label, "%d", ++pl->chapters);
+		start_component(pl, e, label);
+	} else if (is_docbook(e, "appendix")) {
+		to_letters(label, sizeof label, ++pl->appendices);
+		start_component(pl, e, label);
+	} else if (is_docbook(e, "part")) {
+		to_roman(label, sizeof label, ++pl->parts);
+		mx_set(pl, e, "label", label);
+	} else if (is_one_of(e, page_elements, COUNT(page_elements))) {
+		start_component(pl, e, NULL);
+	}
+}
+
+/* Figures, tables and examples are numbered within their chapter: "3.2", or "2" outside one. */
+static void label_formal(struct planner *pl, xmlNodePtr e, enum label_kind kind)
+{
+	xmlChar *prefix = pl->component ? xmlGetNsProp(pl->component, BAD_CAST "label",
+	                                                BAD_CAST MX_NS)
+	                                : NULL;
+	char label[64];
+	int n = ++pl->component_counts[kind];
+
+	if (prefix != NULL)
+		snprintf(label, sizeof label, "%s.%d", (const char *)prefix, n);
+	else
+		snprintf(label, sizeof label, "%d", n);
+	xmlFree(prefix);
+	mx_set(pl, e, "label", label);
+}
+
+static void label_footnote(struct planner *pl, xmlNodePtr e)
+{
+	char label[16];
+
+	snprintf(label, sizeof label, "%d", ++pl->pages[pl->depth - 1].footnotes);
+	mx_set(pl, e, "label", label);
+	ensure_anchor(pl, e, A_FOOTNOTE);
+}
+
+/* ---- images ---- */
+
+static void add_image(struct planner *pl, xmlNodePtr e, char *source)
+{
+	struct plan *p = pl->plan;
+	const char *target = source + strlen(pl->book->root) + 1;
+	xmlChar *escaped = xmlURIEscapeStr(BAD_CAST target, BAD_CAST "/");
+	size_t i;
+
+	mx_set(pl, e, "src", (const char *)escaped);
+	xmlFree(escaped);
+	for (i = 0; i < p->nimages; i++)
+		if (strcmp(p->images[i].source, source) == 0)
+			break;
+	if (i < p->nimages) {
+		free(source);
+		return;
+	}
+	struct image *grown = realloc(p->images, (p->nimages + 1) * sizeof *grown);
+	if (grown == NULL)
+		abort();
+	p->images = grown;
+	p->images[p->nimages].source = source;
+	p->images[p->nimages].target = xstrdup(target);
+	p->nimages++;
+}
+
+static void plan_image(struct planner *pl, xmlNodePtr e)
+{
+	xmlChar *ref = xmlGetNoNsProp(e, BAD_CAST "fileref");
+	char *source = NULL;
+	int err;
+
+	if (ref != NULL && book_resolve(pl->book, book_file_of(pl->book, e), (const char *)ref,
+	                                &source, &err) == RESOLVE_OK)
+		add_image(pl, e, source);
+	xmlFree(ref);
+}
+
+/* ---- the walk ---- */
+
+static void enter_element(xmlNodePtr e, void *data)
+{
+	struct planner *pl = data;
+	xmlChar *name = xmlGetNsProp(e, BAD_CAST "page", BAD_CAST MX_NS);
+
+	if (name != NULL && pl->depth < MAX_PAGE_DEPTH) {
+		struct page_state *page = &pl->pages[pl->depth++];
+		memset(page, 0, sizeof *page);
+		page->root = e;
+		page->name = (const char *)xmlDictLookup(pl->book->doc->dict, name, -1);
+		label_component(pl, e);
+	}
+	xmlFree(name);
+	if (is_one_of(e, section_elements, COUNT(section_elements)))
+		ensure_anchor(pl, e, A_SECTION);
+	else if (is_one_of(e, other_anchored, COUNT(other_anchored)))
+		ensure_anchor(pl, e, A_OTHER);
+	else if (is_docbook(e, "footnote"))
+		label_footnote(pl, e);
+	else if (is_docbook(e, "indexterm"))
+		ensure_anchor(pl, e, A_INDEXTERM);
+	else if (is_docbook(e, "imagedata"))
+		plan_image(pl, e);
+	for (int k = 0; k < L_KINDS; k++)
+		if (is_docbook(e, labelled[k]))
+			label_formal(pl, e, (enum label_kind)k);
+}
+
+static void leave_element(xmlNodePtr e, void *data)
+{
+	struct planner *pl = data;
+
+	if (pl->depth > 1 && pl->pages[pl->depth - 1].root == e)
+		pl->depth--;
+}
+
+/* ---- glossary ---- */
+
+/* Lowercase with runs of white space folded to one space, for matching terms to entries. */
+static xmlChar *normalized_text(xmlNodePtr e)
+{
+	xmlChar *text = xmlGetNoNsProp(e, BAD_CAST "baseform");
+	xmlChar *out;
+	int n = 0, space = 0;
+
+	if (text == NULL)
+		text = xmlNodeGetContent(e);
+	if (text == NULL)
+		return NULL;
+	out = xmlStrdup(text);
+	for (const xmlChar *p = text; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = (*p >= 'A' && *p <= 'Z') ? (xmlChar)(*p + 32) : *p;
+	}
+	out[n] = '\0';
+	xmlFree(text);
+	return out;
+}
+
+static void collect_entry(xmlNodePtr e, void *data)
+{
+	struct planner *pl = data;
+
+	if (!is_docbook(e, "glossentry"))
+		return;
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (!is_docbook(c, "glossterm"))
+			continue;
+		xmlChar *key = normalized_text(c);
+		if (key != NULL)
+			xmlHashAddEntry(pl->glossary, key, e);
+		xmlFree(key);
+	}
+}
+
+static xmlNodePtr entry_for(struct planner *pl, xmlNodePtr term)
+{
+	xmlChar *linkend = xmlGetNoNsProp(term, BAD_CAST "linkend");
+	xmlNodePtr entry = NULL;
+
+	if (linkend != NULL) {
+		xmlAttrPtr target = xmlGetID(pl->book->doc, linkend);
+		if (target != NULL && is_docbook(target->parent, "glossentry"))
+			entry = target->parent;
+	} else {
+		xmlChar *key = normalized_text(term);
+		entry = key ? xmlHashLookup(pl->glossary, key) : NULL;
+		xmlFree(key);
+	}
+	xmlFree(linkend);
+	return entry;
+}
+
+static int inside_glossary(xmlNodePtr e)
+{
+	for (xmlNodePtr p = e->parent; p != NULL; p = p->parent)
+		if (is_docbook(p, "glossentry"))
+			return 1;
+	return 0;
+}
+
+static xmlNodePtr page_root_of(xmlNodePtr e)
+{
+	for (xmlNodePtr p = e; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (xmlHasNsProp(p, BAD_CAST "page", BAD_CAST MX_NS))
+			return p;
+	return NULL;
+}
+
+/* Links a term in the text to its entry, and the entry back to the term's first use. */
+static void link_term(struct planner *pl, xmlNodePtr term)
+{
+	xmlNodePtr entry = entry_for(pl, term);
+	xmlChar *entry_anchor, *name;
+
+	if (entry == NULL)
+		return;
+	entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", XML_XML_NAMESPACE);
+	if (entry_anchor == NULL)
+		entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", BAD_CAST MX_NS);
+	mx_set(pl, term, "gloss", (const char *)entry_anchor);
+	xmlFree(entry_anchor);
+	if (xmlHasNsProp(entry, BAD_CAST "first", BAD_CAST MX_NS))
+		return;
+	name = xmlGetNsProp(page_root_of(term), BAD_CAST "page", BAD_CAST MX_NS);
+	xmlChar *anchor = anchor_of(pl, term, (const char *)name, anchor_prefix[A_TERM],
+	                            &pl->terms);
+	mx_set(pl, entry, "first", (const char *)anchor);
+	xmlFree(anchor);
+	xmlFree(name);
+}
+
+static void link_glossary(xmlNodePtr e, void *data)
+{
+	struct planner *pl = data;
+
+	if ((is_docbook(e, "glossterm") || is_docbook(e, "firstterm")) && !inside_glossary(e))
+		link_term(pl, e);
+}
+
+int plan_book(struct book *b, struct plan *p, struct diag *d)
+{
+	struct planner pl = {.book = b, .plan = p, .diag = d};
+	xmlNodePtr root = xmlDocGetRootElement(b->doc);
+
+	memset(p, 0, sizeof *p);
+	pl.ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST "mx");
+	walk_elements(root, find_page, NULL, &pl);
+	link_pages(&pl);
+	walk_elements(root, enter_element, leave_element, &pl);
+	pl.glossary = xmlHashCreate(64);
+	walk_elements(root, collect_entry, NULL, &pl);
+	walk_elements(root, link_glossary, NULL, &pl);
+	xmlHashFree(pl.glossary, NULL);
+	return 0;
+}
+
+void plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->npages; i++)
+		free(p->pages[i].name);
+	for (size_t i = 0; i < p->nimages; i++) {
+		free(p->images[i].source);
+		free(p->images[i].target);
+	}
+	free(p->pages);
+	free(p->images);
+	memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,271 @@
+/* render.c: compiles the XSLT stylesheets once and applies them to the book, with security
+ * preferences that forbid the network and every write, and reads only under the data folder. */
+#define _GNU_SOURCE
+#include "render.h"
+
+#include <libexslt/exslt.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlsave.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plan.h"
+
+char *render_data_path(const struct renderer *r, const char *relpath)
+{
+	char *path = malloc(strlen(r->datadir) + strlen(relpath) + 2);
+	if (path == NULL)
+		abort();
+	sprintf(path, "%s/%s", r->datadir, relpath);
+	return path;
+}
+
+/* Stylesheet messages arrive in pieces; each finished line becomes one report. */
+static void on_stylesheet_message(void *data, const char *fmt, ...)
+{
+	struct renderer *r = data;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(r->message + r->message_len, sizeof r->message - r->message_len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		r->message_len += (size_t)n;
+	if (r->message_len >= sizeof r->message)
+		r->message_len = sizeof r->message - 1;
+	if (r->message_len > 0 && r->message[r->message_len - 1] == '\n') {
+		r->message[r->message_len - 1] = '\0';
+		diag_report(r->diag, NULL, D_XSLT, r->message);
+		r->message_len = 0;
+	}
+}
+
+/* Reads are allowed only inside the data folder (the stylesheets and their l10n files). */
+static int allow_data_reads(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                            const char *value)
+{
+	const struct renderer *r = ctxt ? ctxt->_private : NULL;
+	const char *path = value;
+	char *canonical;
+	int ok;
+
+	(void)sec;
+	if (r == NULL || value == NULL)
+		return 0;
+	if (strncmp(path, "file://", 7) == 0)
+		path += 7;
+	canonical = realpath(path, NULL);
+	ok = canonical != NULL && strncmp(canonical, r->datadir, strlen(r->datadir)) == 0 &&
+	     canonical[strlen(r->datadir)] == '/';
+	free(canonical);
+	return ok;
+}
+
+int render_open(struct renderer *r, const char *datadir, struct diag *d)
+{
+	memset(r, 0, sizeof *r);
+	r->datadir = realpath(datadir, NULL);
+	r->diag = d;
+	if (r->datadir == NULL) {
+		struct diag_loc loc = {datadir, 0, 0};
+		diag_report(d, &loc, D_READ_FAILED, "the stylesheet folder is missing");
+		return 0;
+	}
+	exsltRegisterAll();
+	r->security = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_READ_FILE, allow_data_reads);
+	xsltSetGenericErrorFunc(r, on_stylesheet_message);
+	xmlSetGenericErrorFunc(r, on_stylesheet_message);
+	r->report_unknown = 1;
+	return 1;
+}
+
+void render_close(struct renderer *r)
+{
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	if (r->security != NULL)
+		xsltFreeSecurityPrefs(r->security);
+	free(r->datadir);
+	memset(r, 0, sizeof *r);
+}
+
+xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath)
+{
+	char *path = render_data_path(r, relpath);
+	xsltStylesheetPtr style = xsltParseStylesheetFile(BAD_CAST path);
+
+	if (style == NULL) {
+		struct diag_loc loc = {path, 0, 0};
+		diag_report(r->diag, &loc, D_READ_FAILED, "the stylesheet could not be compiled");
+	}
+	free(path);
+	return style;
+}
+
+/* mx:unknown(): called by the fallback template; warns once per element at its source line. */
+static void unknown_element(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	struct renderer *r = tctxt ? tctxt->_private : NULL;
+	xmlNodePtr node = ctxt->context->node;
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if (r != NULL && r->report_unknown && node != NULL && node->type == XML_ELEMENT_NODE)
+		book_report(r->book, r->diag, node, D_UNKNOWN_ELEMENT, node->name);
+	valuePush(ctxt, xmlXPathNewCString(""));
+}
+
+static void on_transform_error(void *data, const char *fmt, ...)
+{
+	struct renderer *r = data;
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	on_stylesheet_message(r, "%s", text);
+}
+
+xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
+                       const char **params)
+{
+	xsltTransformContextPtr ctxt = xsltNewTransformContext(style, b->doc);
+	xmlDocPtr result;
+
+	if (ctxt == NULL)
+		return NULL;
+	r->book = b;
+	ctxt->_private = r;
+	xsltSetCtxtSecurityPrefs(r->security, ctxt);
+	xsltSetTransformErrorFunc(ctxt, r, on_transform_error);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "unknown", BAD_CAST MX_NS, unknown_element);
+	xsltQuoteUserParams(ctxt, params);
+	result = xsltApplyStylesheetUser(style, b->doc, NULL, NULL, NULL, ctxt);
+	if (ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED) {
+		diag_report(r->diag, NULL, D_XSLT, "failed; the outputs were not written");
+		xmlFreeDoc(result);
+		result = NULL;
+	}
+	xsltFreeTransformContext(ctxt);
+	r->report_unknown = 0;
+	return result;
+}
+
+/* The text of an attribute without copying it, or NULL. */
+static const char *attribute_text(xmlNodePtr e, const char *name)
+{
+	xmlAttrPtr a = xmlHasProp(e, BAD_CAST name);
+	return a != NULL && a->children != NULL ? (const char *)a->children->content : NULL;
+}
+
+int render_each_file(xmlDocPtr result, file_visitor visit, void *data)
+{
+	xmlNodePtr root = xmlDocGetRootElement(result);
+
+	for (xmlNodePtr n = root ? root->children : NULL; n != NULL; n = n->next) {
+		struct rendered_file file;
+		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+		    !xmlStrEqual(n->ns->href, BAD_CAST MX_NS))
+			continue;
+		file.href = attribute_text(n, "href");
+		file.method = attribute_text(n, "method");
+		file.content = n;
+		if (file.href == NULL || file.method == NULL)
+			continue;
+		for (xmlNodePtr c = n->children; c != NULL && strcmp(file.method, "text") != 0;
+		     c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				file.content = c;
+		if (!visit(data, &file))
+			return 0;
+	}
+	return 1;
+}
+
+static const char xhtml_ns[] = "http://www.w3.org/1999/xhtml";
+
+/* The stylesheets write HTML without a namespace; XHTML puts every such element in XHTML's. */
+static void move_into_xhtml(xmlNodePtr root)
+{
+	xmlNsPtr ns = xmlNewNs(root, BAD_CAST xhtml_ns, NULL);
+	xmlNodePtr n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->ns == NULL)
+			xmlSetNs(n, ns);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		n = n == root ? NULL : n->next;
+	}
+}
+
+static char *take_buffer(xmlBufferPtr buf, size_t *len)
+{
+	char *data = malloc((size_t)xmlBufferLength(buf) + 1);
+	if (data == NULL)
+		abort();
+	memcpy(data, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	data[xmlBufferLength(buf)] = '\0';
+	*len = (size_t)xmlBufferLength(buf);
+	xmlBufferFree(buf);
+	return data;
+}
+
+char *render_serialize(struct rendered_file *file, size_t *len)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	int html = strcmp(file->method, "html") == 0;
+	int xhtml = strcmp(file->method, "xhtml") == 0;
+
+	if (strcmp(file->method, "text") == 0) {
+		xmlChar *text = xmlNodeGetContent(file->content);
+		xmlBufferCat(buf, text);
+		xmlFree(text);
+		return take_buffer(buf, len);
+	}
+	/* Out of the wrapper, the file's root must declare every namespace it uses itself. */
+	xmlUnlinkNode(file->content);
+	xmlReconciliateNs(file->content->doc, file->content);
+	if (html) {
+		xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
+		xmlBufferCat(buf, BAD_CAST "<!DOCTYPE html>\n");
+		htmlNodeDumpFormatOutput(out, file->content->doc, file->content, "UTF-8", 0);
+		xmlOutputBufferClose(out);
+	} else {
+		xmlSaveCtxtPtr save;
+		if (xhtml)
+			move_into_xhtml(file->content);
+		xmlBufferCat(buf, BAD_CAST "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		if (xhtml)
+			xmlBufferCat(buf, BAD_CAST "<!DOCTYPE html>\n");
+		save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_NO_DECL | (xhtml ? XML_SAVE_XHTML : 0));
+		xmlSaveTree(save, file->content);
+		xmlSaveClose(save);
+	}
+	xmlFreeNode(file->content);
+	file->content = NULL;
+	xmlBufferCat(buf, BAD_CAST "\n");
+	return take_buffer(buf, len);
+}

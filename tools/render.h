@@ -1,0 +1,49 @@
+/* render.h: the stylesheets, compiled once, applied to the planned book. */
+#ifndef MIXDOWN_RENDER_H
+#define MIXDOWN_RENDER_H
+
+#include <libxslt/security.h>
+#include <libxslt/xsltInternals.h>
+
+#include "diag.h"
+#include "load.h"
+
+struct renderer {
+	char *datadir;                 /* holds xsl/ and style/ */
+	xsltSecurityPrefsPtr security;
+	struct diag *diag;
+	const struct book *book;
+	int report_unknown;            /* report elements without a template (first pass only) */
+	char message[1024];            /* a stylesheet message being assembled */
+	size_t message_len;
+};
+
+int render_open(struct renderer *r, const char *datadir, struct diag *d);
+void render_close(struct renderer *r);
+
+/* Compiles xsl/<relpath>; NULL after reporting. */
+xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath);
+
+/* Applies a stylesheet to the book with string parameters (name, value, ..., NULL); returns
+ * the result document, NULL after reporting. */
+xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
+                       const char **params);
+
+/* The absolute path of datadir/relpath, newly allocated. */
+char *render_data_path(const struct renderer *r, const char *relpath);
+
+/* A file the stylesheets produced: <mx:file href="..." method="html|xhtml|xml|text">. */
+struct rendered_file {
+	const char *href;
+	const char *method;
+	xmlNodePtr content; /* the element to serialize, or the text's parent for "text" */
+};
+typedef int (*file_visitor)(void *data, struct rendered_file *file);
+
+/* Calls visit for each file in a result document; stops at the first failure. */
+int render_each_file(xmlDocPtr result, file_visitor visit, void *data);
+
+/* Serializes a rendered file into a new buffer (malloc'd); *len gets its size. The file's
+ * content is taken out of the result document and freed. */
+char *render_serialize(struct rendered_file *file, size_t *len);
+#endif

@@ -1,0 +1,16 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- all.xsl: every common module, for the output layers (xsl/html, xsl/epub) to import once. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="base.xsl"/>
+  <xsl:include href="sections.xsl"/>
+  <xsl:include href="blocks.xsl"/>
+  <xsl:include href="lists.xsl"/>
+  <xsl:include href="tables.xsl"/>
+  <xsl:include href="figures.xsl"/>
+  <xsl:include href="inlines.xsl"/>
+  <xsl:include href="footnotes.xsl"/>
+  <xsl:include href="glossary.xsl"/>
+  <xsl:include href="index.xsl"/>
+  <xsl:include href="toc.xsl"/>
+  <xsl:include href="fallback.xsl"/>
+</xsl:stylesheet>

@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- base.xsl: what every module looks up: parameters, generated words, anchors, links to any
+     element, titles, labels and the text of cross-references. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:l="urn:x-mixdown:l10n" exclude-result-prefixes="db mx l">
+
+  <!-- Parameters, all given by mixdown. -->
+  <xsl:param name="lang" select="'en'"/>
+  <xsl:param name="l10n" select="'../l10n/en.xml'"/>
+  <!-- The output being written: 'html' for the site, 'epub' for the EPUB. -->
+  <xsl:param name="output" select="'html'"/>
+  <!-- The extension of every page's file name. -->
+  <xsl:param name="ext" select="'.html'"/>
+
+  <xsl:variable name="l10n-doc" select="document($l10n)/l:l10n"/>
+  <xsl:variable name="book" select="/db:book"/>
+  <xsl:variable name="book-title" select="normalize-space(($book/db:info/db:title | $book/db:title)[1])"/>
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ'"/>
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüý'"/>
+
+  <xsl:key name="page" match="*[@mx:page]" use="@mx:page"/>
+
+  <!-- A generated word, with %n and %t replaced by the parameters n and t. -->
+  <xsl:template name="gentext">
+    <xsl:param name="key"/>
+    <xsl:param name="n" select="''"/>
+    <xsl:param name="t" select="''"/>
+    <xsl:variable name="text" select="$l10n-doc/l:text[@key = $key]"/>
+    <xsl:call-template name="substitute">
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="$text"><xsl:value-of select="$text"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="n" select="$n"/>
+      <xsl:with-param name="t" select="$t"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="substitute">
+    <xsl:param name="text"/>
+    <xsl:param name="n"/>
+    <xsl:param name="t"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '%n')">
+        <xsl:call-template name="substitute">
+          <xsl:with-param name="text" select="concat(substring-before($text, '%n'), $n, substring-after($text, '%n'))"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="t" select="$t"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($text, '%t')">
+        <xsl:value-of select="concat(substring-before($text, '%t'), $t, substring-after($text, '%t'))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The anchor of an element: its xml:id, or the one mixdown's plan gave it. -->
+  <xsl:template match="*" mode="anchor">
+    <xsl:value-of select="(@xml:id | @mx:id)[1]"/>
+  </xsl:template>
+
+  <!-- id and lang attributes for the HTML element an element becomes. -->
+  <xsl:template name="common-attributes">
+    <xsl:if test="@xml:id | @mx:id">
+      <xsl:attribute name="id"><xsl:value-of select="(@xml:id | @mx:id)[1]"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="@xml:lang and not(self::db:book)">
+      <xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The relative address of any element: its page, and its anchor unless it is the page. -->
+  <xsl:template match="*" mode="href">
+    <xsl:variable name="page" select="ancestor-or-self::*[@mx:page][1]"/>
+    <xsl:value-of select="concat($page/@mx:page, $ext)"/>
+    <xsl:if test="not(@mx:page)">
+      <xsl:text>#</xsl:text>
+      <xsl:apply-templates select="." mode="anchor"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Titles. -->
+  <xsl:template match="*" mode="title-node">
+    <xsl:copy-of select="(db:info/db:title | db:title)[1]"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="title-markup">
+    <xsl:variable name="title" select="(db:info/db:title | db:title)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$title"><xsl:apply-templates select="$title/node()"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="title-text">
+    <xsl:variable name="title" select="(db:info/db:title | db:title)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$title"><xsl:apply-templates select="$title" mode="plain"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Plain text of a title: its words without index terms, footnotes or remarks. -->
+  <xsl:template match="*" mode="plain">
+    <xsl:variable name="text"><xsl:apply-templates mode="plain-text"/></xsl:variable>
+    <xsl:value-of select="normalize-space($text)"/>
+  </xsl:template>
+  <xsl:template match="db:indexterm | db:footnote | db:remark" mode="plain-text"/>
+  <xsl:template match="db:quote" mode="plain-text">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'quote-open'"/></xsl:call-template>
+    <xsl:apply-templates mode="plain-text"/>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'quote-close'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:glossary" mode="default-title">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'glossary'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="db:index" mode="default-title">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'index'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="db:preface" mode="default-title">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'preface'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="db:glossentry" mode="default-title">
+    <xsl:value-of select="normalize-space(db:glossterm)"/>
+  </xsl:template>
+  <xsl:template match="*" mode="default-title">
+    <xsl:value-of select="local-name()"/>
+  </xsl:template>
+
+  <!-- "Chapter 3", "Appendix A", "Part II", "Figure 3.1"; empty for unnumbered elements. -->
+  <xsl:template match="db:chapter | db:appendix | db:part | db:figure | db:table | db:example" mode="label-text">
+    <xsl:if test="@mx:label">
+      <xsl:call-template name="gentext">
+        <xsl:with-param name="key" select="local-name()"/>
+        <xsl:with-param name="n" select="@mx:label"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="label-text"/>
+
+  <!-- The words of a cross-reference: "Chapter 3, Getting in", or the plain title. -->
+  <xsl:template match="*" mode="xref-text">
+    <xsl:variable name="label"><xsl:apply-templates select="." mode="label-text"/></xsl:variable>
+    <xsl:variable name="title"><xsl:apply-templates select="." mode="title-text"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$label != ''">
+        <xsl:call-template name="gentext">
+          <xsl:with-param name="key" select="'xref-numbered'"/>
+          <xsl:with-param name="n" select="$label"/>
+          <xsl:with-param name="t" select="$title"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="db:glossentry" mode="xref-text">
+    <xsl:value-of select="normalize-space(db:glossterm)"/>
+  </xsl:template>
+  <xsl:template match="db:book" mode="xref-text">
+    <xsl:value-of select="$book-title"/>
+  </xsl:template>
+  <xsl:template match="db:footnote" mode="xref-text">
+    <xsl:value-of select="@mx:label"/>
+  </xsl:template>
+  <xsl:template match="db:listitem | db:varlistentry | db:step" mode="xref-text">
+    <xsl:apply-templates select="ancestor::*[db:title or db:info/db:title][1]" mode="xref-text"/>
+  </xsl:template>
+  <xsl:template match="db:para | db:simpara | db:anchor | db:indexterm | db:phrase" mode="xref-text">
+    <xsl:apply-templates select="ancestor::*[db:title or db:info/db:title][1]" mode="xref-text"/>
+  </xsl:template>
+
+  <!-- The element whose title is shown as a heading of the index entry or link. -->
+  <xsl:template match="*" mode="titled-ancestor-text">
+    <xsl:apply-templates select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]" mode="title-text"/>
+  </xsl:template>
+
+  <!-- Is a URL safe to put in an href: only web and mail addresses. -->
+  <xsl:template name="is-web-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="u" select="translate(normalize-space($url), $upper, $lower)"/>
+    <xsl:if test="starts-with($u, 'https://') or starts-with($u, 'http://') or starts-with($u, 'mailto:')">yes</xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

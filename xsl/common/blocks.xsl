@@ -1,0 +1,143 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- blocks.xsl: paragraphs, admonitions, sidebars, quotations, epigraphs, examples and
+     verbatim text. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
+
+  <!-- A para holding a list, table or other block cannot be an HTML <p>. -->
+  <xsl:template match="db:para | db:simpara">
+    <xsl:variable name="blocks" select="db:itemizedlist | db:orderedlist | db:variablelist
+        | db:simplelist | db:table | db:informaltable | db:figure | db:informalfigure
+        | db:mediaobject | db:programlisting | db:screen | db:literallayout | db:note | db:tip
+        | db:important | db:caution | db:warning | db:blockquote | db:example
+        | db:informalexample | db:sidebar | db:address"/>
+    <xsl:choose>
+      <xsl:when test="$blocks">
+        <div class="para">
+          <xsl:call-template name="common-attributes"/>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:call-template name="common-attributes"/>
+          <xsl:apply-templates/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="block-footnotes"/>
+  </xsl:template>
+
+  <xsl:template match="db:formalpara">
+    <div class="formalpara">
+      <xsl:call-template name="common-attributes"/>
+      <p>
+        <strong class="formalpara-title"><xsl:apply-templates select="." mode="title-markup"/></strong>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="db:para/node()"/>
+      </p>
+    </div>
+    <xsl:call-template name="block-footnotes"/>
+  </xsl:template>
+
+  <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning">
+    <div class="admonition {local-name()}" role="note">
+      <xsl:call-template name="common-attributes"/>
+      <p class="admonition-title">
+        <xsl:choose>
+          <xsl:when test="db:title | db:info/db:title"><xsl:apply-templates select="." mode="title-markup"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="gentext"><xsl:with-param name="key" select="local-name()"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <xsl:call-template name="body-children"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="db:sidebar">
+    <aside class="sidebar">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:if test="db:title | db:info/db:title">
+        <p class="sidebar-title"><xsl:apply-templates select="." mode="title-markup"/></p>
+      </xsl:if>
+      <xsl:call-template name="body-children"/>
+    </aside>
+  </xsl:template>
+
+  <xsl:template match="db:blockquote | db:epigraph">
+    <figure class="{local-name()}">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:if test="db:title | db:info/db:title">
+        <p class="blockquote-title"><xsl:apply-templates select="." mode="title-markup"/></p>
+      </xsl:if>
+      <blockquote>
+        <xsl:apply-templates select="node()[not(self::db:attribution or self::db:title or self::db:info)]"/>
+      </blockquote>
+      <xsl:for-each select="db:attribution">
+        <figcaption class="attribution">— <xsl:apply-templates/></figcaption>
+      </xsl:for-each>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="db:example | db:informalexample">
+    <figure class="{local-name()}">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:call-template name="formal-caption"/>
+      <xsl:call-template name="body-children"/>
+    </figure>
+  </xsl:template>
+
+  <!-- "Figure 3.1. Title" as a figcaption, for formal objects that have a title. -->
+  <xsl:template name="formal-caption">
+    <xsl:if test="db:title | db:info/db:title">
+      <figcaption>
+        <xsl:variable name="label"><xsl:apply-templates select="." mode="label-text"/></xsl:variable>
+        <xsl:if test="$label != ''">
+          <span class="label"><xsl:value-of select="$label"/>.</span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="title-markup"/>
+      </figcaption>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="db:programlisting | db:screen | db:synopsis">
+    <pre class="{local-name()}">
+      <xsl:call-template name="common-attributes"/>
+      <code><xsl:apply-templates/></code>
+    </pre>
+  </xsl:template>
+
+  <xsl:template match="db:literallayout | db:address">
+    <div class="{local-name()}">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="db:abstract">
+    <div class="abstract">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:call-template name="body-children"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="db:legalnotice">
+    <div class="legalnotice">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:call-template name="body-children"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="db:bridgehead">
+    <p class="bridgehead">
+      <xsl:call-template name="common-attributes"/>
+      <strong><xsl:apply-templates/></strong>
+    </p>
+  </xsl:template>
+
+  <!-- Remarks are notes between authors, not text for readers. -->
+  <xsl:template match="db:remark"/>
+</xsl:stylesheet>

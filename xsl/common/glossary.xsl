@@ -1,0 +1,93 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- glossary.xsl: the glossary as a definition list; each entry links to related entries and
+     back to where the book first uses its term. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
+
+  <xsl:template name="glossary-content">
+    <xsl:apply-templates select="node()[not(self::db:title or self::db:info or self::db:glossentry
+        or self::db:glossdiv or self::db:subtitle or self::db:titleabbrev)]"/>
+    <xsl:apply-templates select="db:glossdiv"/>
+    <xsl:if test="db:glossentry">
+      <dl class="glossary">
+        <xsl:apply-templates select="db:glossentry"/>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="db:glossary" mode="page-body">
+    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:call-template name="glossary-content"/>
+    <xsl:call-template name="page-footnotes"/>
+  </xsl:template>
+
+  <xsl:template match="db:glossary | db:glossdiv">
+    <section class="{local-name()}">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level"><xsl:call-template name="section-level"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="glossary-content"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="db:glossentry">
+    <dt>
+      <xsl:call-template name="common-attributes"/>
+      <dfn><xsl:apply-templates select="db:glossterm/node()"/></dfn>
+      <xsl:for-each select="db:acronym | db:abbrev">
+        <xsl:text> (</xsl:text><xsl:apply-templates select="."/><xsl:text>)</xsl:text>
+      </xsl:for-each>
+    </dt>
+    <dd>
+      <xsl:apply-templates select="db:glossdef/node()[not(self::db:glossseealso)] | db:glosssee"/>
+      <xsl:if test="db:glossdef/db:glossseealso">
+        <p class="glossseealso">
+          <xsl:call-template name="gentext"><xsl:with-param name="key" select="'glossary-see-also'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="db:glossdef/db:glossseealso">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:call-template name="glossary-reference"/>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </p>
+      </xsl:if>
+      <xsl:if test="@mx:first">
+        <xsl:variable name="first" select="id(@mx:first)"/>
+        <p class="first-use">
+          <a>
+            <xsl:attribute name="href"><xsl:apply-templates select="$first" mode="href"/></xsl:attribute>
+            <xsl:call-template name="gentext">
+              <xsl:with-param name="key" select="'first-use'"/>
+              <xsl:with-param name="t"><xsl:apply-templates select="$first" mode="titled-ancestor-text"/></xsl:with-param>
+            </xsl:call-template>
+          </a>
+        </p>
+      </xsl:if>
+    </dd>
+  </xsl:template>
+
+  <xsl:template match="db:glosssee">
+    <p class="glosssee">
+      <xsl:call-template name="gentext">
+        <xsl:with-param name="key" select="'glossary-see'"/>
+        <xsl:with-param name="t"><xsl:apply-templates select="id(@otherterm)" mode="xref-text"/></xsl:with-param>
+      </xsl:call-template>
+    </p>
+  </xsl:template>
+
+  <!-- A link to the entry a glossseealso names, or its own words. -->
+  <xsl:template name="glossary-reference">
+    <xsl:variable name="entry" select="id(@otherterm)"/>
+    <xsl:choose>
+      <xsl:when test="$entry">
+        <a>
+          <xsl:attribute name="href"><xsl:apply-templates select="$entry" mode="href"/></xsl:attribute>
+          <xsl:apply-templates select="$entry" mode="xref-text"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

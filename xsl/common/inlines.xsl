@@ -1,0 +1,190 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- inlines.xsl: emphasis, terms, code-like text, quotations, links and cross-references. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:xlink="http://www.w3.org/1999/xlink" exclude-result-prefixes="db mx xlink">
+
+  <!-- An inline element rendered as the given HTML element, with an optional class. -->
+  <xsl:template name="inline">
+    <xsl:param name="element" select="'span'"/>
+    <xsl:param name="class" select="''"/>
+    <xsl:element name="{$element}">
+      <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="db:emphasis">
+    <xsl:call-template name="inline">
+      <xsl:with-param name="element">
+        <xsl:choose>
+          <xsl:when test="@role = 'bold' or @role = 'strong'">strong</xsl:when>
+          <xsl:otherwise>em</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:phrase | db:personname | db:orgname | db:productname | db:application">
+    <xsl:call-template name="inline">
+      <xsl:with-param name="class" select="normalize-space(concat(local-name(), ' ', @role))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:personname[db:firstname or db:surname]">
+    <span class="personname">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:for-each select="*">
+        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="db:citetitle">
+    <xsl:call-template name="inline"><xsl:with-param name="element" select="'cite'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:abbrev | db:acronym">
+    <xsl:call-template name="inline">
+      <xsl:with-param name="element" select="'abbr'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:literal | db:code | db:filename | db:command | db:option | db:varname
+                       | db:function | db:parameter | db:classname | db:envar | db:systemitem
+                       | db:computeroutput | db:userinput | db:prompt | db:tag | db:markup | db:uri[not(@xlink:href)]">
+    <xsl:call-template name="inline">
+      <xsl:with-param name="element" select="'code'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:replaceable">
+    <xsl:call-template name="inline"><xsl:with-param name="element" select="'var'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:keycap | db:keycombo">
+    <xsl:call-template name="inline"><xsl:with-param name="element" select="'kbd'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:subscript">
+    <xsl:call-template name="inline"><xsl:with-param name="element" select="'sub'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="db:superscript">
+    <xsl:call-template name="inline"><xsl:with-param name="element" select="'sup'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:foreignphrase | db:wordasword">
+    <xsl:call-template name="inline">
+      <xsl:with-param name="element" select="'i'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:trademark">
+    <xsl:call-template name="inline"><xsl:with-param name="class" select="'trademark'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="@class = 'registered'">®</xsl:when>
+      <xsl:when test="@class = 'copyright'">©</xsl:when>
+      <xsl:when test="@class = 'service'">℠</xsl:when>
+      <xsl:otherwise>™</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="db:quote">
+    <span class="quote">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'quote-open'"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'quote-close'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- Terms: linked to their glossary entry when the plan found one. -->
+  <xsl:template match="db:firstterm | db:glossterm">
+    <xsl:variable name="entry" select="id(@mx:gloss)"/>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="self::db:firstterm">dfn</xsl:when>
+        <xsl:otherwise>span</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$entry">
+        <a class="{local-name()}">
+          <xsl:attribute name="href"><xsl:apply-templates select="$entry" mode="href"/></xsl:attribute>
+          <xsl:call-template name="common-attributes"/>
+          <xsl:element name="{$element}"><xsl:apply-templates/></xsl:element>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline">
+          <xsl:with-param name="element" select="$element"/>
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An index term leaves an anchor where it stands, for the index to link to. -->
+  <xsl:template match="db:indexterm">
+    <span class="indexterm">
+      <xsl:attribute name="id"><xsl:apply-templates select="." mode="anchor"/></xsl:attribute>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="db:anchor">
+    <span><xsl:call-template name="common-attributes"/></span>
+  </xsl:template>
+
+  <xsl:template match="db:xref">
+    <xsl:variable name="target" select="id(@linkend)"/>
+    <a class="xref">
+      <xsl:attribute name="href"><xsl:apply-templates select="$target" mode="href"/></xsl:attribute>
+      <xsl:call-template name="common-attributes"/>
+      <xsl:choose>
+        <xsl:when test="@endterm and id(@endterm)"><xsl:apply-templates select="id(@endterm)" mode="plain"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$target" mode="xref-text"/></xsl:otherwise>
+      </xsl:choose>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="db:link[@linkend]">
+    <a class="link">
+      <xsl:attribute name="href"><xsl:apply-templates select="id(@linkend)" mode="href"/></xsl:attribute>
+      <xsl:call-template name="common-attributes"/>
+      <xsl:choose>
+        <xsl:when test="node()"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="id(@linkend)" mode="xref-text"/></xsl:otherwise>
+      </xsl:choose>
+    </a>
+  </xsl:template>
+
+  <!-- Web and mail links become links; any other scheme stays plain text. -->
+  <xsl:template match="db:link[@xlink:href] | db:uri[@xlink:href] | db:email">
+    <xsl:variable name="url">
+      <xsl:choose>
+        <xsl:when test="self::db:email">mailto:<xsl:value-of select="normalize-space(.)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(@xlink:href)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="safe"><xsl:call-template name="is-web-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'">
+        <a class="ulink" href="{$url}">
+          <xsl:call-template name="common-attributes"/>
+          <xsl:choose>
+            <xsl:when test="node()"><xsl:apply-templates/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="link"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

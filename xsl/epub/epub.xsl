@@ -1,0 +1,136 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- epub.xsl: the EPUB layer: one XHTML content document per planned page, the cover page, the
+     nav document (contents and landmarks), the NCX for older readers and the package document. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db">
+  <xsl:import href="../common/all.xsl"/>
+  <xsl:include href="package.xsl"/>
+  <xsl:include href="ncx.xsl"/>
+
+  <xsl:param name="output" select="'epub'"/>
+  <xsl:param name="ext" select="'.xhtml'"/>
+  <xsl:param name="identifier"/>
+  <xsl:param name="modified"/>
+
+  <xsl:variable name="pages" select="//*[@mx:page]"/>
+  <xsl:variable name="cover-image" select="($book/db:info/db:cover//db:imagedata[@mx:src]
+      | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]"/>
+
+  <xsl:template match="/">
+    <mx:files>
+      <xsl:if test="$cover-image">
+        <mx:file href="OEBPS/cover.xhtml" method="xhtml"><xsl:call-template name="cover-page"/></mx:file>
+      </xsl:if>
+      <xsl:for-each select="$pages">
+        <mx:file href="OEBPS/{@mx:page}.xhtml" method="xhtml">
+          <xsl:apply-templates select="." mode="content-document"/>
+        </mx:file>
+      </xsl:for-each>
+      <mx:file href="OEBPS/nav.xhtml" method="xhtml"><xsl:call-template name="nav-document"/></mx:file>
+      <mx:file href="OEBPS/toc.ncx" method="xml"><xsl:call-template name="ncx"/></mx:file>
+      <mx:file href="OEBPS/package.opf" method="xml"><xsl:call-template name="package"/></mx:file>
+    </mx:files>
+  </xsl:template>
+
+  <xsl:template name="xhtml">
+    <xsl:param name="title"/>
+    <xsl:param name="body"/>
+    <html lang="{$lang}" xml:lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" type="text/css" href="assets/epub.css"/>
+      </head>
+      <body><xsl:copy-of select="$body"/></body>
+    </html>
+  </xsl:template>
+
+  <!-- The structural semantics of each kind of page: epub:type and its ARIA role. -->
+  <xsl:template match="db:chapter" mode="semantics">chapter doc-chapter</xsl:template>
+  <xsl:template match="db:appendix" mode="semantics">appendix doc-appendix</xsl:template>
+  <xsl:template match="db:preface" mode="semantics">preface doc-preface</xsl:template>
+  <xsl:template match="db:part" mode="semantics">part doc-part</xsl:template>
+  <xsl:template match="db:glossary" mode="semantics">glossary doc-glossary</xsl:template>
+  <xsl:template match="db:index" mode="semantics">index doc-index</xsl:template>
+  <xsl:template match="db:bibliography" mode="semantics">bibliography doc-bibliography</xsl:template>
+  <xsl:template match="db:colophon" mode="semantics">colophon doc-colophon</xsl:template>
+  <xsl:template match="db:dedication" mode="semantics">dedication doc-dedication</xsl:template>
+  <xsl:template match="db:acknowledgements" mode="semantics">acknowledgments doc-acknowledgments</xsl:template>
+  <xsl:template match="db:book" mode="semantics">titlepage</xsl:template>
+  <xsl:template match="*" mode="semantics">bodymatter</xsl:template>
+
+  <xsl:template match="*" mode="content-document">
+    <xsl:variable name="semantics"><xsl:apply-templates select="." mode="semantics"/></xsl:variable>
+    <xsl:variable name="title"><xsl:apply-templates select="." mode="title-text"/></xsl:variable>
+    <xsl:call-template name="xhtml">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="body">
+        <section epub:type="{substring-before(concat($semantics, ' '), ' ')}">
+          <xsl:if test="contains($semantics, ' ')">
+            <xsl:attribute name="role"><xsl:value-of select="substring-after($semantics, ' ')"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="not(@xml:id)"><xsl:attribute name="id"><xsl:value-of select="concat('page-', @mx:page)"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="common-attributes"/>
+          <xsl:apply-templates select="." mode="page-body"/>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="cover-page">
+    <xsl:call-template name="xhtml">
+      <xsl:with-param name="title"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'cover'"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="body">
+        <section class="cover-page" epub:type="cover">
+          <xsl:for-each select="$cover-image">
+            <img role="doc-cover" src="{@mx:src}">
+              <xsl:attribute name="alt">
+                <xsl:for-each select="ancestor::db:mediaobject[1]"><xsl:call-template name="alt-text"/></xsl:for-each>
+              </xsl:attribute>
+            </img>
+          </xsl:for-each>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="nav-document">
+    <xsl:variable name="contents"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="xhtml">
+      <xsl:with-param name="title" select="$contents"/>
+      <xsl:with-param name="body">
+        <nav epub:type="toc" id="toc" role="doc-toc">
+          <h1><xsl:value-of select="$contents"/></h1>
+          <ol>
+            <xsl:apply-templates select="$book" mode="toc-entry"/>
+            <xsl:apply-templates select="$book/*[@mx:page]" mode="toc-entry">
+              <xsl:with-param name="depth" select="2"/>
+            </xsl:apply-templates>
+          </ol>
+        </nav>
+        <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+          <h2><xsl:call-template name="gentext"><xsl:with-param name="key" select="'landmarks'"/></xsl:call-template></h2>
+          <ol>
+            <xsl:if test="$cover-image">
+              <li><a epub:type="cover" href="cover.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'cover'"/></xsl:call-template></a></li>
+            </xsl:if>
+            <li><a epub:type="titlepage" href="index.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'title-page'"/></xsl:call-template></a></li>
+            <li><a epub:type="toc" href="index.xhtml#contents"><xsl:value-of select="$contents"/></a></li>
+            <xsl:for-each select="($pages[self::db:chapter or self::db:part])[1]">
+              <li><a epub:type="bodymatter" href="{@mx:page}.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'start'"/></xsl:call-template></a></li>
+            </xsl:for-each>
+            <xsl:for-each select="$pages[self::db:glossary or self::db:index]">
+              <li><a epub:type="{local-name()}" href="{@mx:page}.xhtml"><xsl:apply-templates select="." mode="title-text"/></a></li>
+            </xsl:for-each>
+          </ol>
+        </nav>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- In the nav document the book itself is the title page, listed without its children. -->
+  <xsl:template match="db:book" mode="toc-entry">
+    <li><a href="index.xhtml"><xsl:value-of select="$book-title"/></a></li>
+  </xsl:template>
+</xsl:stylesheet>

@@ -16,31 +16,6 @@ struct checker {
 	int errors;
 };
 
-void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data)
-{
-	xmlNodePtr n = root;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			enter(n, data);
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-			if (leave != NULL)
-				leave(n, data);
-		}
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (leave != NULL)
-				leave(n, data);
-		}
-		if (n == root)
-			break;
-		n = n->next;
-	}
-}
-
 static void report(struct checker *c, xmlNodePtr node, enum diag_id id, const char *a,
                    const char *b)
 {

@@ -209,24 +209,59 @@ static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
 
 /* ---- files ---- */
 
-static void mark_elements(xmlNodePtr root, struct book_file *f)
+void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data)
 {
 	xmlNodePtr n = root;
 
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
-			n->_private = f;
+			enter(n, data);
 			if (n->children != NULL) {
 				n = n->children;
 				continue;
 			}
+			if (leave != NULL)
+				leave(n, data);
 		}
-		while (n != root && n->next == NULL)
+		while (n != root && n->next == NULL) {
 			n = n->parent;
+			if (leave != NULL)
+				leave(n, data);
+		}
 		if (n == root)
 			break;
 		n = n->next;
 	}
+}
+
+static void mark_element(xmlNodePtr e, void *file)
+{
+	e->_private = file;
+}
+
+struct namespace_move {
+	xmlNsPtr from, to;
+};
+
+static void repoint_xml_namespace(xmlNodePtr e, void *data)
+{
+	const struct namespace_move *m = data;
+
+	for (xmlAttrPtr a = e->properties; a != NULL; a = a->next)
+		if (a->ns == m->from)
+			a->ns = m->to;
+}
+
+/* Moves root, parsed as sub, into dest while sub still exists. Each document declares the xml:
+ * namespace (of xml:id, xml:lang) itself, so the attributes are pointed at dest's. */
+static void move_tree(xmlNodePtr root, xmlDocPtr sub, xmlDocPtr dest)
+{
+	struct namespace_move m = {
+		sub->oldNs, xmlSearchNsByHref(dest, xmlDocGetRootElement(dest), XML_XML_NAMESPACE)};
+
+	xmlSetTreeDoc(root, dest);
+	if (m.from != NULL)
+		walk_elements(root, repoint_xml_namespace, NULL, &m);
 }
 
 static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
@@ -250,7 +285,7 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 		diag_report(ld->diag, &loc, D_XML_SYNTAX, "the file holds no XML document");
 	}
 	if (doc != NULL)
-		mark_elements(xmlDocGetRootElement(doc), f);
+		walk_elements(xmlDocGetRootElement(doc), mark_element, NULL, f);
 	return doc;
 }
 
@@ -420,8 +455,7 @@ static xmlNodePtr include_xml(struct loader *ld, struct book_file *f, xmlDocPtr 
 	root = xmlDocGetRootElement(sub);
 	if (ok) {
 		xmlUnlinkNode(root);
-		if (xmlDOMWrapAdoptNode(NULL, sub, root, dest, NULL, 0) != 0)
-			abort();
+		move_tree(root, sub, dest);
 	}
 	xmlFreeDoc(sub);
 	return ok ? root : NULL;

@@ -29,6 +29,11 @@ struct book {
 
 enum resolve_status { RESOLVE_OK, RESOLVE_URL, RESOLVE_ABSOLUTE, RESOLVE_OUTSIDE, RESOLVE_MISSING };
 
+/* Visits every element of the tree below and including root, in document order: enter before
+ * its children, leave (when not NULL) after them. */
+typedef void (*element_visitor)(xmlNodePtr element, void *data);
+void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data);
+
 /* Loads the book whose master file is path; on failure reports through d and returns NULL. */
 struct book *load_book(const char *path, struct diag *d);
 void book_free(struct book *b);

@@ -124,11 +124,12 @@ static void sanitize_name(char *dst, size_t size, const xmlChar *id)
  * none; a name already taken gets a numeric suffix. */
 static char *page_name(const struct plan *p, xmlNodePtr e)
 {
-	xmlChar *id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlChar *id;
 	char base[200], name[220];
 
 	if (p->npages == 0)
 		return xstrdup("index");
+	id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
 	if (id != NULL)
 		sanitize_name(base, sizeof base, id);
 	else

@@ -1,0 +1,74 @@
+#!/bin/sh
+# run.sh: tests of the whole handbook: it checks and builds cleanly, its EPUB passes EPUBCheck
+# with no error or warning, the zip is laid out as EPUB requires, a failed build keeps the
+# previous outputs, and an installed mixdown builds it without the source tree.
+. tests/lib.sh
+out=$TEST_TMP/book
+rm -rf "$out"
+mkdir -p "$out"
+
+if "$MIXDOWN" check book/handbook.xml >/dev/null 2>"$out/check.err" && [ ! -s "$out/check.err" ]; then
+	ok "handbook: mixdown check reports nothing"
+else
+	not_ok "handbook: mixdown check reports nothing" "$(head -20 "$out/check.err")"
+fi
+
+if "$MIXDOWN" build book/handbook.xml -o "$out/build" >"$out/build.out" 2>"$out/build.err" &&
+	[ ! -s "$out/build.err" ] && [ -f "$out/build/handbook.epub" ] && [ -f "$out/build/html/index.html" ]; then
+	ok "handbook: builds the site and the EPUB without a message"
+else
+	not_ok "handbook: builds the site and the EPUB without a message" "$(head -20 "$out/build.err")"
+fi
+epub=$out/build/handbook.epub
+
+java -jar /usr/share/java/epubcheck.jar "$epub" >"$out/epubcheck.log" 2>&1
+if grep -q '^Messages: 0 fatals / 0 errors / 0 warnings' "$out/epubcheck.log"; then
+	ok "handbook: EPUBCheck finds no error and no warning"
+else
+	not_ok "handbook: EPUBCheck finds no error and no warning" "$(grep -E '^(FATAL|ERROR|WARNING|Messages)' "$out/epubcheck.log" | head -20)"
+fi
+
+# The first local header: signature, method 0 (stored), name "mimetype", extra length 0.
+header=$(od -A n -t x1 -N 38 "$epub" | tr -d ' \n')
+method=$(echo "$header" | cut -c17-20)
+extra=$(echo "$header" | cut -c57-60)
+name=$(dd if="$epub" bs=1 skip=30 count=8 2>/dev/null)
+if [ "$(echo "$header" | cut -c1-8)" = 504b0304 ] && [ "$method" = 0000 ] && [ "$extra" = 0000 ] && [ "$name" = mimetype ] &&
+	[ "$(unzip -p "$epub" mimetype)" = "application/epub+zip" ]; then
+	ok "handbook: mimetype is the first entry, stored, with no extra field"
+else
+	not_ok "handbook: mimetype is the first entry, stored, with no extra field" "header: $header"
+fi
+
+# A build that fails leaves the previous outputs exactly as they were, and no temporary files.
+before=$(cd "$out/build" && find . -type f | sort | xargs md5sum | md5sum)
+broken=$out/broken
+cp -R book "$broken"
+sed -i 's|<xref linkend="assistant-engineer"/>|<xref linkend="no-such-role"/>|' "$broken/chapters/roles-studio.xml"
+if "$MIXDOWN" build "$broken/handbook.xml" -o "$out/build" >/dev/null 2>"$out/broken.err"; then
+	not_ok "handbook: a failed build keeps the previous outputs" "the broken book built"
+else
+	after=$(cd "$out/build" && find . -type f | sort | xargs md5sum | md5sum)
+	leftovers=$(find "$out/build" -name '.mixdown-*')
+	if [ "$before" = "$after" ] && [ -z "$leftovers" ]; then
+		ok "handbook: a failed build keeps the previous outputs"
+	else
+		not_ok "handbook: a failed build keeps the previous outputs" "outputs changed or left: $leftovers"
+	fi
+fi
+if grep -q "^$broken/chapters/roles-studio.xml:[0-9]*:[0-9]*: error: linkend='no-such-role'" "$out/broken.err"; then
+	ok "handbook: a broken xref is reported at its chapter file and line"
+else
+	not_ok "handbook: a broken xref is reported at its chapter file and line" "$(cat "$out/broken.err")"
+fi
+
+# An installed mixdown finds its stylesheets and styles without the source tree.
+rm -rf "$out/install"
+if make -s install DESTDIR="$PWD/$out/install" PREFIX=/opt/mixdown >/dev/null 2>"$out/install.err" &&
+	"$out/install/opt/mixdown/bin/mixdown" build book/handbook.xml -o "$out/installed" >/dev/null 2>>"$out/install.err" &&
+	cmp -s "$out/installed/handbook.epub" "$out/build/handbook.epub" &&
+	[ -f "$out/install/opt/mixdown/share/man/man1/mixdown.1" ]; then
+	ok "handbook: an installed mixdown builds the same EPUB"
+else
+	not_ok "handbook: an installed mixdown builds the same EPUB" "$(cat "$out/install.err")"
+fi

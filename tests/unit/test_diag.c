@@ -1,0 +1,76 @@
+/* test_diag.c: the reporter's line format, its counts and its escaping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static void reports_file_line_and_column(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"chapters/a.xml", 12, 5};
+	(void)state;
+	capture_start(&c);
+	diag_report(&c.diag, &loc, D_UNKNOWN_ID, "linkend", "nowhere");
+	assert_string_equal(captured_text(&c),
+	                    "chapters/a.xml:12:5: error: linkend='nowhere' points to no xml:id in the book\n");
+	assert_int_equal(diag_errors(&c.diag), 1);
+	capture_end(&c);
+}
+
+static void names_the_tool_without_a_location(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	diag_report(&c.diag, NULL, D_WRITE_FAILED, "out/x: No space left on device");
+	assert_string_equal(captured_text(&c), "mixdown: error: cannot write: out/x: No space left on device\n");
+	capture_end(&c);
+}
+
+static void warnings_are_not_errors(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"a.xml", 1, 1};
+	(void)state;
+	capture_start(&c);
+	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink");
+	assert_int_equal(diag_errors(&c.diag), 0);
+	assert_int_equal(c.diag.count[SEV_WARNING], 1);
+	assert_non_null(strstr(captured_text(&c), "a.xml:1:1: warning: <blink>"));
+	capture_end(&c);
+}
+
+static void keeps_each_message_on_one_line(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"a.xml", 2, 0};
+	(void)state;
+	capture_start(&c);
+	diag_report(&c.diag, &loc, D_XML_SYNTAX, "two\nlines and a \x1b escape\n");
+	assert_string_equal(captured_text(&c), "a.xml:2: error: two lines and a \\x1b escape\n");
+	capture_end(&c);
+}
+
+static void never_colors_a_file(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	assert_int_equal(c.diag.color, 0);
+	capture_end(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reports_file_line_and_column),
+		cmocka_unit_test(names_the_tool_without_a_location),
+		cmocka_unit_test(warnings_are_not_errors),
+		cmocka_unit_test(keeps_each_message_on_one_line),
+		cmocka_unit_test(never_colors_a_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,115 @@
+/* test_load.c: loading a book: XInclude, positions per file, confinement, refusals. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "check.h"
+#include "helpers.h"
+#include "load.h"
+
+#define FIXTURES "tests/unit/fixtures/"
+
+static xmlNodePtr by_id(struct book *b, const char *id)
+{
+	xmlAttrPtr a;
+	check_book(b, "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", &(struct diag){0});
+	a = xmlGetID(b->doc, BAD_CAST id);
+	return a ? a->parent : NULL;
+}
+
+static void includes_chapters_and_keeps_their_files(void **state)
+{
+	struct captured c;
+	struct book *b;
+	xmlNodePtr second;
+	struct diag_loc loc;
+	(void)state;
+	capture_start(&c);
+	b = load_book(FIXTURES "good/book.xml", &c.diag);
+	assert_non_null(b);
+	assert_string_equal(captured_text(&c), "");
+	assert_string_equal(b->name, "book");
+	assert_int_equal(b->nfiles, 2);
+	second = by_id(b, "second");
+	assert_non_null(second);
+	assert_string_equal(book_file_of(b, second)->rel, "chapters/ch.xml");
+	book_locate(b, second, &loc);
+	assert_string_equal(loc.file, FIXTURES "good/chapters/ch.xml");
+	assert_int_equal(loc.line, 4);
+	assert_int_equal(loc.col, 23); /* the second <para> on its line */
+	book_free(b);
+	capture_end(&c);
+}
+
+static void refuses_an_include_outside_the_folder(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	assert_null(load_book(FIXTURES "escape/inner/book.xml", &c.diag));
+	assert_string_equal(captured_text(&c),
+	                    FIXTURES "escape/inner/book.xml:4:3: error: '../../outside.xml' is outside "
+	                             "the book's folder\n");
+	capture_end(&c);
+}
+
+static void refuses_an_include_loop(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	assert_null(load_book(FIXTURES "loop/book.xml", &c.diag));
+	assert_string_equal(captured_text(&c), FIXTURES "loop/a.xml:4:3: error: 'a.xml' includes "
+	                                                "itself (an XInclude loop)\n");
+	capture_end(&c);
+}
+
+static void refuses_entity_declarations(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	assert_null(load_book(FIXTURES "entity/book.xml", &c.diag));
+	assert_non_null(strstr(captured_text(&c), FIXTURES "entity/book.xml:3:"));
+	assert_non_null(strstr(captured_text(&c), "entity declarations are not allowed ('secret')"));
+	assert_null(strstr(captured_text(&c), "root:"));
+	capture_end(&c);
+}
+
+static void reports_a_missing_book(void **state)
+{
+	struct captured c;
+	(void)state;
+	capture_start(&c);
+	assert_null(load_book(FIXTURES "no-such-book.xml", &c.diag));
+	assert_string_equal(captured_text(&c), FIXTURES "no-such-book.xml: error: cannot read: No "
+	                                                "such file or directory\n");
+	capture_end(&c);
+}
+
+static void tells_urls_from_paths(void **state)
+{
+	(void)state;
+	assert_true(href_has_scheme("http://example.com/x.xml"));
+	assert_true(href_has_scheme("file:///etc/passwd"));
+	assert_true(href_has_scheme("javascript:alert(1)"));
+	assert_false(href_has_scheme("chapters/a.xml"));
+	assert_true(href_has_scheme("mailto:someone@example.com"));
+	assert_false(href_has_scheme("./c:d.xml"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(includes_chapters_and_keeps_their_files),
+		cmocka_unit_test(refuses_an_include_outside_the_folder),
+		cmocka_unit_test(refuses_an_include_loop),
+		cmocka_unit_test(refuses_entity_declarations),
+		cmocka_unit_test(reports_a_missing_book),
+		cmocka_unit_test(tells_urls_from_paths),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,116 @@
+/* test_plan.c: the pages, their names and order, and the labels and anchors of the plan. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "check.h"
+#include "helpers.h"
+#include "load.h"
+#include "plan.h"
+
+struct fixture {
+	struct captured c;
+	struct book *book;
+	struct plan plan;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	capture_start(&f->c);
+	f->book = load_book("tests/unit/fixtures/good/book.xml", &f->c.diag);
+	if (f->book == NULL)
+		return -1;
+	check_book(f->book, "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", &f->c.diag);
+	plan_book(f->book, &f->plan, &f->c.diag);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	plan_free(&f->plan);
+	book_free(f->book);
+	capture_end(&f->c);
+	free(f);
+	return 0;
+}
+
+static char *mx(xmlNodePtr e, const char *name)
+{
+	return (char *)xmlGetNsProp(e, BAD_CAST name, BAD_CAST MX_NS);
+}
+
+static void names_pages_from_ids_in_reading_order(void **state)
+{
+	struct fixture *f = *state;
+	const char *expected[] = {"index", "preface-1", "p1", "ch", "chapter-4", "index-2", "extra"};
+	assert_string_equal(captured_text(&f->c), "");
+	assert_int_equal(f->plan.npages, 7);
+	for (size_t i = 0; i < 7; i++)
+		assert_string_equal(f->plan.pages[i].name, expected[i]);
+}
+
+static void links_each_page_to_its_neighbours(void **state)
+{
+	struct fixture *f = *state;
+	char *prev = mx(f->plan.pages[3].node, "prev");
+	char *next = mx(f->plan.pages[3].node, "next");
+	assert_string_equal(prev, "p1");
+	assert_string_equal(next, "chapter-4");
+	assert_null(mx(f->plan.pages[0].node, "prev"));
+	xmlFree(prev);
+	xmlFree(next);
+}
+
+static void numbers_parts_chapters_appendices_and_figures(void **state)
+{
+	struct fixture *f = *state;
+	char *part = mx(f->plan.pages[2].node, "label");
+	char *chapter = mx(f->plan.pages[5].node, "label");
+	char *appendix = mx(f->plan.pages[6].node, "label");
+	char *figure = mx(xmlGetID(f->book->doc, BAD_CAST "f1")->parent, "label");
+	assert_string_equal(part, "I");
+	assert_string_equal(chapter, "3");
+	assert_string_equal(appendix, "A");
+	assert_string_equal(figure, "A.1");
+	xmlFree(part);
+	xmlFree(chapter);
+	xmlFree(appendix);
+	xmlFree(figure);
+}
+
+static void gives_footnotes_a_number_and_an_anchor(void **state)
+{
+	struct fixture *f = *state;
+	xmlAttrPtr fn = xmlGetID(f->book->doc, BAD_CAST "ch.fn1");
+	assert_non_null(fn);
+	char *label = mx(fn->parent, "label");
+	assert_string_equal(label, "1");
+	xmlFree(label);
+}
+
+static void lists_each_image_once_with_its_output_path(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(f->plan.nimages, 1);
+	assert_string_equal(f->plan.images[0].target, "chapters/pic.svg");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(names_pages_from_ids_in_reading_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(links_each_page_to_its_neighbours, setup, teardown),
+		cmocka_unit_test_setup_teardown(numbers_parts_chapters_appendices_and_figures, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(gives_footnotes_a_number_and_an_anchor, setup, teardown),
+		cmocka_unit_test_setup_teardown(lists_each_image_once_with_its_output_path, setup,
+		                                teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -5,7 +5,7 @@
 set -eu
 
 build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev docbook5-xml"
-test_packages="libcmocka-dev epubcheck default-jre-headless zip unzip"
+
 
 missing_build() {
 	command -v pkg-config >/dev/null 2>&1 || { echo "$build_packages"; return; }
@@ -20,6 +20,7 @@ missing_test() {
 	command -v java >/dev/null 2>&1 || list="$list default-jre-headless"
 	command -v zip >/dev/null 2>&1 || list="$list zip"
 	command -v unzip >/dev/null 2>&1 || list="$list unzip"
+	command -v jing >/dev/null 2>&1 || list="$list jing"
 	echo $list
 }
 

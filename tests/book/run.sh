@@ -7,6 +7,15 @@ out=$TEST_TMP/book
 rm -rf "$out"
 mkdir -p "$out"
 
+# The content targets, and validity under jing as well as mixdown's own check.
+sh tests/book/counts.sh --test
+xmllint --xinclude --nonet book/handbook.xml >"$out/merged.xml" 2>"$out/xinclude.err"
+if jing /usr/share/xml/docbook/schema/rng/5.0/docbook.rng "$out/merged.xml" >"$out/jing.log" 2>&1; then
+	ok "handbook: valid DocBook 5 under jing"
+else
+	not_ok "handbook: valid DocBook 5 under jing" "$(grep -v '^\[warning\]' "$out/jing.log" | head -20)"
+fi
+
 if "$MIXDOWN" check book/handbook.xml >/dev/null 2>"$out/check.err" && [ ! -s "$out/check.err" ]; then
 	ok "handbook: mixdown check reports nothing"
 else

@@ -260,7 +260,9 @@ char *render_serialize(struct rendered_file *file, size_t *len)
 		xmlBufferCat(buf, BAD_CAST "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		if (xhtml)
 			xmlBufferCat(buf, BAD_CAST "<!DOCTYPE html>\n");
-		save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_NO_DECL | (xhtml ? XML_SAVE_XHTML : 0));
+		/* XHTML keeps its white space as written; package files are indented for people. */
+		save = xmlSaveToBuffer(buf, "UTF-8",
+		                       XML_SAVE_NO_DECL | (xhtml ? XML_SAVE_XHTML : XML_SAVE_FORMAT));
 		xmlSaveTree(save, file->content);
 		xmlSaveClose(save);
 	}

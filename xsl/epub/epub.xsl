@@ -14,8 +14,12 @@
   <xsl:param name="modified"/>
 
   <xsl:variable name="pages" select="//*[@mx:page]"/>
-  <xsl:variable name="cover-image" select="($book/db:info/db:cover//db:imagedata[@mx:src]
-      | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]"/>
+  <!-- The cover: the first raster image of the book's cover (reading systems' library views
+       want one), else its first image. -->
+  <xsl:variable name="cover-images" select="$book/db:info/db:cover//db:imagedata[@mx:src]
+      | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src]"/>
+  <xsl:variable name="raster-covers" select="$cover-images[contains(@mx:src, '.png') or contains(@mx:src, '.jpg') or contains(@mx:src, '.jpeg')]"/>
+  <xsl:variable name="cover-image" select="($raster-covers | $cover-images[not($raster-covers)])[1]"/>
 
   <xsl:template match="/">
     <mx:files>

@@ -141,6 +141,11 @@ static char *page_name(const struct plan *p, xmlNodePtr e)
 	return xstrdup(name);
 }
 
+int plan_is_section(xmlNodePtr e)
+{
+	return is_one_of(e, section_elements, COUNT(section_elements));
+}
+
 static void find_page(xmlNodePtr e, void *data)
 {
 	struct planner *pl = data;
@@ -149,6 +154,7 @@ static void find_page(xmlNodePtr e, void *data)
 
 	if (!is_page_root(e))
 		return;
+	mx_set(pl, e, "source", book_file_of(pl->book, e)->rel);
 	grown = realloc(p->pages, (p->npages + 1) * sizeof *grown);
 	if (grown == NULL)
 		abort();
@@ -335,7 +341,7 @@ static void enter_element(xmlNodePtr e, void *data)
 		label_component(pl, e);
 	}
 	xmlFree(name);
-	if (is_one_of(e, section_elements, COUNT(section_elements)))
+	if (plan_is_section(e))
 		ensure_anchor(pl, e, A_SECTION);
 	else if (is_one_of(e, other_anchored, COUNT(other_anchored)))
 		ensure_anchor(pl, e, A_OTHER);

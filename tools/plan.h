@@ -9,6 +9,7 @@
  *   mx:page   on each page's root: the page's file name without extension
  *   mx:prev, mx:next   on each page's root: the neighbours in reading order
  *   mx:order  on each page's root: its rank in reading order, from 1
+ *   mx:source on each page's root: its source file, relative to the book's folder
  *   mx:label  number or letter of parts, chapters, appendices, formal objects, footnotes
  *   mx:id     an anchor for an element that needs one and has no xml:id (also an ID)
  *   mx:gloss  on glossterm/firstterm: the anchor of its glossary entry
@@ -36,5 +37,8 @@ struct plan {
 /* Decides the pages and annotates the tree; returns the number of errors reported. */
 int plan_book(struct book *b, struct plan *p, struct diag *d);
 void plan_free(struct plan *p);
+
+/* Is e a section (section, sect1..5, simplesect, glossdiv...), which gets its own anchor? */
+int plan_is_section(xmlNodePtr e);
 
 #endif

@@ -2,6 +2,8 @@
  * and the book's images, under html/ in the build's output. */
 #include "site.h"
 
+#include "search.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +67,7 @@ int site_write(struct renderer *r, const struct book *b, const struct plan *p, s
 	xsltStylesheetPtr style = render_compile(r, "xsl/html/site.xsl");
 	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
 	int ok = result != NULL && render_each_file(result, write_page, &w) && copy_assets(r, &w) &&
-	         copy_images(p, &w);
+	         copy_images(p, &w) && search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
 
 	xmlFreeDoc(result);
 	if (style != NULL)

@@ -1,0 +1,154 @@
+/* search.c: builds the site's search index: one record per page and per section (its address,
+ * the page's title, the section's title and its own text), written as a script that assigns
+ * it, so that search works from file:// where fetching JSON does not. */
+#include "search.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MX_ATTR(e, name) xmlGetNsProp((e), BAD_CAST(name), BAD_CAST MX_NS)
+
+/* Elements whose text is not part of the section's own words. */
+static const char *const skipped[] = {"title", "subtitle", "titleabbrev", "info", "indexterm",
+                                      "remark", "footnote"};
+
+static int is_skipped(xmlNodePtr e)
+{
+	for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++)
+		if (xmlStrEqual(e->name, BAD_CAST skipped[i]))
+			return 1;
+	return plan_is_section(e) || xmlHasNsProp(e, BAD_CAST "page", BAD_CAST MX_NS);
+}
+
+/* Where a JSON string being written stands: inside a run of white space, past its first word. */
+struct text_state {
+	int space;
+	int started;
+};
+
+/* Appends s as the body of a JSON string: quotes, backslashes and control characters escaped,
+ * runs of white space folded, and '<' and U+2028/2029 escaped so any script context is safe. */
+static void json_text(xmlBufferPtr buf, const xmlChar *s, struct text_state *st)
+{
+	for (const xmlChar *p = s; *p != '\0'; p++) {
+		char esc[8];
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			st->space = 1;
+			continue;
+		}
+		if (st->space && st->started)
+			xmlBufferCat(buf, BAD_CAST " ");
+		st->space = 0;
+		st->started = 1;
+		if (*p == '"' || *p == '\\') {
+			esc[0] = '\\', esc[1] = (char)*p, esc[2] = '\0';
+			xmlBufferCat(buf, BAD_CAST esc);
+		} else if (*p < 0x20 || *p == '<') {
+			snprintf(esc, sizeof esc, "\\u%04x", *p);
+			xmlBufferCat(buf, BAD_CAST esc);
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			xmlBufferCat(buf, BAD_CAST(p[2] == 0xa8 ? "\\u2028" : "\\u2029"));
+			p += 2;
+		} else {
+			xmlBufferAdd(buf, p, 1);
+		}
+	}
+}
+
+/* The text of e's descendants, without nested sections, pages, titles and index terms. */
+static void own_text(xmlBufferPtr buf, xmlNodePtr e, struct text_state *st)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			json_text(buf, c->content, st);
+		else if (c->type == XML_ELEMENT_NODE && !is_skipped(c))
+			own_text(buf, c, st);
+	}
+}
+
+static xmlNodePtr title_of(xmlNodePtr e)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "title"))
+			return c;
+		if (xmlStrEqual(c->name, BAD_CAST "info"))
+			return title_of(c);
+	}
+	return NULL;
+}
+
+static void json_field(xmlBufferPtr buf, const char *key, xmlNodePtr from, const xmlChar *text)
+{
+	struct text_state st = {0, 0};
+
+	xmlBufferCat(buf, BAD_CAST "\"");
+	xmlBufferCat(buf, BAD_CAST key);
+	xmlBufferCat(buf, BAD_CAST "\":\"");
+	if (from != NULL)
+		own_text(buf, from, &st);
+	else if (text != NULL)
+		json_text(buf, text, &st);
+	xmlBufferCat(buf, BAD_CAST "\"");
+}
+
+/* {"u":"page.html#anchor","p":"Page title","s":"Section title","x":"its words"} */
+static void add_record(xmlBufferPtr buf, xmlNodePtr page, xmlNodePtr e, const xmlChar *name)
+{
+	xmlChar *anchor = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlChar *url;
+
+	if (anchor == NULL)
+		anchor = MX_ATTR(e, "id");
+	url = xmlStrdup(name);
+	url = xmlStrcat(url, BAD_CAST ".html");
+	if (e != page && anchor != NULL) {
+		url = xmlStrcat(url, BAD_CAST "#");
+		url = xmlStrcat(url, anchor);
+	}
+	xmlBufferCat(buf, BAD_CAST(xmlBufferLength(buf) > 2 ? ",\n{" : "{"));
+	json_field(buf, "u", NULL, url);
+	xmlBufferCat(buf, BAD_CAST ",");
+	json_field(buf, "p", title_of(page), NULL);
+	xmlBufferCat(buf, BAD_CAST ",");
+	json_field(buf, "s", e == page ? NULL : title_of(e), NULL);
+	xmlBufferCat(buf, BAD_CAST ",");
+	json_field(buf, "x", e, NULL);
+	xmlBufferCat(buf, BAD_CAST "}");
+	xmlFree(url);
+	xmlFree(anchor);
+}
+
+/* A record for the page itself and for each of its sections, in document order. */
+static void add_sections(xmlBufferPtr buf, xmlNodePtr page, xmlNodePtr e, const xmlChar *name)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || xmlHasNsProp(c, BAD_CAST "page", BAD_CAST MX_NS))
+			continue;
+		if (plan_is_section(c))
+			add_record(buf, page, c, name);
+		add_sections(buf, page, c, name);
+	}
+}
+
+long search_write_index(const struct plan *p, const struct out *o, const char *rel)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	long size;
+	int ok;
+
+	xmlBufferCat(buf, BAD_CAST "[");
+	for (size_t i = 0; i < p->npages; i++) {
+		xmlChar *name = BAD_CAST p->pages[i].name;
+		add_record(buf, p->pages[i].node, p->pages[i].node, name);
+		add_sections(buf, p->pages[i].node, p->pages[i].node, name);
+	}
+	xmlBufferCat(buf, BAD_CAST "];\n");
+	xmlBufferAddHead(buf, BAD_CAST "window.mixdownSearch = ", -1);
+	size = xmlBufferLength(buf);
+	ok = out_write(o, rel, xmlBufferContent(buf), (size_t)size);
+	xmlBufferFree(buf);
+	return ok ? size : -1;
+}

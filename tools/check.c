@@ -3,16 +3,19 @@
 #include "check.h"
 
 #include <libxml/relaxng.h>
+#include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SCHEMA_REPORTS 50
+#define MAX_SCHEMA_ERRORS 200
+
+struct schema_error;
 
 struct checker {
 	struct book *book;
 	struct diag *diag;
-	xmlNodePtr reported[MAX_SCHEMA_REPORTS];
-	int nreported;
+	struct schema_error *schema; /* what the validator said, before choosing what to report */
+	int nschema;
 	int errors;
 };
 
@@ -51,6 +54,12 @@ static void register_id(xmlNodePtr e, void *data)
 
 /* ---- schema ---- */
 
+struct schema_error {
+	xmlNodePtr node;
+	char *message;
+	int depth;
+};
+
 static int is_ancestor(xmlNodePtr ancestor, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->parent)
@@ -59,28 +68,92 @@ static int is_ancestor(xmlNodePtr ancestor, xmlNodePtr n)
 	return 0;
 }
 
-/* libxml2 reports one problem at the element and again at each ancestor; keep the innermost. */
-static int already_covered(const struct checker *c, xmlNodePtr node)
+static int depth_of(xmlNodePtr n)
 {
-	for (int i = 0; i < c->nreported; i++)
-		if (is_ancestor(node, c->reported[i]))
-			return 1;
-	return 0;
+	int d = 0;
+	for (; n != NULL; n = n->parent)
+		d++;
+	return d;
 }
 
 static void on_schema_error(void *data, xmlErrorPtr err)
 {
 	struct checker *c = data;
-	xmlNodePtr node = err->node;
+	struct schema_error *e;
 
-	if (err->level < XML_ERR_ERROR)
+	if (err->level < XML_ERR_ERROR || c->nschema == MAX_SCHEMA_ERRORS)
 		return;
-	if (node == NULL)
-		node = xmlDocGetRootElement(c->book->doc);
-	if (already_covered(c, node) || c->nreported == MAX_SCHEMA_REPORTS)
-		return;
-	c->reported[c->nreported++] = node;
-	report(c, node, D_SCHEMA, err->message ? err->message : "not valid DocBook 5", NULL);
+	e = &c->schema[c->nschema++];
+	e->node = err->node ? err->node : (xmlNodePtr)xmlDocGetRootElement(c->book->doc);
+	e->depth = depth_of(e->node);
+	e->message = strdup(err->message ? err->message : "not valid DocBook 5");
+}
+
+/* libxml2's final IDREF pass prints through the generic handler; the reference check below
+ * reports the same problems at their chapter and line. */
+static void ignore_message(void *data, const char *fmt, ...)
+{
+	(void)data, (void)fmt;
+}
+
+static int deeper_first(const void *a, const void *b)
+{
+	return ((const struct schema_error *)b)->depth - ((const struct schema_error *)a)->depth;
+}
+
+static int in_document_order(const void *a, const void *b)
+{
+	xmlNodePtr x = (*(struct schema_error *const *)a)->node;
+	xmlNodePtr y = (*(struct schema_error *const *)b)->node;
+	return -xmlXPathCmpNodes(x, y);
+}
+
+/* libxml2 reports one problem at the element, again at its ancestors, and at siblings of its
+ * ancestors that it tried in vain to match; only the innermost of such a cascade is kept. */
+static int covered(struct schema_error *const *kept, int nkept, xmlNodePtr node)
+{
+	for (int i = 0; i < nkept; i++)
+		if (is_ancestor(node, kept[i]->node) ||
+		    (node->parent != NULL && is_ancestor(node->parent, kept[i]->node)))
+			return 1;
+	return 0;
+}
+
+/* Messages that name no element and say nothing an author can act on. */
+static int is_vague(const struct schema_error *e)
+{
+	return strstr(e->message, "Invalid sequence in interleave") != NULL ||
+	       strstr(e->message, "failed to validate content") != NULL ||
+	       strstr(e->message, "Extra element") != NULL;
+}
+
+/* A vague message yields to a specific one about an element on the same branch. */
+static int has_specific_kin(const struct checker *c, const struct schema_error *e)
+{
+	for (int i = 0; i < c->nschema; i++) {
+		const struct schema_error *o = &c->schema[i];
+		if (o != e && !is_vague(o) &&
+		    (is_ancestor(o->node, e->node) || is_ancestor(e->node, o->node)))
+			return 1;
+	}
+	return 0;
+}
+
+static void report_schema_errors(struct checker *c)
+{
+	struct schema_error *kept[MAX_SCHEMA_ERRORS];
+	int nkept = 0;
+
+	qsort(c->schema, (size_t)c->nschema, sizeof *c->schema, deeper_first);
+	for (int i = 0; i < c->nschema; i++)
+		if (!(is_vague(&c->schema[i]) && has_specific_kin(c, &c->schema[i])) &&
+		    !covered(kept, nkept, c->schema[i].node))
+			kept[nkept++] = &c->schema[i];
+	qsort(kept, (size_t)nkept, sizeof *kept, in_document_order);
+	for (int i = 0; i < nkept; i++)
+		report(c, kept[i]->node, D_SCHEMA, kept[i]->message, NULL);
+	for (int i = 0; i < c->nschema; i++)
+		free(c->schema[i].message);
 }
 
 static int validate_schema(struct checker *c, const char *schema_path)
@@ -98,9 +171,12 @@ static int validate_schema(struct checker *c, const char *schema_path)
 	}
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, c);
+	xmlSetGenericErrorFunc(NULL, ignore_message);
 	xmlRelaxNGValidateDoc(vctxt, c->book->doc);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	xmlRelaxNGFree(schema);
+	report_schema_errors(c);
 	return 1;
 }
 
@@ -176,9 +252,13 @@ int check_book(struct book *b, const char *schema_path, struct diag *d)
 	struct checker c = {.book = b, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
+	c.schema = calloc(MAX_SCHEMA_ERRORS, sizeof *c.schema);
+	if (c.schema == NULL)
+		abort();
 	walk_elements(root, register_id, NULL, &c);
 	validate_schema(&c, schema_path);
 	walk_elements(root, check_references, NULL, &c);
 	walk_elements(root, check_fileref, NULL, &c);
+	free(c.schema);
 	return c.errors;
 }

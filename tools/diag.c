@@ -15,6 +15,8 @@ struct message {
 static const struct message messages[D_ID_COUNT] = {
 	[D_XML_SYNTAX] = {SEV_ERROR, "%s"},
 	[D_XML_ENCODING] = {SEV_ERROR, "%s (save the file as UTF-8)"},
+	[D_XML_EMPTY] = {SEV_ERROR, "the file is empty; it should hold one DocBook element"},
+	[D_XML_UNCLOSED] = {SEV_ERROR, "<%s> is not closed before </%s>"},
 	[D_DOCTYPE_EXTERNAL] = {SEV_ERROR, "a DOCTYPE that names an external DTD is not allowed; "
 	                                   "DocBook 5 needs no DOCTYPE"},
 	[D_ENTITY_DECL] = {SEV_ERROR, "entity declarations are not allowed ('%s'); write the text "

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -100,6 +101,61 @@ static int read_whole_file(const char *path, char **text, size_t *len)
 	return 0;
 }
 
+/* The UTF-16 variant a file is in (from its byte order mark or its first '<'), or NULL. */
+static const char *utf16_variant(const unsigned char *s, size_t len)
+{
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+		return "UTF-16";
+	if (len >= 2 && s[0] == '<' && s[1] == 0)
+		return "UTF-16LE";
+	if (len >= 2 && s[0] == 0 && s[1] == '<')
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* Replaces a UTF-16 file's text by its UTF-8 form, so the parser and the messages read the
+ * same bytes. Returns -1 when the text cannot be decoded. */
+static int convert_utf16(struct book_file *f)
+{
+	const char *variant = utf16_variant((const unsigned char *)f->text, f->len);
+	iconv_t cd;
+	char *out, *in = f->text, *dst;
+	size_t in_left = f->len, out_left = f->len * 2 + 4;
+
+	if (variant == NULL)
+		return 0;
+	cd = iconv_open("UTF-8", variant);
+	if (cd == (iconv_t)-1)
+		return -1;
+	out = dst = malloc(out_left + 1);
+	if (out == NULL)
+		abort();
+	size_t r = iconv(cd, &in, &in_left, &dst, &out_left);
+	iconv_close(cd);
+	if (r == (size_t)-1 || in_left != 0) {
+		free(out);
+		return -1;
+	}
+	*dst = '\0';
+	free(f->text);
+	f->text = out;
+	f->len = (size_t)(dst - out);
+	f->converted = 1;
+	return 0;
+}
+
+/* Reads a source file whole, as UTF-8 text; errno tells why it failed. */
+static int read_source(struct book_file *f)
+{
+	if (read_whole_file(f->path, &f->text, &f->len) != 0)
+		return -1;
+	if (convert_utf16(f) != 0) {
+		errno = EILSEQ;
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- parser hooks: positions, refusals, errors ---- */
 
 static struct loader *loader_of(void *ctx)
@@ -107,13 +163,38 @@ static struct loader *loader_of(void *ctx)
 	return ((xmlParserCtxtPtr)ctx)->_private;
 }
 
-static void refuse(void *ctx, enum diag_id id, const char *arg)
+static long tag_column(const char *text, long line, const char *tag, int k);
+static long characters_between(const char *from, const char *to);
+
+/* Where the declaration starting with keyword ("<!ENTITY") that was just read begins. */
+static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct diag_loc *loc)
+{
+	xmlParserInputPtr in = ctxt->input;
+	size_t n = strlen(keyword);
+	long line = in->line;
+	const xmlChar *p = in->cur, *bol;
+
+	while (p > in->base && strncmp((const char *)p, keyword, n) != 0)
+		if (*--p == '\n')
+			line--;
+	if (strncmp((const char *)p, keyword, n) != 0) {
+		loc->line = xmlSAX2GetLineNumber(ctxt);
+		loc->col = xmlSAX2GetColumnNumber(ctxt);
+		return;
+	}
+	for (bol = p; bol > in->base && bol[-1] != '\n'; bol--)
+		;
+	loc->line = line;
+	loc->col = characters_between((const char *)bol, (const char *)p) + 1;
+}
+
+static void refuse(void *ctx, enum diag_id id, const char *keyword, const char *arg)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct loader *ld = loader_of(ctx);
-	struct diag_loc loc = {ld->current->shown, xmlSAX2GetLineNumber(ctxt),
-	                       xmlSAX2GetColumnNumber(ctxt)};
+	struct diag_loc loc = {ld->current->shown, 0, 0};
 
+	declaration_start(ctxt, keyword, &loc);
 	if (!ld->failed)
 		diag_report(ld->diag, &loc, id, arg);
 	ld->failed = 1;
@@ -124,7 +205,7 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
                                const xmlChar *system_id)
 {
 	if (external_id != NULL || system_id != NULL)
-		refuse(ctx, D_DOCTYPE_EXTERNAL, NULL);
+		refuse(ctx, D_DOCTYPE_EXTERNAL, "<!DOCTYPE", NULL);
 	else
 		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
@@ -133,7 +214,7 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
                            const xmlChar *system_id, xmlChar *content)
 {
 	(void)type, (void)public_id, (void)system_id, (void)content;
-	refuse(ctx, D_ENTITY_DECL, (const char *)name);
+	refuse(ctx, D_ENTITY_DECL, "<!ENTITY", (const char *)name);
 }
 
 /* The line of the '<' that opened the tag the parser has just read. */
@@ -165,19 +246,51 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 		ctxt->node->line = line < 65535 ? (unsigned short)line : 65535;
 }
 
+
+/* "byte 0xE9 is not UTF-8", from libxml2's "Input is not proper UTF-8 ... Bytes: 0xE9 ..." */
+static void describe_bad_bytes(const char *message, char *out, size_t size)
+{
+	const char *bytes = message ? strstr(message, "Bytes: ") : NULL;
+	int n = bytes ? (int)strcspn(bytes + 7, " \n") : 0;
+
+	if (n > 0 && n < 8)
+		snprintf(out, size, "byte %.*s is not UTF-8", n, bytes + 7);
+	else
+		snprintf(out, size, "the text here is not in the file's declared encoding");
+}
+
+static int is_encoding_error(const xmlError *err)
+{
+	return err->code == XML_ERR_INVALID_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING ||
+	       err->code == XML_ERR_UNKNOWN_ENCODING ||
+	       (err->code == XML_ERR_INVALID_CHAR && err->message != NULL &&
+	        strstr(err->message, "UTF-8") != NULL);
+}
+
+/* One message per file: the first error, in words for the author where libxml2's are not. */
 static void on_parse_error(void *ctx, xmlErrorPtr err)
 {
 	struct loader *ld = loader_of(ctx);
 	struct diag_loc loc = {ld->current->shown, err->line, err->int2};
-	int encoding = err->code == XML_ERR_INVALID_ENCODING ||
-	               err->code == XML_ERR_UNSUPPORTED_ENCODING ||
-	               err->code == XML_ERR_UNKNOWN_ENCODING;
+	char text[128], tag[256];
 
 	if (err->level < XML_ERR_ERROR || err->domain == XML_FROM_VALID || ld->failed)
 		return;
 	ld->failed = 1;
-	diag_report(ld->diag, &loc, encoding ? D_XML_ENCODING : D_XML_SYNTAX,
-	            err->message ? err->message : "malformed XML");
+	if (err->code == XML_ERR_DOCUMENT_EMPTY) {
+		loc.line = 1, loc.col = 1;
+		diag_report(ld->diag, &loc, D_XML_EMPTY);
+	} else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2) {
+		snprintf(tag, sizeof tag, "<%s", err->str1);
+		loc.line = err->int1;
+		loc.col = tag_column(ld->current->text, err->int1, tag, -1);
+		diag_report(ld->diag, &loc, D_XML_UNCLOSED, err->str1, err->str2);
+	} else if (is_encoding_error(err)) {
+		describe_bad_bytes(err->message, text, sizeof text);
+		diag_report(ld->diag, &loc, D_XML_ENCODING, text);
+	} else {
+		diag_report(ld->diag, &loc, D_XML_SYNTAX, err->message ? err->message : "malformed XML");
+	}
 }
 
 static xmlParserCtxtPtr new_parser(struct loader *ld)
@@ -275,7 +388,9 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 		diag_report(ld->diag, &loc, D_READ_FAILED, "file too large");
 		return NULL;
 	}
-	doc = xmlCtxtReadMemory(ld->ctxt, f->text, (int)f->len, f->path, NULL, PARSE_OPTIONS);
+	doc = xmlCtxtReadMemory(ld->ctxt, f->text, (int)f->len, f->path,
+	                        f->converted ? "UTF-8" : NULL,
+	                        PARSE_OPTIONS | (f->converted ? XML_PARSE_IGNORE_ENC : 0));
 	if (doc != NULL && (ld->failed || !ld->ctxt->wellFormed || doc->children == NULL)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -491,7 +606,7 @@ static int include_one(struct loader *ld, xmlNodePtr inc)
 		return 0;
 	f = add_file(ld, path);
 	free(path);
-	if (read_whole_file(f->path, &f->text, &f->len) != 0)
+	if (read_source(f) != 0)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, f->shown, strerror(errno));
 	else
 		content = as_text ? include_text(ld, inc, f) : include_xml(ld, f, inc->doc);
@@ -581,7 +696,7 @@ static int load_master(struct loader *ld, struct book_file *f)
 {
 	xmlNodePtr root;
 
-	if (read_whole_file(f->path, &f->text, &f->len) != 0) {
+	if (read_source(f) != 0) {
 		struct diag_loc loc = {f->shown, 0, 0};
 		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(errno));
 		return 0;
@@ -688,9 +803,9 @@ static int ordinal_on_line(xmlNodePtr e, long line)
 	return k;
 }
 
-static const char *line_start(const struct book_file *f, long line)
+static const char *line_start(const char *text, long line)
 {
-	const char *p = f->text;
+	const char *p = text;
 
 	for (long l = 1; l < line && p != NULL; l++) {
 		p = strchr(p, '\n');
@@ -700,34 +815,49 @@ static const char *line_start(const struct book_file *f, long line)
 	return p;
 }
 
-/* The 1-based byte column of e's start tag, found by its name and rank on its line. */
-static long column_of(const struct book_file *f, xmlNodePtr e, long line)
+/* Columns count characters, as libxml2's own do: UTF-8 continuation bytes are not counted. */
+static long characters_between(const char *from, const char *to)
 {
-	const char *start = line_start(f, line);
-	const char *end, *p;
-	char tag[256];
-	size_t n;
-	int k;
+	long n = 0;
+
+	for (const char *p = from; p < to; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	return n;
+}
+
+/* The 1-based column of the k-th "<tag" on the given line (the last one when k < 0), or 1. */
+static long tag_column(const char *text, long line, const char *tag, int k)
+{
+	const char *start = line_start(text, line);
+	const char *end, *found = NULL;
+	size_t n = strlen(tag);
 
 	if (start == NULL)
 		return 1;
+	end = strchr(start, '\n');
+	if (end == NULL)
+		end = start + strlen(start);
+	for (const char *p = start; p + n <= end; p++) {
+		if (strncmp(p, tag, n) != 0 || !(isspace((unsigned char)p[n]) || p[n] == '>' ||
+		                                 p[n] == '/' || p + n == end))
+			continue;
+		found = p;
+		if (k-- == 0)
+			break;
+	}
+	return found != NULL ? characters_between(start, found) + 1 : 1;
+}
+
+/* The column of e's start tag, found by its name and rank on its line. */
+static long column_of(const struct book_file *f, xmlNodePtr e, long line)
+{
+	char tag[256];
+
 	if (e->ns != NULL && e->ns->prefix != NULL)
 		snprintf(tag, sizeof tag, "<%s:%s", e->ns->prefix, e->name);
 	else
 		snprintf(tag, sizeof tag, "<%s", e->name);
-	n = strlen(tag);
-	end = strchr(start, '\n');
-	if (end == NULL)
-		end = start + strlen(start);
-	k = ordinal_on_line(e, line);
-	for (p = start; p + n <= end; p++) {
-		if (strncmp(p, tag, n) != 0 || !(isspace((unsigned char)p[n]) || p[n] == '>' ||
-		                                 p[n] == '/'))
-			continue;
-		if (k-- == 0)
-			return (long)(p - start) + 1;
-	}
-	return 1;
+	return tag_column(f->text, line, tag, ordinal_on_line(e, line));
 }
 
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)

@@ -15,8 +15,9 @@ struct book_file {
 	char *path;  /* canonical absolute path */
 	char *shown; /* the path as messages show it: relative to the working directory */
 	char *rel;   /* the path relative to the book's folder */
-	char *text;  /* the file's bytes, kept to find columns for messages */
+	char *text;  /* the file's text in UTF-8, kept to find columns for messages */
 	size_t len;
+	int converted; /* the file was UTF-16; text holds it converted */
 };
 
 struct book {

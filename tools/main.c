@@ -219,25 +219,19 @@ static char *l10n_path(const struct renderer *r, const struct book *b)
 }
 
 static int write_outputs(const struct options *o, struct book *b, struct plan *p,
-                         struct diag *d, struct clock *c)
+                         struct renderer *r, const char **params, struct clock *c)
 {
-	struct renderer r;
 	struct out out;
 	char epub_name[4200];
-	char *datadir = find_datadir();
-	int ok = render_open(&r, datadir, d) && out_begin(&out, o->out_dir, d);
-	free(datadir);
-	if (!ok) {
-		render_close(&r);
-		return EXIT_IO;
-	}
-	xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
-	char *l10n = l10n_path(&r, b);
-	const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n, NULL};
+	int pages;
+	long size;
+	int ok;
 
-	int pages = site_write(&r, b, p, &out, params);
+	if (!out_begin(&out, o->out_dir, r->diag))
+		return EXIT_IO;
+	pages = site_write(r, b, p, &out, params);
 	clock_stage(c, "site");
-	long size = pages < 0 ? -1 : epub_write(&r, b, p, &out, params);
+	size = pages < 0 ? -1 : epub_write(r, b, p, &out, params);
 	clock_stage(c, "epub");
 	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
 	const char *entries[] = {"html", epub_name};
@@ -248,17 +242,52 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 	if (ok)
 		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", p->npages,
 		       o->out_dir, o->out_dir, epub_name, (size + 1023) / 1024, clock_total(c));
-	free(l10n);
-	xmlFree(lang);
-	render_close(&r);
 	return ok ? EXIT_OK : EXIT_IO;
+}
+
+/* check renders the site in memory, for the warnings only the stylesheets can give. */
+static int check_rendering(const struct options *o, struct book *b, struct renderer *r,
+                           const char **params, struct clock *c)
+{
+	int ok = site_check(r, b, params);
+
+	clock_stage(c, "render");
+	if (ok)
+		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", o->book,
+		       r->diag->count[SEV_WARNING], clock_total(c));
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+/* Plans the pages and runs the stylesheets for the command. */
+static int render_book(const struct options *o, struct book *b, struct diag *d,
+                       struct clock *c)
+{
+	struct renderer r;
+	struct plan p;
+	char *datadir = find_datadir();
+	int status = EXIT_IO;
+
+	plan_book(b, &p, d);
+	clock_stage(c, "plan");
+	if (render_open(&r, datadir, d)) {
+		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
+		char *l10n = l10n_path(&r, b);
+		const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n, NULL};
+		status = o->command == CMD_CHECK ? check_rendering(o, b, &r, params, c)
+		                                 : write_outputs(o, b, &p, &r, params, c);
+		free(l10n);
+		xmlFree(lang);
+	}
+	render_close(&r);
+	free(datadir);
+	plan_free(&p);
+	return status;
 }
 
 static int run(const struct options *o)
 {
 	struct diag d;
 	struct clock c;
-	struct plan p;
 	struct book *b;
 	int status;
 
@@ -267,23 +296,10 @@ static int run(const struct options *o)
 	b = load_book(o->book, &d);
 	clock_stage(&c, "load");
 	if (b == NULL)
-		return diag_errors(&d) ? EXIT_BOOK : EXIT_IO;
+		return EXIT_BOOK;
 	check_book(b, DOCBOOK_RNG, &d);
 	clock_stage(&c, "check");
-	if (diag_errors(&d) > 0) {
-		book_free(b);
-		return EXIT_BOOK;
-	}
-	if (o->command == CMD_CHECK) {
-		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", o->book,
-		       d.count[SEV_WARNING], clock_total(&c));
-		book_free(b);
-		return EXIT_OK;
-	}
-	plan_book(b, &p, &d);
-	clock_stage(&c, "plan");
-	status = write_outputs(o, b, &p, &d, &c);
-	plan_free(&p);
+	status = diag_errors(&d) > 0 ? EXIT_BOOK : render_book(o, b, &d, &c);
 	book_free(b);
 	return status;
 }

@@ -11,6 +11,7 @@
 #include "check.h"
 
 #define MAX_PAGE_DEPTH 64
+#define COUNT(a) (sizeof(a) / sizeof *(a))
 
 enum anchor_kind { A_SECTION, A_FOOTNOTE, A_INDEXTERM, A_TERM, A_OTHER, A_KINDS };
 static const char *const anchor_prefix[A_KINDS] = {"s", "fn", "ix", "t", "a"};
@@ -53,11 +54,11 @@ struct planner {
 	xmlNodePtr component;            /* chapter, appendix or preface being walked */
 	int component_counts[L_KINDS];
 	int chapters, appendices, parts;
+	int kind_ranks[COUNT(page_elements)]; /* pages of each kind so far */
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
 	int terms;                       /* anchors made for first uses of terms */
 };
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
 
 static char *xstrdup(const char *s)
 {
@@ -120,9 +121,9 @@ static void sanitize_name(char *dst, size_t size, const xmlChar *id)
 	dst[n] = '\0';
 }
 
-/* The title page is "index"; others take their xml:id, or their kind and rank when they have
- * none; a name already taken gets a numeric suffix. */
-static char *page_name(const struct plan *p, xmlNodePtr e)
+/* The title page is "index"; others take their xml:id, or their kind and rank among pages of
+ * that kind ("chapter-2") when they have none; a name already taken gets a numeric suffix. */
+static char *page_name(const struct plan *p, xmlNodePtr e, int rank)
 {
 	xmlChar *id;
 	char base[200], name[220];
@@ -133,7 +134,7 @@ static char *page_name(const struct plan *p, xmlNodePtr e)
 	if (id != NULL)
 		sanitize_name(base, sizeof base, id);
 	else
-		snprintf(base, sizeof base, "%s-%zu", (const char *)e->name, p->npages);
+		snprintf(base, sizeof base, "%s-%d", (const char *)e->name, rank);
 	xmlFree(id);
 	snprintf(name, sizeof name, "%s", base);
 	for (int suffix = 2; name_taken(p, name); suffix++)
@@ -144,6 +145,15 @@ static char *page_name(const struct plan *p, xmlNodePtr e)
 int plan_is_section(xmlNodePtr e)
 {
 	return is_one_of(e, section_elements, COUNT(section_elements));
+}
+
+/* The page's rank among the pages of its kind, from 1. */
+static int page_rank(struct planner *pl, xmlNodePtr e)
+{
+	for (size_t k = 0; k < COUNT(page_elements); k++)
+		if (is_docbook(e, page_elements[k]))
+			return ++pl->kind_ranks[k];
+	return 1;
 }
 
 static void find_page(xmlNodePtr e, void *data)
@@ -160,7 +170,7 @@ static void find_page(xmlNodePtr e, void *data)
 		abort();
 	p->pages = grown;
 	p->pages[p->npages].node = e;
-	p->pages[p->npages].name = page_name(p, e);
+	p->pages[p->npages].name = page_name(p, e, page_rank(pl, e));
 	mx_set(pl, e, "page", p->pages[p->npages].name);
 	p->npages++;
 }

@@ -159,6 +159,9 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 	xsltRegisterExtFunction(ctxt, BAD_CAST "unknown", BAD_CAST MX_NS, unknown_element);
 	xsltQuoteUserParams(ctxt, params);
 	result = xsltApplyStylesheetUser(style, b->doc, NULL, NULL, NULL, ctxt);
+	/* libxml2 writes non-ASCII text as character references unless the document is UTF-8. */
+	if (result != NULL && result->encoding == NULL)
+		result->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	if (ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED) {
 		diag_report(r->diag, NULL, D_XSLT, "failed; the outputs were not written");
 		xmlFreeDoc(result);

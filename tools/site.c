@@ -60,6 +60,17 @@ static int copy_images(const struct plan *p, struct site_writer *w)
 	return 1;
 }
 
+int site_check(struct renderer *r, const struct book *b, const char **params)
+{
+	xsltStylesheetPtr style = render_compile(r, "xsl/html/site.xsl");
+	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
+
+	xmlFreeDoc(result);
+	if (style != NULL)
+		xsltFreeStylesheet(style);
+	return result != NULL;
+}
+
 int site_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
                const char **params)
 {

@@ -11,4 +11,8 @@
 int site_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
                const char **params);
 
+/* Renders the site in memory and discards it: for the stylesheets' warnings. Returns 0 after
+ * reporting a failure. */
+int site_check(struct renderer *r, const struct book *b, const char **params);
+
 #endif

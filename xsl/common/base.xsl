@@ -39,6 +39,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A generated word as written, with its %n and %t. -->
+  <xsl:template name="gentext-raw">
+    <xsl:param name="key"/>
+    <xsl:value-of select="$l10n-doc/l:text[@key = $key]"/>
+  </xsl:template>
+
   <xsl:template name="substitute">
     <xsl:param name="text"/>
     <xsl:param name="n"/>
@@ -89,7 +95,7 @@
   </xsl:template>
 
   <xsl:template match="*" mode="title-markup">
-    <xsl:variable name="title" select="(db:info/db:title | db:title)[1]"/>
+    <xsl:variable name="title" select="(db:info/db:title | db:title | self::db:table/db:caption)[1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title/node()"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
@@ -97,7 +103,7 @@
   </xsl:template>
 
   <xsl:template match="*" mode="title-text">
-    <xsl:variable name="title" select="(db:info/db:title | db:title)[1]"/>
+    <xsl:variable name="title" select="(db:info/db:title | db:title | self::db:table/db:caption)[1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title" mode="plain"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>

@@ -5,15 +5,20 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
 
+  <!-- The block elements a DocBook para may hold, which an HTML <p> may not. -->
+  <xsl:template name="has-blocks">
+    <xsl:if test="db:itemizedlist | db:orderedlist | db:variablelist
+        | db:simplelist[not(@type = 'inline')] | db:table | db:informaltable | db:figure
+        | db:informalfigure | db:mediaobject | db:programlisting | db:screen | db:literallayout
+        | db:note | db:tip | db:important | db:caution | db:warning | db:blockquote | db:example
+        | db:informalexample | db:sidebar | db:address | db:procedure">yes</xsl:if>
+  </xsl:template>
+
   <!-- A para holding a list, table or other block cannot be an HTML <p>. -->
   <xsl:template match="db:para | db:simpara">
-    <xsl:variable name="blocks" select="db:itemizedlist | db:orderedlist | db:variablelist
-        | db:simplelist | db:table | db:informaltable | db:figure | db:informalfigure
-        | db:mediaobject | db:programlisting | db:screen | db:literallayout | db:note | db:tip
-        | db:important | db:caution | db:warning | db:blockquote | db:example
-        | db:informalexample | db:sidebar | db:address"/>
+    <xsl:variable name="blocks"><xsl:call-template name="has-blocks"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$blocks">
+      <xsl:when test="$blocks = 'yes'">
         <div class="para">
           <xsl:call-template name="common-attributes"/>
           <xsl:apply-templates/>
@@ -30,13 +35,21 @@
   </xsl:template>
 
   <xsl:template match="db:formalpara">
+    <xsl:variable name="blocks"><xsl:for-each select="db:para"><xsl:call-template name="has-blocks"/></xsl:for-each></xsl:variable>
     <div class="formalpara">
       <xsl:call-template name="common-attributes"/>
-      <p>
+      <xsl:variable name="element">
+        <xsl:choose>
+          <xsl:when test="$blocks = 'yes'">div</xsl:when>
+          <xsl:otherwise>p</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:element name="{$element}">
+        <xsl:for-each select="db:para"><xsl:call-template name="common-attributes"/></xsl:for-each>
         <strong class="formalpara-title"><xsl:apply-templates select="." mode="title-markup"/></strong>
         <xsl:text> </xsl:text>
         <xsl:apply-templates select="db:para/node()"/>
-      </p>
+      </xsl:element>
     </div>
     <xsl:call-template name="block-footnotes"/>
   </xsl:template>
@@ -111,7 +124,7 @@
   </xsl:template>
 
   <xsl:template match="db:literallayout | db:address">
-    <div class="{local-name()}">
+    <div class="{local-name()} verbatim">
       <xsl:call-template name="common-attributes"/>
       <xsl:apply-templates/>
     </div>

@@ -8,7 +8,9 @@
   <xsl:template match="*">
     <xsl:value-of select="mx:unknown()"/>
     <xsl:choose>
-      <xsl:when test="db:para | db:simpara | db:section | db:itemizedlist | db:orderedlist | db:table">
+      <xsl:when test="not(ancestor::db:para or ancestor::db:simpara or ancestor::db:title
+          or ancestor::db:term or ancestor::db:glossterm or ancestor::db:phrase
+          or ancestor::db:entry[not(db:para or db:simpara)] or ancestor::db:attribution)">
         <div class="unknown {local-name()}"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></div>
       </xsl:when>
       <xsl:otherwise>

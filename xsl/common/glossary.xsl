@@ -69,11 +69,11 @@
   </xsl:template>
 
   <xsl:template match="db:glosssee">
+    <xsl:variable name="words"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'glossary-see'"/></xsl:call-template></xsl:variable>
     <p class="glosssee">
-      <xsl:call-template name="gentext">
-        <xsl:with-param name="key" select="'glossary-see'"/>
-        <xsl:with-param name="t"><xsl:apply-templates select="id(@otherterm)" mode="xref-text"/></xsl:with-param>
-      </xsl:call-template>
+      <xsl:value-of select="substring-before($words, '%t')"/>
+      <xsl:call-template name="glossary-reference"/>
+      <xsl:value-of select="substring-after($words, '%t')"/>
     </p>
   </xsl:template>
 

@@ -17,7 +17,7 @@
         <xsl:attribute name="aria-label">
           <xsl:choose>
             <xsl:when test="db:title | db:info/db:title | db:caption"><xsl:apply-templates select="." mode="title-text"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="gentext"><xsl:with-param name="key" select="'table'"/></xsl:call-template></xsl:otherwise>
+            <xsl:otherwise><xsl:call-template name="gentext"><xsl:with-param name="key" select="'table-untitled'"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
       </xsl:if>

@@ -21,7 +21,7 @@
     <li class="toc-{local-name()}">
       <a>
         <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
-        <xsl:if test="count(. | $current) = 1">
+        <xsl:if test="$current and count(. | $current) = 1">
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
         <xsl:call-template name="toc-label"/>

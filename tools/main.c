@@ -42,11 +42,13 @@ struct options {
 	enum command command;
 	const char *book;
 	const char *out_dir;
+	const char *edit_url; /* prefix of "Edit this page" links, or NULL */
+	const char *base_url; /* the site's address, for canonical links and the sitemap */
 	int timing;
 };
 
 static const char usage_text[] =
-	"usage: mixdown build BOOK.xml [-o DIR] [--timing]\n"
+	"usage: mixdown build BOOK.xml [-o DIR] [--base-url URL] [--edit-url URL] [--timing]\n"
 	"       mixdown check BOOK.xml\n"
 	"       mixdown --help | --version\n";
 
@@ -59,6 +61,9 @@ static const char help_text[] =
 	"\n"
 	"Options:\n"
 	"  -o, --output DIR  where build writes (default: output)\n"
+	"  --base-url URL    the site's public address: adds canonical links and sitemap.xml\n"
+	"  --edit-url URL    adds \"Edit this page\" links: URL followed by the page's source\n"
+	"                    file, relative to the book's folder\n"
 	"  --timing          print the time each stage took\n"
 	"  -h, --help        show this help\n"
 	"  -V, --version     show the version\n"
@@ -111,6 +116,11 @@ static int usage_error(const char *what)
 	return EXIT_USAGE;
 }
 
+static int is_web_url(const char *url)
+{
+	return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -130,6 +140,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 			if (++i == argc)
 				return usage_error("-o needs a folder");
 			o->out_dir = argv[i];
+		} else if (strcmp(a, "--base-url") == 0 || strcmp(a, "--edit-url") == 0) {
+			if (++i == argc || !is_web_url(argv[i]))
+				return usage_error("--base-url and --edit-url need an http:// or https:// URL");
+			if (strcmp(a, "--base-url") == 0)
+				o->base_url = argv[i];
+			else
+				o->edit_url = argv[i];
 		} else if (strcmp(a, "--timing") == 0) {
 			o->timing = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -272,7 +289,9 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 	if (render_open(&r, datadir, d)) {
 		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
 		char *l10n = l10n_path(&r, b);
-		const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n, NULL};
+		const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n,
+		                        "base-url", o->base_url ? o->base_url : "",
+		                        "edit-url", o->edit_url ? o->edit_url : "", NULL};
 		status = o->command == CMD_CHECK ? check_rendering(o, b, &r, params, c)
 		                                 : write_outputs(o, b, &p, &r, params, c);
 		free(l10n);

@@ -104,7 +104,7 @@
   <xsl:template match="db:book" mode="page-body">
     <xsl:variable name="info" select="db:info"/>
     <div class="titlepage">
-      <xsl:for-each select="$info/db:cover//db:imagedata[@mx:src][1] | $info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src][1]">
+      <xsl:for-each select="($info/db:cover//db:imagedata[@mx:src] | $info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]">
         <div class="cover"><xsl:apply-templates select="." mode="img"/></div>
       </xsl:for-each>
       <h1 class="book-title"><xsl:apply-templates select="." mode="title-markup"/></h1>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- site.xsl: the website layer: wraps each planned page's body in the site's frame (header,
-     contents sidebar, previous/next links) and adds the 404 page. -->
+<!-- site.xsl: the website layer: wraps each planned page's body in the site's frame (header
+     with search and theme switch, contents sidebar, breadcrumbs, "On this page", previous and
+     next links), and adds the 404 page and, given a base URL, the sitemap. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 exclude-result-prefixes="db">
@@ -8,6 +9,20 @@
 
   <xsl:param name="output" select="'html'"/>
   <xsl:param name="ext" select="'.html'"/>
+  <!-- The site's public address (canonical links, sitemap), and the prefix of "Edit this
+       page" links; both empty when not given. -->
+  <xsl:param name="base-url" select="''"/>
+  <xsl:param name="edit-url" select="''"/>
+
+  <xsl:variable name="base">
+    <xsl:if test="$base-url != ''">
+      <xsl:value-of select="$base-url"/>
+      <xsl:if test="substring($base-url, string-length($base-url)) != '/'">/</xsl:if>
+    </xsl:if>
+  </xsl:variable>
+
+  <!-- Sets the theme before the page is drawn, so a dark page never flashes light. -->
+  <xsl:variable name="theme-script">document.documentElement.classList.add("js");try{var t=localStorage.getItem("mixdown-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}</xsl:variable>
 
   <xsl:template match="/">
     <mx:files>
@@ -19,10 +34,24 @@
       <mx:file href="404.html" method="html">
         <xsl:call-template name="not-found-page"/>
       </mx:file>
+      <xsl:if test="$base != ''">
+        <mx:file href="sitemap.xml" method="xml">
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <xsl:for-each select="//*[@mx:page]">
+              <url><loc><xsl:value-of select="concat($base, @mx:page, '.html')"/></loc></url>
+            </xsl:for-each>
+          </urlset>
+        </mx:file>
+      </xsl:if>
     </mx:files>
   </xsl:template>
 
-  <!-- the frame -->
+  <xsl:template name="word">
+    <xsl:param name="key"/>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- The frame -->
 
   <xsl:template name="frame">
     <xsl:param name="title"/>
@@ -36,39 +65,102 @@
         <xsl:if test="$current[self::db:book] and $book/db:info/db:abstract">
           <meta name="description" content="{normalize-space($book/db:info/db:abstract)}"/>
         </xsl:if>
+        <xsl:if test="$base != '' and $current">
+          <link rel="canonical" href="{$base}{$current/@mx:page}.html"/>
+        </xsl:if>
+        <xsl:if test="$base != '' and not($current)">
+          <base href="{$base}"/>
+        </xsl:if>
+        <script><xsl:value-of select="$theme-script"/></script>
         <link rel="stylesheet" href="assets/site.css"/>
         <xsl:for-each select="$current[@mx:prev]"><link rel="prev" href="{@mx:prev}.html"/></xsl:for-each>
         <xsl:for-each select="$current[@mx:next]"><link rel="next" href="{@mx:next}.html"/></xsl:for-each>
       </head>
       <body>
-        <a class="skip-link" href="#content">
-          <xsl:call-template name="gentext"><xsl:with-param name="key" select="'skip'"/></xsl:call-template>
-        </a>
-        <header class="site-header">
-          <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
-        </header>
+        <a class="skip-link" href="#content"><xsl:call-template name="word"><xsl:with-param name="key" select="'skip'"/></xsl:call-template></a>
+        <xsl:call-template name="site-header"/>
         <div class="layout">
-          <nav class="sidebar">
-            <xsl:attribute name="aria-label">
-              <xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
-            </xsl:attribute>
+          <nav class="sidebar" id="sidebar">
+            <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></xsl:attribute>
             <xsl:call-template name="book-toc">
               <xsl:with-param name="current" select="$current"/>
             </xsl:call-template>
           </nav>
           <main id="content">
+            <xsl:for-each select="$current[not(self::db:book)]"><xsl:call-template name="breadcrumbs"/></xsl:for-each>
             <xsl:copy-of select="$body"/>
+            <xsl:for-each select="$current[$edit-url != '']">
+              <p class="edit-page"><a href="{$edit-url}{@mx:source}"><xsl:call-template name="word"><xsl:with-param name="key" select="'edit'"/></xsl:call-template></a></p>
+            </xsl:for-each>
           </main>
+          <xsl:for-each select="$current"><xsl:call-template name="on-this-page"/></xsl:for-each>
         </div>
-        <xsl:for-each select="$current">
-          <xsl:call-template name="pager"/>
-        </xsl:for-each>
+        <xsl:for-each select="$current"><xsl:call-template name="pager"/></xsl:for-each>
         <footer class="site-footer">
-          <p><xsl:apply-templates select="$book/db:info/db:copyright" mode="line"/></p>
+          <xsl:if test="$book/db:info/db:copyright">
+            <p><xsl:apply-templates select="$book/db:info/db:copyright" mode="line"/></p>
+          </xsl:if>
         </footer>
         <script src="assets/site.js"></script>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The header: the book's title, the search box and the theme switch. Search and the switch
+       need JavaScript, which reveals them. -->
+  <xsl:template name="site-header">
+    <header class="site-header">
+      <button class="nav-toggle" type="button" aria-controls="sidebar" aria-expanded="false" hidden="hidden">
+        <xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
+      </button>
+      <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
+      <div class="search" role="search" hidden="hidden">
+        <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
+        <label class="visually-hidden" for="search-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
+        <input id="search-input" type="search" autocomplete="off" spellcheck="false" role="combobox"
+               aria-autocomplete="list" aria-expanded="false" aria-controls="search-results">
+          <xsl:attribute name="placeholder"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-placeholder'"/></xsl:call-template></xsl:attribute>
+        </input>
+        <ul id="search-results" role="listbox" hidden="hidden">
+          <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-results'"/></xsl:call-template></xsl:attribute>
+        </ul>
+        <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
+      </div>
+      <button class="theme-toggle" type="button" aria-pressed="false" hidden="hidden">
+        <xsl:call-template name="word"><xsl:with-param name="key" select="'dark-mode'"/></xsl:call-template>
+      </button>
+    </header>
+  </xsl:template>
+
+  <!-- Where the page sits: the title page, its part, itself. -->
+  <xsl:template name="breadcrumbs">
+    <nav class="breadcrumbs">
+      <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'breadcrumbs'"/></xsl:call-template></xsl:attribute>
+      <ol>
+        <li><a href="index.html"><xsl:value-of select="$book-title"/></a></li>
+        <xsl:for-each select="ancestor::*[@mx:page][not(self::db:book)]">
+          <li><a href="{@mx:page}.html"><xsl:apply-templates select="." mode="title-text"/></a></li>
+        </xsl:for-each>
+        <li><a href="{@mx:page}.html" aria-current="page"><xsl:apply-templates select="." mode="title-text"/></a></li>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!-- The page's sections, two levels deep, for wide screens. -->
+  <xsl:template name="on-this-page">
+    <xsl:variable name="sections" select="db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection"/>
+    <xsl:if test="count($sections) &gt; 1">
+      <nav class="on-this-page">
+        <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'on-this-page'"/></xsl:call-template></xsl:attribute>
+        <h2><xsl:call-template name="word"><xsl:with-param name="key" select="'on-this-page'"/></xsl:call-template></h2>
+        <ol>
+          <xsl:apply-templates select="$sections" mode="toc-entry">
+            <xsl:with-param name="depth" select="2"/>
+          </xsl:apply-templates>
+        </ol>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="*" mode="page">
@@ -91,18 +183,16 @@
   <!-- Previous and next pages, in reading order. -->
   <xsl:template name="pager">
     <nav class="pager">
-      <xsl:attribute name="aria-label">
-        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'pages'"/></xsl:call-template>
-      </xsl:attribute>
+      <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'pages'"/></xsl:call-template></xsl:attribute>
       <xsl:for-each select="key('page', current()/@mx:prev)">
         <a class="prev" rel="prev" href="{@mx:page}.html">
-          <span class="pager-dir"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'previous'"/></xsl:call-template></span>
+          <span class="pager-dir"><xsl:call-template name="word"><xsl:with-param name="key" select="'previous'"/></xsl:call-template></span>
           <span class="pager-title"><xsl:apply-templates select="." mode="title-text"/></span>
         </a>
       </xsl:for-each>
       <xsl:for-each select="key('page', current()/@mx:next)">
         <a class="next" rel="next" href="{@mx:page}.html">
-          <span class="pager-dir"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'next'"/></xsl:call-template></span>
+          <span class="pager-dir"><xsl:call-template name="word"><xsl:with-param name="key" select="'next'"/></xsl:call-template></span>
           <span class="pager-title"><xsl:apply-templates select="." mode="title-text"/></span>
         </a>
       </xsl:for-each>
@@ -112,12 +202,12 @@
   <!-- 404 -->
 
   <xsl:template name="not-found-page">
-    <xsl:variable name="title"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'page-not-found'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="title"><xsl:call-template name="word"><xsl:with-param name="key" select="'page-not-found'"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="concat($title, ' — ', $book-title)"/>
       <xsl:with-param name="body">
         <h1><xsl:value-of select="$title"/></h1>
-        <p><xsl:call-template name="gentext"><xsl:with-param name="key" select="'page-not-found-text'"/></xsl:call-template></p>
+        <p><xsl:call-template name="word"><xsl:with-param name="key" select="'page-not-found-text'"/></xsl:call-template></p>
         <xsl:call-template name="book-toc"/>
       </xsl:with-param>
     </xsl:call-template>

@@ -1,29 +1,99 @@
-/* check.c: validates the merged book: DocBook 5 RELAX NG, unique ids, references that resolve,
- * files that exist; reports each problem at the chapter file and line the author edits. */
+/* check.c: checks the merged book: unique ids, references that resolve, files that exist,
+ * images with text alternatives, safe links, stable addresses; and has schema.c validate it.
+ * Each problem is reported at the chapter file and line the author edits. */
 #include "check.h"
 
+#include <libxml/hash.h>
 #include <libxml/relaxng.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SCHEMA_ERRORS 200
-
-struct schema_error;
-
 struct checker {
 	struct book *book;
 	struct diag *diag;
-	struct schema_error *schema; /* what the validator said, before choosing what to report */
-	int nschema;
 	int errors;
 };
 
-static void report(struct checker *c, xmlNodePtr node, enum diag_id id, const char *a,
-                   const char *b)
+static void report(struct checker *c, xmlNodePtr node, enum diag_id id, ...)
 {
-	book_report(c->book, c->diag, node, id, a, b);
-	c->errors++;
+	struct diag_loc loc;
+	va_list ap;
+
+	book_locate(c->book, node, &loc);
+	va_start(ap, id);
+	diag_vreport(c->diag, &loc, id, ap);
+	va_end(ap);
+	c->errors += diag_severity_of(id) == SEV_ERROR;
+}
+
+/* ---- suggestions ---- */
+
+/* The edit distance between a and b, stopping early past limit. */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[128];
+
+	if (lb >= sizeof row / sizeof *row || (la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diagonal = row[0], best = ++row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = diagonal + (a[i - 1] != b[j - 1]);
+			size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = cost < v ? cost : v;
+			diagonal = up;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[lb];
+}
+
+struct nearest {
+	const char *wanted;
+	const char *best;
+	size_t best_distance;
+};
+
+static void consider(void *payload, void *data, const xmlChar *name)
+{
+	struct nearest *n = data;
+	size_t d = distance(n->wanted, (const char *)name, n->best_distance);
+	size_t ln = strlen((const char *)name), lw = strlen(n->wanted);
+
+	(void)payload;
+	/* "paragraph" for "para": a known name that begins the wanted one counts as close */
+	if (ln >= 4 && ln < lw && strncmp(n->wanted, (const char *)name, ln) == 0)
+		d = 1;
+	if (d < n->best_distance || (d == n->best_distance && n->best != NULL &&
+	                             strcmp((const char *)name, n->best) < 0)) {
+		n->best = (const char *)name;
+		n->best_distance = d;
+	}
+}
+
+void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote, char *out,
+                    size_t size)
+{
+	size_t len = strlen(wanted);
+	struct nearest n = {wanted, NULL, len / 3 > 2 ? len / 3 : 2};
+
+	n.best_distance++;
+	out[0] = '\0';
+	if (table != NULL)
+		xmlHashScan(table, consider, &n);
+	if (n.best != NULL && n.best_distance <= (len / 3 > 2 ? len / 3 : 2))
+		snprintf(out, size, " (did you mean %s%s%s?)", quote, n.best,
+		         quote[0] == '<' ? ">" : quote);
 }
 
 /* ---- ids ---- */
@@ -52,134 +122,6 @@ static void register_id(xmlNodePtr e, void *data)
 	xmlFree(value);
 }
 
-/* ---- schema ---- */
-
-struct schema_error {
-	xmlNodePtr node;
-	char *message;
-	int depth;
-};
-
-static int is_ancestor(xmlNodePtr ancestor, xmlNodePtr n)
-{
-	for (; n != NULL; n = n->parent)
-		if (n == ancestor)
-			return 1;
-	return 0;
-}
-
-static int depth_of(xmlNodePtr n)
-{
-	int d = 0;
-	for (; n != NULL; n = n->parent)
-		d++;
-	return d;
-}
-
-static void on_schema_error(void *data, xmlErrorPtr err)
-{
-	struct checker *c = data;
-	struct schema_error *e;
-
-	if (err->level < XML_ERR_ERROR || c->nschema == MAX_SCHEMA_ERRORS)
-		return;
-	e = &c->schema[c->nschema++];
-	e->node = err->node ? err->node : (xmlNodePtr)xmlDocGetRootElement(c->book->doc);
-	e->depth = depth_of(e->node);
-	e->message = strdup(err->message ? err->message : "not valid DocBook 5");
-}
-
-/* libxml2's final IDREF pass prints through the generic handler; the reference check below
- * reports the same problems at their chapter and line. */
-static void ignore_message(void *data, const char *fmt, ...)
-{
-	(void)data, (void)fmt;
-}
-
-static int deeper_first(const void *a, const void *b)
-{
-	return ((const struct schema_error *)b)->depth - ((const struct schema_error *)a)->depth;
-}
-
-static int in_document_order(const void *a, const void *b)
-{
-	xmlNodePtr x = (*(struct schema_error *const *)a)->node;
-	xmlNodePtr y = (*(struct schema_error *const *)b)->node;
-	return -xmlXPathCmpNodes(x, y);
-}
-
-/* libxml2 reports one problem at the element, again at its ancestors, and at siblings of its
- * ancestors that it tried in vain to match; only the innermost of such a cascade is kept. */
-static int covered(struct schema_error *const *kept, int nkept, xmlNodePtr node)
-{
-	for (int i = 0; i < nkept; i++)
-		if (is_ancestor(node, kept[i]->node) ||
-		    (node->parent != NULL && is_ancestor(node->parent, kept[i]->node)))
-			return 1;
-	return 0;
-}
-
-/* Messages that name no element and say nothing an author can act on. */
-static int is_vague(const struct schema_error *e)
-{
-	return strstr(e->message, "Invalid sequence in interleave") != NULL ||
-	       strstr(e->message, "failed to validate content") != NULL ||
-	       strstr(e->message, "Extra element") != NULL;
-}
-
-/* A vague message yields to a specific one about an element on the same branch. */
-static int has_specific_kin(const struct checker *c, const struct schema_error *e)
-{
-	for (int i = 0; i < c->nschema; i++) {
-		const struct schema_error *o = &c->schema[i];
-		if (o != e && !is_vague(o) &&
-		    (is_ancestor(o->node, e->node) || is_ancestor(e->node, o->node)))
-			return 1;
-	}
-	return 0;
-}
-
-static void report_schema_errors(struct checker *c)
-{
-	struct schema_error *kept[MAX_SCHEMA_ERRORS];
-	int nkept = 0;
-
-	qsort(c->schema, (size_t)c->nschema, sizeof *c->schema, deeper_first);
-	for (int i = 0; i < c->nschema; i++)
-		if (!(is_vague(&c->schema[i]) && has_specific_kin(c, &c->schema[i])) &&
-		    !covered(kept, nkept, c->schema[i].node))
-			kept[nkept++] = &c->schema[i];
-	qsort(kept, (size_t)nkept, sizeof *kept, in_document_order);
-	for (int i = 0; i < nkept; i++)
-		report(c, kept[i]->node, D_SCHEMA, kept[i]->message, NULL);
-	for (int i = 0; i < c->nschema; i++)
-		free(c->schema[i].message);
-}
-
-static int validate_schema(struct checker *c, const char *schema_path)
-{
-	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-	xmlRelaxNGPtr schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
-	xmlRelaxNGValidCtxtPtr vctxt;
-
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL) {
-		struct diag_loc loc = {schema_path, 0, 0};
-		diag_report(c->diag, &loc, D_READ_FAILED, "the DocBook 5 schema could not be loaded");
-		c->errors++;
-		return 0;
-	}
-	vctxt = xmlRelaxNGNewValidCtxt(schema);
-	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, c);
-	xmlSetGenericErrorFunc(NULL, ignore_message);
-	xmlRelaxNGValidateDoc(vctxt, c->book->doc);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xmlRelaxNGFreeValidCtxt(vctxt);
-	xmlRelaxNGFree(schema);
-	report_schema_errors(c);
-	return 1;
-}
-
 /* ---- references ---- */
 
 static const char *const idref_attributes[] = {"linkend", "endterm", "otherterm", "startref"};
@@ -187,8 +129,12 @@ static const char *const idrefs_attributes[] = {"linkends", "arearefs"};
 
 static void check_idref(struct checker *c, xmlNodePtr e, const char *attr, const xmlChar *id)
 {
-	if (xmlGetID(c->book->doc, id) == NULL)
-		report(c, e, D_UNKNOWN_ID, attr, (const char *)id);
+	char hint[300];
+
+	if (xmlGetID(c->book->doc, id) != NULL)
+		return;
+	check_suggest(c->book->doc->ids, (const char *)id, "'", hint, sizeof hint);
+	report(c, e, D_UNKNOWN_ID, attr, (const char *)id, hint);
 }
 
 static void check_idrefs(struct checker *c, xmlNodePtr e, const char *attr, xmlChar *list)
@@ -233,18 +179,83 @@ static void check_fileref(xmlNodePtr e, void *data)
 	case RESOLVE_OK:
 		break;
 	case RESOLVE_URL:
-		report(c, e, D_FILEREF_URL, (const char *)ref, NULL);
+		report(c, e, D_FILEREF_URL, (const char *)ref);
 		break;
 	case RESOLVE_ABSOLUTE:
 	case RESOLVE_OUTSIDE:
-		report(c, e, D_FILEREF_OUTSIDE, (const char *)ref, NULL);
+		report(c, e, D_FILEREF_OUTSIDE, (const char *)ref);
 		break;
 	case RESOLVE_MISSING:
-		report(c, e, D_FILEREF_MISSING, (const char *)ref, NULL);
+		report(c, e, D_FILEREF_MISSING, (const char *)ref);
 		break;
 	}
 	free(path);
 	xmlFree(ref);
+}
+
+/* ---- the project's rules beyond the schema ---- */
+
+static xmlNodePtr first_child(xmlNodePtr e, const char *name)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		if (is_docbook(c, name))
+			return c;
+	return NULL;
+}
+
+static int has_child(xmlNodePtr e, const char *name)
+{
+	return first_child(e, name) != NULL;
+}
+
+static void check_image_alt(struct checker *c, xmlNodePtr e)
+{
+	if ((is_docbook(e, "mediaobject") || is_docbook(e, "inlinemediaobject")) &&
+	    has_child(e, "imageobject") && !has_child(e, "textobject") && !has_child(e, "alt"))
+		report(c, e, D_IMAGE_NO_ALT);
+}
+
+/* Pages and the top-level sections of chapters and appendices need an xml:id for a stable
+ * address. */
+static void check_stable_id(struct checker *c, xmlNodePtr e)
+{
+	static const char *const pages[] = {"chapter", "appendix", "preface", "part", "glossary"};
+	int needs = 0;
+
+	if (xmlHasNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE))
+		return;
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
+		needs |= is_docbook(e, pages[i]);
+	needs |= is_docbook(e, "section") &&
+	         (is_docbook(e->parent, "chapter") || is_docbook(e->parent, "appendix"));
+	if (needs)
+		report(c, e, D_MISSING_ID, (const char *)e->name);
+}
+
+static void check_link_target(struct checker *c, xmlNodePtr e)
+{
+	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST "http://www.w3.org/1999/xlink");
+	const char *h = (const char *)href;
+
+	if (href == NULL)
+		return;
+	if (href_has_scheme(h)) {
+		if (strncmp(h, "http:", 5) != 0 && strncmp(h, "https:", 6) != 0 &&
+		    strncmp(h, "mailto:", 7) != 0)
+			report(c, e, D_LINK_SCHEME, h);
+	} else {
+		report(c, e, D_LINK_RELATIVE, h);
+	}
+	xmlFree(href);
+}
+
+static void check_rules(xmlNodePtr e, void *data)
+{
+	struct checker *c = data;
+
+	check_image_alt(c, e);
+	check_stable_id(c, e);
+	check_link_target(c, e);
 }
 
 int check_book(struct book *b, const char *schema_path, struct diag *d)
@@ -252,13 +263,10 @@ int check_book(struct book *b, const char *schema_path, struct diag *d)
 	struct checker c = {.book = b, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
-	c.schema = calloc(MAX_SCHEMA_ERRORS, sizeof *c.schema);
-	if (c.schema == NULL)
-		abort();
 	walk_elements(root, register_id, NULL, &c);
-	validate_schema(&c, schema_path);
+	c.errors += schema_validate(b, schema_path, d);
 	walk_elements(root, check_references, NULL, &c);
 	walk_elements(root, check_fileref, NULL, &c);
-	free(c.schema);
+	walk_elements(root, check_rules, NULL, &c);
 	return c.errors;
 }

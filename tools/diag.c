@@ -1,55 +1,90 @@
-/* diag.c: the one table of messages, and the printer of `file:line:col: severity: text`. */
+/* diag.c: the one table of messages, each with a code, a severity and text written for the
+ * author; prints them as `file:line:col: severity: text` or as one JSON object per line. */
 #include "diag.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 struct message {
+	const char *code; /* stable name, for JSON and the manual */
 	enum diag_severity severity;
 	const char *text; /* printf format */
 };
 
-/* Indexed by enum diag_id; text is written for the author of the book. */
+/* Indexed by enum diag_id. Every message is documented in mixdown.1 and has a golden test in
+ * tests/diag/. */
 static const struct message messages[D_ID_COUNT] = {
-	[D_XML_SYNTAX] = {SEV_ERROR, "%s"},
-	[D_XML_ENCODING] = {SEV_ERROR, "%s (save the file as UTF-8)"},
-	[D_XML_EMPTY] = {SEV_ERROR, "the file is empty; it should hold one DocBook element"},
-	[D_XML_UNCLOSED] = {SEV_ERROR, "<%s> is not closed before </%s>"},
-	[D_DOCTYPE_EXTERNAL] = {SEV_ERROR, "a DOCTYPE that names an external DTD is not allowed; "
-	                                   "DocBook 5 needs no DOCTYPE"},
-	[D_ENTITY_DECL] = {SEV_ERROR, "entity declarations are not allowed ('%s'); write the text "
-	                              "itself or use XInclude"},
-	[D_NOT_DOCBOOK] = {SEV_ERROR, "<%s> is not a DocBook 5 element; the root needs "
-	                              "xmlns=\"http://docbook.org/ns/docbook\""},
-	[D_NOT_BOOK] = {SEV_ERROR, "the top element is <%s>; mixdown builds a <book>"},
-	[D_XINCLUDE_NO_HREF] = {SEV_ERROR, "<xi:include> has no href"},
-	[D_XINCLUDE_PARSE] = {SEV_ERROR, "<xi:include parse=\"%s\">: only \"xml\" and \"text\" "
-	                                 "are supported"},
-	[D_XINCLUDE_XPOINTER] = {SEV_ERROR, "<xi:include xpointer=...> is not supported; include "
-	                                    "the whole file"},
-	[D_XINCLUDE_URL] = {SEV_ERROR, "'%s' is a URL; a book may only include files from its "
-	                               "own folder"},
-	[D_XINCLUDE_ABSOLUTE] = {SEV_ERROR, "'%s' is an absolute path; include files by a path "
-	                                    "relative to this file"},
-	[D_XINCLUDE_OUTSIDE] = {SEV_ERROR, "'%s' is outside the book's folder"},
-	[D_XINCLUDE_MISSING] = {SEV_ERROR, "cannot include '%s': %s"},
-	[D_XINCLUDE_LOOP] = {SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
-	[D_XINCLUDE_DEPTH] = {SEV_ERROR, "XIncludes nested more than %d deep"},
-	[D_SCHEMA] = {SEV_ERROR, "%s"},
-	[D_DUPLICATE_ID] = {SEV_ERROR, "xml:id '%s' is already used at %s"},
-	[D_UNKNOWN_ID] = {SEV_ERROR, "%s='%s' points to no xml:id in the book"},
-	[D_FILEREF_URL] = {SEV_ERROR, "fileref '%s' is a URL; images must be files in the "
-	                              "book's folder"},
-	[D_FILEREF_OUTSIDE] = {SEV_ERROR, "fileref '%s' is outside the book's folder"},
-	[D_FILEREF_MISSING] = {SEV_ERROR, "fileref '%s' does not exist"},
-	[D_UNKNOWN_ELEMENT] = {SEV_WARNING, "<%s> has no rendering of its own; its content is "
-	                                    "shown plainly"},
-	[D_XSLT] = {SEV_ERROR, "stylesheet %s"},
-	[D_READ_FAILED] = {SEV_ERROR, "cannot read: %s"},
-	[D_WRITE_FAILED] = {SEV_ERROR, "cannot write: %s"},
-	[D_INTERNAL] = {SEV_ERROR, "internal error: %s"},
+	[D_XML_SYNTAX] = {"xml-syntax", SEV_ERROR, "%s"},
+	[D_XML_ENCODING] = {"xml-encoding", SEV_ERROR, "%s (save the file as UTF-8)"},
+	[D_XML_EMPTY] = {"xml-empty", SEV_ERROR, "the file is empty; it should hold one DocBook element"},
+	[D_XML_UNCLOSED] = {"xml-unclosed", SEV_ERROR, "<%s> is not closed before </%s>"},
+	[D_DOCTYPE_EXTERNAL] = {"doctype-external", SEV_ERROR,
+	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
+	                        "no DOCTYPE"},
+	[D_ENTITY_DECL] = {"entity-declaration", SEV_ERROR,
+	                   "entity declarations are not allowed ('%s'); write the text itself or use "
+	                   "XInclude"},
+	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
+	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
+	                   "xmlns=\"http://docbook.org/ns/docbook\""},
+	[D_NOT_BOOK] = {"not-book", SEV_ERROR, "the top element is <%s>; mixdown builds a <book>"},
+	[D_XINCLUDE_NO_HREF] = {"xinclude-no-href", SEV_ERROR, "<xi:include> has no href"},
+	[D_XINCLUDE_PARSE] = {"xinclude-parse", SEV_ERROR,
+	                      "<xi:include parse=\"%s\">: only \"xml\" and \"text\" are supported"},
+	[D_XINCLUDE_XPOINTER] = {"xinclude-xpointer", SEV_ERROR,
+	                         "<xi:include xpointer=...> is not supported; include the whole file"},
+	[D_XINCLUDE_URL] = {"xinclude-url", SEV_ERROR,
+	                    "'%s' is a URL; a book may only include files from its own folder"},
+	[D_XINCLUDE_ABSOLUTE] = {"xinclude-absolute", SEV_ERROR,
+	                         "'%s' is an absolute path; include files by a path relative to this "
+	                         "file"},
+	[D_XINCLUDE_OUTSIDE] = {"xinclude-outside", SEV_ERROR, "'%s' is outside the book's folder"},
+	[D_XINCLUDE_MISSING] = {"xinclude-missing", SEV_ERROR, "cannot include '%s': %s"},
+	[D_XINCLUDE_LOOP] = {"xinclude-loop", SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
+	[D_XINCLUDE_DEPTH] = {"xinclude-depth", SEV_ERROR, "XIncludes nested more than %d deep"},
+	[D_SCHEMA] = {"schema", SEV_ERROR, "%s"},
+	[D_SCHEMA_WRAP_LISTITEM] = {"schema-wrap-listitem", SEV_ERROR,
+	                            "<%s> is not allowed directly inside <%s>; wrap it in "
+	                            "<listitem>"},
+	[D_SCHEMA_NEEDS_TITLE] = {"schema-needs-title", SEV_ERROR,
+	                          "<%s> needs a <title> before <%s>"},
+	[D_SCHEMA_NEEDS] = {"schema-needs", SEV_ERROR, "<%s> needs a <%s> before <%s>"},
+	[D_SCHEMA_UNKNOWN_ELEMENT] = {"schema-unknown-element", SEV_ERROR,
+	                              "<%s> is not a DocBook 5 element%s"},
+	[D_SCHEMA_NOT_ALLOWED] = {"schema-not-allowed", SEV_ERROR, "<%s> is not allowed inside <%s>"},
+	[D_SCHEMA_MISSING] = {"schema-missing", SEV_ERROR, "<%s> is missing a required <%s>"},
+	[D_SCHEMA_TEXT] = {"schema-text", SEV_ERROR,
+	                   "text is not allowed directly inside <%s>; put it in a <para>"},
+	[D_SCHEMA_ATTRIBUTE] = {"schema-attribute", SEV_ERROR, "<%s> has no attribute '%s'"},
+	[D_SCHEMA_VALUE] = {"schema-value", SEV_ERROR, "'%s' is not a valid %s here"},
+	[D_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR, "xml:id '%s' is already used at %s"},
+	[D_UNKNOWN_ID] = {"unknown-id", SEV_ERROR, "%s='%s' points to no xml:id in the book%s"},
+	[D_FILEREF_URL] = {"fileref-url", SEV_ERROR,
+	                   "fileref '%s' is a URL; images must be files in the book's folder"},
+	[D_FILEREF_OUTSIDE] = {"fileref-outside", SEV_ERROR,
+	                       "fileref '%s' is outside the book's folder"},
+	[D_FILEREF_MISSING] = {"fileref-missing", SEV_ERROR, "fileref '%s' does not exist"},
+	[D_IMAGE_NO_ALT] = {"image-no-alt", SEV_WARNING,
+	                    "this image has no text alternative; add a <textobject> saying what it "
+	                    "shows"},
+	[D_GLOSSTERM_UNDEFINED] = {"glossterm-undefined", SEV_WARNING,
+	                           "the glossary has no entry for '%s'"},
+	[D_EMPTY_SECTION] = {"empty-section", SEV_ERROR,
+	                     "<%s> '%s' has a title and nothing else; write its content or remove it"},
+	[D_MISSING_ID] = {"missing-id", SEV_STYLE,
+	                  "<%s> has no xml:id, so its address changes when the book does"},
+	[D_LINK_SCHEME] = {"link-scheme", SEV_ERROR,
+	                   "link to '%s': only http, https and mailto links are allowed"},
+	[D_LINK_RELATIVE] = {"link-relative", SEV_WARNING,
+	                     "link to '%s' leaves the book's pages; use <xref linkend=...> for places "
+	                     "in the book and a full https:// address for the web"},
+	[D_UNKNOWN_ELEMENT] = {"unknown-element", SEV_WARNING,
+	                       "<%s> has no rendering of its own; its content is shown plainly"},
+	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},
+	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
+	[D_WRITE_FAILED] = {"write-failed", SEV_ERROR, "cannot write: %s"},
+	[D_INTERNAL] = {"internal", SEV_ERROR, "internal error: %s"},
 };
 
 static const char *const severity_names[SEV_COUNT] = {"error", "warning", "style"};
@@ -60,7 +95,20 @@ void diag_init(struct diag *d, FILE *out)
 	const char *no_color = getenv("NO_COLOR");
 	memset(d, 0, sizeof *d);
 	d->out = out;
+	d->level = SEV_WARNING;
 	d->color = isatty(fileno(out)) && (no_color == NULL || no_color[0] == '\0');
+}
+
+int diag_set_level(struct diag *d, const char *level)
+{
+	for (int s = 0; s < SEV_COUNT; s++) {
+		if (strcmp(level, severity_names[s]) == 0) {
+			d->level = (enum diag_severity)s;
+			d->strict = 1;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 enum diag_severity diag_severity_of(enum diag_id id)
@@ -73,31 +121,63 @@ int diag_errors(const struct diag *d)
 	return d->count[SEV_ERROR];
 }
 
-static void print_location(struct diag *d, const struct diag_loc *loc)
+int diag_failed(const struct diag *d)
 {
-	if (loc == NULL || loc->file == NULL) {
-		fputs("mixdown: ", d->out);
-		return;
-	}
-	fputs(loc->file, d->out);
-	if (loc->line > 0)
-		fprintf(d->out, ":%ld", loc->line);
-	if (loc->line > 0 && loc->col > 0)
-		fprintf(d->out, ":%ld", loc->col);
-	fputs(": ", d->out);
+	return d->count[SEV_ERROR] > 0 || (d->strict && d->shown > 0);
 }
 
-/* Prints the message's text with control characters made visible, on one line. */
-static void print_text(struct diag *d, const char *text)
+/* Writes text with control characters made visible (\x1b) and line breaks as spaces; in JSON
+ * mode, escaped for a JSON string. */
+static void put_text(FILE *out, const char *text, int json)
 {
 	for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
 		if (*p == '\n' || *p == '\t' || *p == '\r')
-			fputc(' ', d->out);
+			fputc(' ', out);
+		else if (json && (*p == '"' || *p == '\\'))
+			fprintf(out, "\\%c", *p);
 		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(d->out, "\\x%02x", *p);
+			fprintf(out, json ? "\\u%04x" : "\\x%02x", *p);
 		else
-			fputc(*p, d->out);
+			fputc(*p, out);
 	}
+}
+
+static void print_text_line(struct diag *d, const struct diag_loc *loc,
+                            const struct message *m, const char *text)
+{
+	if (loc == NULL || loc->file == NULL) {
+		fputs("mixdown: ", d->out);
+	} else {
+		put_text(d->out, loc->file, 0);
+		if (loc->line > 0)
+			fprintf(d->out, ":%ld", loc->line);
+		if (loc->line > 0 && loc->col > 0)
+			fprintf(d->out, ":%ld", loc->col);
+		fputs(": ", d->out);
+	}
+	if (d->color)
+		fprintf(d->out, "%s%s:\033[0m ", severity_colors[m->severity], severity_names[m->severity]);
+	else
+		fprintf(d->out, "%s: ", severity_names[m->severity]);
+	put_text(d->out, text, 0);
+	fputc('\n', d->out);
+}
+
+static void print_json_line(struct diag *d, const struct diag_loc *loc,
+                            const struct message *m, const char *text)
+{
+	fputs("{\"file\":", d->out);
+	if (loc != NULL && loc->file != NULL) {
+		fputc('"', d->out);
+		put_text(d->out, loc->file, 1);
+		fputc('"', d->out);
+	} else {
+		fputs("null", d->out);
+	}
+	fprintf(d->out, ",\"line\":%ld,\"column\":%ld,\"severity\":\"%s\",\"code\":\"%s\",\"message\":\"",
+	        loc ? loc->line : 0, loc ? loc->col : 0, severity_names[m->severity], m->code);
+	put_text(d->out, text, 1);
+	fputs("\"}\n", d->out);
 }
 
 void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ...)
@@ -118,15 +198,16 @@ void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, v
 	/* trim trailing blanks that libxml2's messages end with */
 	for (size_t n = strlen(text); n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '); n--)
 		text[n - 1] = '\0';
-
 	d->count[m->severity]++;
+	if (m->severity == SEV_ERROR && d->first_error[0] == '\0')
+		snprintf(d->first_error, sizeof d->first_error, "%s:%ld:%ld: %s",
+		         loc && loc->file ? loc->file : "mixdown", loc ? loc->line : 0,
+		         loc ? loc->col : 0, text);
+	if (m->severity > d->level)
+		return;
 	d->shown++;
-	print_location(d, loc);
-	if (d->color)
-		fprintf(d->out, "%s%s:\033[0m ", severity_colors[m->severity],
-		        severity_names[m->severity]);
+	if (d->format == FORMAT_JSON)
+		print_json_line(d, loc, m, text);
 	else
-		fprintf(d->out, "%s: ", severity_names[m->severity]);
-	print_text(d, text);
-	fputc('\n', d->out);
+		print_text_line(d, loc, m, text);
 }

@@ -2,6 +2,7 @@
 #ifndef MIXDOWN_DIAG_H
 #define MIXDOWN_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum diag_severity { SEV_ERROR, SEV_WARNING, SEV_STYLE, SEV_COUNT };
@@ -26,11 +27,26 @@ enum diag_id {
 	D_XINCLUDE_LOOP,
 	D_XINCLUDE_DEPTH,
 	D_SCHEMA,
+	D_SCHEMA_WRAP_LISTITEM,
+	D_SCHEMA_NEEDS_TITLE,
+	D_SCHEMA_NEEDS,
+	D_SCHEMA_UNKNOWN_ELEMENT,
+	D_SCHEMA_NOT_ALLOWED,
+	D_SCHEMA_MISSING,
+	D_SCHEMA_TEXT,
+	D_SCHEMA_ATTRIBUTE,
+	D_SCHEMA_VALUE,
 	D_DUPLICATE_ID,
 	D_UNKNOWN_ID,
 	D_FILEREF_URL,
 	D_FILEREF_OUTSIDE,
 	D_FILEREF_MISSING,
+	D_IMAGE_NO_ALT,
+	D_GLOSSTERM_UNDEFINED,
+	D_EMPTY_SECTION,
+	D_MISSING_ID,
+	D_LINK_SCHEME,
+	D_LINK_RELATIVE,
 	D_UNKNOWN_ELEMENT,
 	D_XSLT,
 	D_READ_FAILED,
@@ -45,19 +61,27 @@ struct diag_loc {
 	long col;         /* 1-based; 0 when unknown */
 };
 
+enum diag_format { FORMAT_TEXT, FORMAT_JSON };
+
 struct diag {
 	FILE *out;
+	enum diag_format format;
 	int color;
+	enum diag_severity level;   /* the least severe messages shown */
+	int strict;                 /* -W was given: every shown message fails the run */
 	int shown;                  /* messages printed so far */
-	int count[SEV_COUNT];       /* messages reported, by severity */
+	int count[SEV_COUNT];       /* messages reported, by severity, shown or not */
+	char first_error[512];      /* the first error's line, for a live preview's banner */
 };
 
 void diag_init(struct diag *d, FILE *out);
-#include <stdarg.h>
-
+/* Sets what -W LEVEL names ("error", "warning" or "style"); returns 0 for an unknown level. */
+int diag_set_level(struct diag *d, const char *level);
 void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ...);
 void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, va_list ap);
 enum diag_severity diag_severity_of(enum diag_id id);
 int diag_errors(const struct diag *d);
+/* Does the run fail: an error, or with -W any message shown? */
+int diag_failed(const struct diag *d);
 
 #endif

@@ -755,6 +755,12 @@ void book_free(struct book *b)
 	free(b);
 }
 
+int is_docbook(xmlNodePtr e, const char *name)
+{
+	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
+	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
+}
+
 /* ---- positions ---- */
 
 static xmlNodePtr element_of(xmlNodePtr n)

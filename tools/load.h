@@ -39,6 +39,9 @@ void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave
 struct book *load_book(const char *path, struct diag *d);
 void book_free(struct book *b);
 
+/* Is e the DocBook element called name? */
+int is_docbook(xmlNodePtr e, const char *name);
+
 /* The source file an element (or any node inside one) came from. */
 const struct book_file *book_file_of(const struct book *b, xmlNodePtr node);
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc);

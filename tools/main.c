@@ -45,11 +45,14 @@ struct options {
 	const char *edit_url; /* prefix of "Edit this page" links, or NULL */
 	const char *base_url; /* the site's address, for canonical links and the sitemap */
 	int timing;
+	const char *level;        /* -W */
+	enum diag_format format;  /* --format */
 };
 
 static const char usage_text[] =
 	"usage: mixdown build BOOK.xml [-o DIR] [--base-url URL] [--edit-url URL] [--timing]\n"
-	"       mixdown check BOOK.xml\n"
+	"                     [-W LEVEL] [--format=text|json]\n"
+	"       mixdown check BOOK.xml [-W LEVEL] [--format=text|json]\n"
 	"       mixdown --help | --version\n";
 
 static const char help_text[] =
@@ -65,6 +68,10 @@ static const char help_text[] =
 	"  --edit-url URL    adds \"Edit this page\" links: URL followed by the page's source\n"
 	"                    file, relative to the book's folder\n"
 	"  --timing          print the time each stage took\n"
+	"  -W LEVEL          show messages down to LEVEL (error, warning or style) and fail\n"
+	"                    if any is shown; without it errors and warnings are shown and\n"
+	"                    only errors fail\n"
+	"  --format=json     messages as one JSON object per line\n"
 	"  -h, --help        show this help\n"
 	"  -V, --version     show the version\n"
 	"\n"
@@ -147,6 +154,15 @@ static int parse_options(int argc, char **argv, struct options *o)
 				o->base_url = argv[i];
 			else
 				o->edit_url = argv[i];
+		} else if (strcmp(a, "-W") == 0) {
+			if (++i == argc)
+				return usage_error("-W needs a level: error, warning or style");
+			o->level = argv[i];
+		} else if (strncmp(a, "--format=", 9) == 0) {
+			if (strcmp(a + 9, "json") == 0)
+				o->format = FORMAT_JSON;
+			else if (strcmp(a + 9, "text") != 0)
+				return usage_error("--format is text or json");
 		} else if (strcmp(a, "--timing") == 0) {
 			o->timing = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -311,6 +327,11 @@ static int run(const struct options *o)
 	int status;
 
 	diag_init(&d, stderr);
+	d.format = o->format;
+	if (o->format == FORMAT_JSON)
+		d.color = 0;
+	if (o->level != NULL && !diag_set_level(&d, o->level))
+		return usage_error("-W takes error, warning or style");
 	clock_start(&c, o->timing);
 	b = load_book(o->book, &d);
 	clock_stage(&c, "load");
@@ -320,7 +341,7 @@ static int run(const struct options *o)
 	clock_stage(&c, "check");
 	status = diag_errors(&d) > 0 ? EXIT_BOOK : render_book(o, b, &d, &c);
 	book_free(b);
-	return status;
+	return status == EXIT_OK && diag_failed(&d) ? EXIT_BOOK : status;
 }
 
 int main(int argc, char **argv)

@@ -68,12 +68,6 @@ static char *xstrdup(const char *s)
 	return copy;
 }
 
-static int is_docbook(xmlNodePtr e, const char *name)
-{
-	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
-	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
-}
-
 static int is_one_of(xmlNodePtr e, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -459,8 +453,14 @@ static void link_term(struct planner *pl, xmlNodePtr term)
 	xmlNodePtr entry = entry_for(pl, term);
 	xmlChar *entry_anchor, *name;
 
-	if (entry == NULL)
+	if (entry == NULL) {
+		if (is_docbook(term, "glossterm")) {
+			xmlChar *words = xmlNodeGetContent(term);
+			book_report(pl->book, pl->diag, term, D_GLOSSTERM_UNDEFINED, words);
+			xmlFree(words);
+		}
 		return;
+	}
 	entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", XML_XML_NAMESPACE);
 	if (entry_anchor == NULL)
 		entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", BAD_CAST MX_NS);

@@ -1,19 +1,50 @@
 #!/bin/sh
 # run.sh: golden tests of diagnostics. Each NAME.xml here (or NAME/book.xml for a book of
-# several files) is checked with `mixdown check`; what it prints on stderr, then its exit
-# status, must equal NAME.err. `--regen` rewrites the goldens; read their diff first.
+# several files) is checked with `mixdown check`; a NAME.args file instead gives the whole
+# command line (for -W, --format, build, a missing book). What mixdown prints on stderr, then
+# its exit status, must equal NAME.err. `--regen` rewrites the goldens; read their diff first.
 . tests/lib.sh
 [ "${1:-}" = --regen ] && REGEN=yes
 mkdir -p "$TEST_TMP/diag"
 
-for book in tests/diag/*.xml tests/diag/*/book.xml; do
-	[ -f "$book" ] || continue
-	case "$book" in
-	*/book.xml) name=$(basename "$(dirname "$book")") ;;
-	*) name=$(basename "$book" .xml) ;;
+for input in tests/diag/*.xml tests/diag/*/book.xml tests/diag/*.args; do
+	[ -f "$input" ] || continue
+	case "$input" in
+	*/book.xml) name=$(basename "$(dirname "$input")") ;;
+	*.args) name=$(basename "$input" .args) ;;
+	*) name=$(basename "$input" .xml) ;;
 	esac
+	# an input with its own command line is run by its .args file only
+	case "$input" in *.xml) [ -f "tests/diag/$name.args" ] && continue ;; esac
 	actual=$TEST_TMP/diag/$name.actual
-	NO_COLOR=1 "$MIXDOWN" check "$book" >/dev/null 2>"$actual"
+	if [ -f "tests/diag/$name.args" ]; then
+		# shellcheck disable=SC2046 # the file holds several arguments
+		NO_COLOR=1 MIXDOWN_DATADIR=$(cat "tests/diag/$name.datadir" 2>/dev/null) \
+			"$MIXDOWN" $(cat "tests/diag/$name.args") >/dev/null 2>"$actual"
+	else
+		NO_COLOR=1 "$MIXDOWN" check "$input" >/dev/null 2>"$actual"
+	fi
 	echo "exit: $?" >>"$actual"
 	compare_golden "diagnostics: $name" "$actual" "tests/diag/$name.err"
 done
+
+# Every message in tools/diag.c's table is produced by some input here (seen in JSON mode);
+# "internal" cannot be caused by a book and is covered by tests/unit/test_out.c.
+seen=$TEST_TMP/diag/codes-seen
+: >"$seen"
+for input in tests/diag/*.xml tests/diag/*/book.xml tests/diag/*.args; do
+	[ -f "$input" ] || continue
+	case "$input" in
+	*.args)
+		# shellcheck disable=SC2046
+		MIXDOWN_DATADIR=$(cat "${input%.args}.datadir" 2>/dev/null) \
+			"$MIXDOWN" $(cat "$input") --format=json 2>&1 >/dev/null ;;
+	*) "$MIXDOWN" check "$input" --format=json -W style 2>&1 >/dev/null ;;
+	esac
+done | sed -n 's/.*"code":"\([a-z-]*\)".*/\1/p' | sort -u >"$seen"
+missing=$(sed -n 's/^\t\[D_[A-Z_]*\] = {"\([a-z-]*\)".*/\1/p' tools/diag.c | grep -v '^internal$' | sort -u | comm -23 - "$seen")
+if [ -z "$missing" ] && [ -s "$seen" ]; then
+	ok "diagnostics: every message in the table has a golden test ($(wc -l <"$seen") codes)"
+else
+	not_ok "diagnostics: every message in the table has a golden test" "no test produces: $missing"
+fi

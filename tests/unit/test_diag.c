@@ -13,7 +13,7 @@ static void reports_file_line_and_column(void **state)
 	struct diag_loc loc = {"chapters/a.xml", 12, 5};
 	(void)state;
 	capture_start(&c);
-	diag_report(&c.diag, &loc, D_UNKNOWN_ID, "linkend", "nowhere");
+	diag_report(&c.diag, &loc, D_UNKNOWN_ID, "linkend", "nowhere", "");
 	assert_string_equal(captured_text(&c),
 	                    "chapters/a.xml:12:5: error: linkend='nowhere' points to no xml:id in the book\n");
 	assert_int_equal(diag_errors(&c.diag), 1);
@@ -63,6 +63,38 @@ static void never_colors_a_file(void **state)
 	capture_end(&c);
 }
 
+static void level_hides_and_strict_fails(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"a.xml", 1, 1};
+	(void)state;
+	capture_start(&c);
+	assert_true(diag_set_level(&c.diag, "error"));
+	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink");
+	assert_string_equal(captured_text(&c), "");
+	assert_false(diag_failed(&c.diag));
+	assert_true(diag_set_level(&c.diag, "style"));
+	diag_report(&c.diag, &loc, D_MISSING_ID, "chapter");
+	assert_true(diag_failed(&c.diag));
+	assert_false(diag_set_level(&c.diag, "loud"));
+	capture_end(&c);
+}
+
+static void writes_json_lines(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"dir/\"odd\".xml", 3, 4};
+	(void)state;
+	capture_start(&c);
+	c.diag.format = FORMAT_JSON;
+	diag_report(&c.diag, &loc, D_DUPLICATE_ID, "x", "b.xml:1");
+	assert_string_equal(captured_text(&c),
+	                    "{\"file\":\"dir/\\\"odd\\\".xml\",\"line\":3,\"column\":4,\"severity\":"
+	                    "\"error\",\"code\":\"duplicate-id\",\"message\":\"xml:id 'x' is already "
+	                    "used at b.xml:1\"}\n");
+	capture_end(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -71,6 +103,8 @@ int main(void)
 		cmocka_unit_test(warnings_are_not_errors),
 		cmocka_unit_test(keeps_each_message_on_one_line),
 		cmocka_unit_test(never_colors_a_file),
+		cmocka_unit_test(level_hides_and_strict_fails),
+		cmocka_unit_test(writes_json_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "out.h"
 #include "plan.h"
 #include "render.h"
+#include "serve.h"
 #include "site.h"
 
 #ifndef MIXDOWN_VERSION
@@ -36,7 +37,7 @@ enum exit_status {
 	EXIT_IO = 3,    /* reading the tool's own files or writing the outputs failed */
 };
 
-enum command { CMD_NONE, CMD_BUILD, CMD_CHECK };
+enum command { CMD_NONE, CMD_BUILD, CMD_CHECK, CMD_SERVE };
 
 struct options {
 	enum command command;
@@ -47,12 +48,17 @@ struct options {
 	int timing;
 	const char *level;        /* -W */
 	enum diag_format format;  /* --format */
+	const char *bind;         /* serve: the address to listen on */
+	unsigned port;            /* serve: the port */
+	int allow_remote;         /* serve: a non-loopback address was asked for */
+	int site_only;            /* build the site but not the EPUB (serve's rebuilds) */
 };
 
 static const char usage_text[] =
 	"usage: mixdown build BOOK.xml [-o DIR] [--base-url URL] [--edit-url URL] [--timing]\n"
 	"                     [-W LEVEL] [--format=text|json]\n"
 	"       mixdown check BOOK.xml [-W LEVEL] [--format=text|json]\n"
+	"       mixdown serve BOOK.xml [-o DIR] [--port N] [--bind ADDR [--allow-remote]]\n"
 	"       mixdown --help | --version\n";
 
 static const char help_text[] =
@@ -61,6 +67,8 @@ static const char help_text[] =
 	"Commands:\n"
 	"  build BOOK.xml   check the book, then write DIR/html/ and DIR/NAME.epub\n"
 	"  check BOOK.xml   check the book and write nothing\n"
+	"  serve BOOK.xml   build, serve DIR/html/ on 127.0.0.1 and rebuild on every save;\n"
+	"                   open pages reload themselves (Ctrl-C stops)\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output DIR  where build writes (default: output)\n"
@@ -72,6 +80,9 @@ static const char help_text[] =
 	"                    if any is shown; without it errors and warnings are shown and\n"
 	"                    only errors fail\n"
 	"  --format=json     messages as one JSON object per line\n"
+	"  --port N          serve: the port (default 8000)\n"
+	"  --bind ADDR       serve: the address (default 127.0.0.1); one that is not loopback\n"
+	"                    also needs --allow-remote\n"
 	"  -h, --help        show this help\n"
 	"  -V, --version     show the version\n"
 	"\n"
@@ -133,6 +144,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->out_dir = "output";
+	o->bind = "127.0.0.1";
+	o->port = 8000;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -163,6 +176,18 @@ static int parse_options(int argc, char **argv, struct options *o)
 				o->format = FORMAT_JSON;
 			else if (strcmp(a + 9, "text") != 0)
 				return usage_error("--format is text or json");
+		} else if (strcmp(a, "--port") == 0) {
+			char *end;
+			long port = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+			if (i == argc || *end != '\0' || port < 1 || port > 65535)
+				return usage_error("--port needs a number from 1 to 65535");
+			o->port = (unsigned)port;
+		} else if (strcmp(a, "--bind") == 0) {
+			if (++i == argc)
+				return usage_error("--bind needs an address");
+			o->bind = argv[i];
+		} else if (strcmp(a, "--allow-remote") == 0) {
+			o->allow_remote = 1;
 		} else if (strcmp(a, "--timing") == 0) {
 			o->timing = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -174,8 +199,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 				o->command = CMD_BUILD;
 			else if (strcmp(a, "check") == 0)
 				o->command = CMD_CHECK;
+			else if (strcmp(a, "serve") == 0)
+				o->command = CMD_SERVE;
 			else
-				return usage_error("the command is 'build' or 'check'");
+				return usage_error("the command is 'build', 'check' or 'serve'");
 		} else if (o->book == NULL) {
 			o->book = a;
 		} else {
@@ -186,6 +213,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return usage_error("no command given");
 	if (o->book == NULL)
 		return usage_error("no book given");
+	if (!serve_is_loopback(o->bind) && !o->allow_remote)
+		return usage_error("--bind to an address that is not loopback needs --allow-remote");
 	return -1;
 }
 
@@ -193,7 +222,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 
 static int has_stylesheets(const char *dir)
 {
-	char path[4200];
+	char path[4300];
 	struct stat st;
 
 	snprintf(path, sizeof path, "%s/xsl/html/site.xsl", dir);
@@ -264,17 +293,21 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 		return EXIT_IO;
 	pages = site_write(r, b, p, &out, params);
 	clock_stage(c, "site");
-	size = pages < 0 ? -1 : epub_write(r, b, p, &out, params);
+	size = pages < 0 ? -1 : o->site_only ? 0 : epub_write(r, b, p, &out, params);
 	clock_stage(c, "epub");
 	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
 	const char *entries[] = {"html", epub_name};
-	ok = size >= 0 && out_commit(&out, entries, 2);
+	ok = size >= 0 && out_commit(&out, entries, o->site_only ? 1 : 2);
 	if (!ok)
 		out_discard(&out);
 	clock_stage(c, "write");
-	if (ok)
+	if (ok && o->site_only)
+		printf("mixdown: %zu pages in %s/html/ in %.0f ms\n", p->npages, o->out_dir,
+		       clock_total(c));
+	else if (ok)
 		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", p->npages,
 		       o->out_dir, o->out_dir, epub_name, (size + 1023) / 1024, clock_total(c));
+	fflush(stdout);
 	return ok ? EXIT_OK : EXIT_IO;
 }
 
@@ -319,29 +352,77 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 	return status;
 }
 
-static int run(const struct options *o)
+static int start_diag(const struct options *o, struct diag *d)
 {
-	struct diag d;
+	diag_init(d, stderr);
+	d->format = o->format;
+	if (o->format == FORMAT_JSON)
+		d->color = 0;
+	return o->level == NULL || diag_set_level(d, o->level);
+}
+
+/* The whole pipeline once: load, check, then render for the command. */
+static int build_book(const struct options *o, struct diag *d)
+{
 	struct clock c;
 	struct book *b;
 	int status;
 
-	diag_init(&d, stderr);
-	d.format = o->format;
-	if (o->format == FORMAT_JSON)
-		d.color = 0;
-	if (o->level != NULL && !diag_set_level(&d, o->level))
-		return usage_error("-W takes error, warning or style");
 	clock_start(&c, o->timing);
-	b = load_book(o->book, &d);
+	b = load_book(o->book, d);
 	clock_stage(&c, "load");
 	if (b == NULL)
 		return EXIT_BOOK;
-	check_book(b, DOCBOOK_RNG, &d);
+	check_book(b, DOCBOOK_RNG, d);
 	clock_stage(&c, "check");
-	status = diag_errors(&d) > 0 ? EXIT_BOOK : render_book(o, b, &d, &c);
+	status = diag_errors(d) > 0 ? EXIT_BOOK : render_book(o, b, d, &c);
 	book_free(b);
-	return status == EXIT_OK && diag_failed(&d) ? EXIT_BOOK : status;
+	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;
+}
+
+/* serve's rebuild: the build command's pipeline with fresh messages each time. */
+static int rebuild_for_serve(void *data, char *error, size_t size)
+{
+	const struct options *o = data;
+	struct diag d;
+	int status;
+
+	start_diag(o, &d);
+	status = build_book(o, &d);
+	snprintf(error, size, "%s", d.first_error[0] ? d.first_error : "the build failed");
+	return status == EXIT_OK;
+}
+
+static int serve(const struct options *o)
+{
+	struct options build = *o;
+	struct diag d;
+	char *book = strdup(o->book), *slash;
+	char site[4200];
+	int ok;
+
+	build.command = CMD_BUILD;
+	build.site_only = 1;
+	slash = strrchr(book, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	snprintf(site, sizeof site, "%s/html", o->out_dir);
+	struct serve_options so = {slash ? book : ".", o->out_dir, site, o->bind, o->port,
+	                           rebuild_for_serve, &build};
+	start_diag(o, &d);
+	ok = serve_run(&so, &d);
+	out_forget_signal();
+	free(book);
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+static int run(const struct options *o)
+{
+	struct diag d;
+
+	if (!start_diag(o, &d))
+		return usage_error("-W takes error, warning or style");
+	return o->command == CMD_SERVE ? serve(o) : build_book(o, &d);
 }
 
 int main(int argc, char **argv)

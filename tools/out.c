@@ -36,6 +36,11 @@ int out_interrupted(void)
 	return caught_signal != 0;
 }
 
+void out_forget_signal(void)
+{
+	caught_signal = 0;
+}
+
 void out_reraise(void)
 {
 	if (caught_signal != 0) {

@@ -27,5 +27,7 @@ void out_discard(struct out *o);
 void out_catch_signals(void);
 int out_interrupted(void);
 void out_reraise(void);
+/* Forgets a caught signal: for commands that end cleanly on one, as serve does. */
+void out_forget_signal(void);
 
 #endif

@@ -1,0 +1,27 @@
+/* serve.h: the live preview server. */
+#ifndef MIXDOWN_SERVE_H
+#define MIXDOWN_SERVE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct serve_options {
+	const char *book_dir; /* watched for changes */
+	const char *out_dir;  /* where builds go; never watched */
+	const char *site_dir; /* served: out_dir/html */
+	const char *bind;     /* the address to listen on */
+	unsigned port;
+	/* builds the book; on failure writes its first error into error and returns 0 */
+	int (*build)(void *data, char *error, size_t size);
+	void *data;
+};
+
+/* Builds, serves and rebuilds on every change until SIGINT or SIGTERM; returns 0 when the
+ * server could not start (after reporting), 1 when it ran and was stopped. */
+int serve_run(const struct serve_options *o, struct diag *d);
+
+/* Is address an IPv4 127.x.x.x or the IPv6 ::1 address? */
+int serve_is_loopback(const char *address);
+
+#endif

@@ -22,6 +22,7 @@ missing_test() {
 	command -v unzip >/dev/null 2>&1 || list="$list unzip"
 	command -v jing >/dev/null 2>&1 || list="$list jing"
 	command -v curl >/dev/null 2>&1 || list="$list curl"
+	command -v chromium >/dev/null 2>&1 || list="$list chromium"
 	echo $list
 }
 
@@ -36,9 +37,20 @@ install() {
 	apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
+# The Node test tools, pinned by package-lock.json; installed again when the lockfile changes.
+# Their install scripts only download browsers and runtimes the machine already has.
+npm_tools() {
+	[ node_modules/.package-lock.json -nt package-lock.json ] && return
+	command -v npm >/dev/null 2>&1 || install nodejs npm
+	echo "mixdown: installing the Node test tools (npm ci)" >&2
+	PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+}
+
 case "${1:-build}" in
 build) need=$(missing_build) ;;
 test) need=$(missing_test) ;;
 *) echo "usage: deps.sh build|test" >&2; exit 2 ;;
 esac
 [ -z "$need" ] || install $need
+[ "${1:-build}" = build ] || npm_tools

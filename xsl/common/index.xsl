@@ -13,7 +13,7 @@
      and see-also. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
-                exclude-result-prefixes="db mx">
+                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
 
   <xsl:key name="ix-letter" match="db:indexterm[db:primary]" use="&letter-key;"/>
   <xsl:key name="ix-primary" match="db:indexterm[db:primary]" use="&primary-key;"/>
@@ -23,23 +23,40 @@
     <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
     <xsl:call-template name="body-children"/>
     <xsl:variable name="terms" select="//db:indexterm[db:primary]"/>
-    <div class="index">
-      <xsl:for-each select="$terms[count(. | key('ix-letter', &letter-key;)[1]) = 1]">
-        <xsl:sort select="&letter-key;"/>
-        <xsl:variable name="letter" select="&letter-key;"/>
-        <section class="index-letter">
-          <h2 id="ix-letter-{$letter}"><xsl:value-of select="$letter"/></h2>
-          <ul class="index-entries">
-            <xsl:for-each select="key('ix-letter', $letter)[count(. | key('ix-primary', &primary-key;)[1]) = 1]">
-              <xsl:sort select="&primary-sort;"/>
-              <xsl:call-template name="index-entry">
-                <xsl:with-param name="key" select="&primary-key;"/>
-              </xsl:call-template>
-            </xsl:for-each>
-          </ul>
-        </section>
-      </xsl:for-each>
-    </div>
+    <xsl:variable name="letters" select="$terms[count(. | key('ix-letter', &letter-key;)[1]) = 1]"/>
+    <xsl:choose>
+      <!-- EPUB Indexes: one index-entry-list for the whole index, letters as its headings. -->
+      <xsl:when test="$output = 'epub'">
+        <ul class="index-entries" epub:type="index-entry-list">
+          <xsl:for-each select="$letters">
+            <xsl:sort select="&letter-key;"/>
+            <li class="index-letter"><h2 id="ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></h2></li>
+            <xsl:call-template name="index-letter-entries"/>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="index">
+          <xsl:for-each select="$letters">
+            <xsl:sort select="&letter-key;"/>
+            <section class="index-letter">
+              <h2 id="ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></h2>
+              <ul class="index-entries"><xsl:call-template name="index-letter-entries"/></ul>
+            </section>
+          </xsl:for-each>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The entries of the context term's letter, sorted. -->
+  <xsl:template name="index-letter-entries">
+    <xsl:for-each select="key('ix-letter', &letter-key;)[count(. | key('ix-primary', &primary-key;)[1]) = 1]">
+      <xsl:sort select="&primary-sort;"/>
+      <xsl:call-template name="index-entry">
+        <xsl:with-param name="key" select="&primary-key;"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="index-entry">

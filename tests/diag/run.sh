@@ -48,3 +48,13 @@ if [ -z "$missing" ] && [ -s "$seen" ]; then
 else
 	not_ok "diagnostics: every message in the table has a golden test" "no test produces: $missing"
 fi
+
+# Every message in the table is documented in the man page.
+undocumented=$(sed -n 's/^\t\[D_[A-Z_]*\] = {"\([a-z-]*\)".*/\1/p' tools/diag.c | while read -r code; do
+	grep -q "^\.BR $code \"" mixdown.1 || echo "$code"
+done)
+if [ -z "$undocumented" ]; then
+	ok "diagnostics: every message in the table is documented in mixdown.1"
+else
+	not_ok "diagnostics: every message in the table is documented in mixdown.1" "undocumented: $undocumented"
+fi

@@ -304,15 +304,13 @@ static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
 	return size;
 }
 
-long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-                const char **params)
+xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params)
 {
 	time_t when = epub_book_time(b);
-	char modified[32], uuid[46], name[4200];
+	char modified[32], uuid[46];
 	const char *all[64];
 	size_t n = 0;
 	struct tm tm;
-	long size = -1;
 
 	gmtime_r(&when, &tm);
 	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -324,14 +322,14 @@ long epub_write(struct renderer *r, const struct book *b, const struct plan *p, 
 	all[n++] = "identifier";
 	all[n++] = uuid;
 	all[n] = NULL;
-	snprintf(name, sizeof name, "%s.epub", b->name);
+	return render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
+}
 
-	xsltStylesheetPtr style = render_compile(r, "xsl/epub/epub.xsl");
-	xmlDocPtr result = style ? render_apply(r, style, b, all) : NULL;
-	if (result != NULL)
-		size = write_zip(r, p, o, name, result, when);
-	xmlFreeDoc(result);
-	if (style != NULL)
-		xsltFreeStylesheet(style);
-	return size;
+long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
+                xmlDocPtr result)
+{
+	char name[4200];
+
+	snprintf(name, sizeof name, "%s.epub", b->name);
+	return write_zip(r, p, o, name, result, epub_book_time(b));
 }

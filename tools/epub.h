@@ -11,8 +11,12 @@
 /* The book's date: SOURCE_DATE_EPOCH when set, else its pubdate, else its newest file. */
 time_t epub_book_time(const struct book *b);
 
-/* Writes OUT/<book name>.epub; returns its size in bytes, or -1 after reporting. */
+/* Renders the EPUB's documents with the EPUB stylesheet; NULL after reporting. */
+xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params);
+
+/* Writes OUT/<book name>.epub from the rendered documents; returns its size in bytes, or -1
+ * after reporting. */
 long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-                const char **params);
+                xmlDocPtr result);
 
 #endif

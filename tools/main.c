@@ -285,16 +285,24 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 {
 	struct out out;
 	char epub_name[4200];
-	int pages;
-	long size;
+	int pages = -1;
+	long size = -1;
 	int ok;
+	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
+	xmlDocPtr epub = site == NULL || o->site_only ? NULL : epub_render(r, b, params);
 
-	if (!out_begin(&out, o->out_dir, r->diag))
+	clock_stage(c, "render");
+	if ((site == NULL || (epub == NULL && !o->site_only)) || !out_begin(&out, o->out_dir, r->diag)) {
+		xmlFreeDoc(site);
+		xmlFreeDoc(epub);
 		return EXIT_IO;
-	pages = site_write(r, b, p, &out, params);
+	}
+	pages = site_write(r, p, &out, site);
 	clock_stage(c, "site");
-	size = pages < 0 ? -1 : o->site_only ? 0 : epub_write(r, b, p, &out, params);
+	size = pages < 0 ? -1 : o->site_only ? 0 : epub_write(r, b, p, &out, epub);
 	clock_stage(c, "epub");
+	xmlFreeDoc(site);
+	xmlFreeDoc(epub);
 	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
 	const char *entries[] = {"html", epub_name};
 	ok = size >= 0 && out_commit(&out, entries, o->site_only ? 1 : 2);
@@ -315,8 +323,10 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 static int check_rendering(const struct options *o, struct book *b, struct renderer *r,
                            const char **params, struct clock *c)
 {
-	int ok = site_check(r, b, params);
+	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
+	int ok = site != NULL;
 
+	xmlFreeDoc(site);
 	clock_stage(c, "render");
 	if (ok)
 		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", o->book,

@@ -116,6 +116,17 @@ xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath)
 	return style;
 }
 
+xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struct book *b,
+                            const char **params)
+{
+	xsltStylesheetPtr style = render_compile(r, relpath);
+	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
+
+	if (style != NULL)
+		xsltFreeStylesheet(style);
+	return result;
+}
+
 /* mx:unknown(): called by the fallback template; warns once per element at its source line. */
 static void unknown_element(xmlXPathParserContextPtr ctxt, int nargs)
 {

@@ -29,6 +29,11 @@ xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath);
 xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
                        const char **params);
 
+/* Compiles xsl/<relpath>, applies it to the book and frees it: the result, or NULL after
+ * reporting. */
+xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struct book *b,
+                            const char **params);
+
 /* The absolute path of datadir/relpath, newly allocated. */
 char *render_data_path(const struct renderer *r, const char *relpath);
 

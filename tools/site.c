@@ -60,28 +60,11 @@ static int copy_images(const struct plan *p, struct site_writer *w)
 	return 1;
 }
 
-int site_check(struct renderer *r, const struct book *b, const char **params)
-{
-	xsltStylesheetPtr style = render_compile(r, "xsl/html/site.xsl");
-	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
-
-	xmlFreeDoc(result);
-	if (style != NULL)
-		xsltFreeStylesheet(style);
-	return result != NULL;
-}
-
-int site_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-               const char **params)
+int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
 {
 	struct site_writer w = {.out = o};
-	xsltStylesheetPtr style = render_compile(r, "xsl/html/site.xsl");
-	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
-	int ok = result != NULL && render_each_file(result, write_page, &w) && copy_assets(r, &w) &&
-	         copy_images(p, &w) && search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
+	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && copy_images(p, &w) &&
+	         search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
 
-	xmlFreeDoc(result);
-	if (style != NULL)
-		xsltFreeStylesheet(style);
 	return ok ? w.files : -1;
 }

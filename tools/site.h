@@ -6,13 +6,10 @@
 #include "plan.h"
 #include "render.h"
 
-/* Writes OUT/html/: one page per planned page, the styles and the images. Returns the number
- * of files written, or -1 after reporting. */
-int site_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-               const char **params);
+#define SITE_STYLESHEET "xsl/html/site.xsl"
 
-/* Renders the site in memory and discards it: for the stylesheets' warnings. Returns 0 after
- * reporting a failure. */
-int site_check(struct renderer *r, const struct book *b, const char **params);
+/* Writes OUT/html/ from the site stylesheet's result: its pages, the styles, the images and
+ * the search index. Returns the number of files written, or -1 after reporting. */
+int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result);
 
 #endif

@@ -102,6 +102,7 @@ int out_begin(struct out *o, const char *dir, struct diag *d)
 	if (make_parents(with_slash) != 0) {
 		fail(o, dir, errno);
 		free(with_slash);
+		out_discard(o);
 		return 0;
 	}
 	free(with_slash);
@@ -110,6 +111,7 @@ int out_begin(struct out *o, const char *dir, struct diag *d)
 		fail(o, o->tmp, errno);
 		free(o->tmp);
 		o->tmp = NULL;
+		out_discard(o);
 		return 0;
 	}
 	return 1;

@@ -74,6 +74,21 @@ regen: tools/mixdown
 	@sh tests/xsl/run.sh --regen
 	@sh tests/diag/run.sh --regen
 
+# ---- fuzzing (not part of check; FUZZ_SECONDS sets the campaign's length) ----
+
+FUZZ_SECONDS ?= 60
+FUZZ_SOURCES = $(MODULES:%=tools/%.c) tests/fuzz/fuzz_book.c
+
+tests/fuzz/fuzz_book: $(FUZZ_SOURCES) tools/*.h | deps
+	clang $(WARN) -O1 -g $(DEFS) -DFUZZ_DATADIR='"$(CURDIR)"' $(PKG_CFLAGS) -Itools \
+	  -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SOURCES) $(PKG_LIBS)
+
+fuzz: tests/fuzz/fuzz_book
+	@mkdir -p tests/out/fuzz-corpus
+	@cp -n tests/xsl/*.xml tests/diag/*.xml tests/fuzz/regressions/* tests/out/fuzz-corpus/ 2>/dev/null || true
+	tests/fuzz/fuzz_book -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -dict=tests/fuzz/docbook.dict -artifact_prefix=tests/out/fuzz- tests/out/fuzz-corpus
+
 # ---- installation ----
 
 install: tools/mixdown

@@ -258,13 +258,13 @@ static void check_rules(xmlNodePtr e, void *data)
 	check_link_target(c, e);
 }
 
-int check_book(struct book *b, const char *schema_path, struct diag *d)
+int check_book(struct book *b, const struct schema *s, struct diag *d)
 {
 	struct checker c = {.book = b, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
 	walk_elements(root, register_id, NULL, &c);
-	c.errors += schema_validate(b, schema_path, d);
+	c.errors += schema_validate(b, s, d);
 	walk_elements(root, check_references, NULL, &c);
 	walk_elements(root, check_fileref, NULL, &c);
 	walk_elements(root, check_rules, NULL, &c);

@@ -4,12 +4,28 @@
 
 #include "diag.h"
 #include <libxml/hash.h>
+#include <libxml/relaxng.h>
 
 #include "load.h"
 
-/* Validates against the DocBook 5 RELAX NG schema and the project's rules; registers every
- * xml:id so id() finds it. Returns the number of errors reported. */
-int check_book(struct book *b, const char *schema_path, struct diag *d);
+/* The DocBook 5.0 schema, from Debian's docbook5-xml. */
+#ifndef DOCBOOK_RNG
+#define DOCBOOK_RNG "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+#endif
+
+/* The DocBook 5 schema, compiled once for any number of books. */
+struct schema {
+	const char *path;
+	xmlRelaxNGPtr compiled;
+};
+
+/* Compiles the schema at path; 0 after reporting. */
+int schema_open(struct schema *s, const char *path, struct diag *d);
+void schema_close(struct schema *s);
+
+/* Validates against the DocBook 5 schema and the project's rules; registers every xml:id so
+ * id() finds it. Returns the number of errors reported. */
+int check_book(struct book *b, const struct schema *s, struct diag *d);
 
 /* Writes " (did you mean 'x'?)" into out for the name in table nearest to wanted (quoted with
  * quote: "'" or "<"), or "" when none is near. */
@@ -18,6 +34,6 @@ void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote,
 
 /* Validates against the DocBook 5 RELAX NG schema, in an author's words; returns the number of
  * errors reported. */
-int schema_validate(struct book *b, const char *schema_path, struct diag *d);
+int schema_validate(struct book *b, const struct schema *s, struct diag *d);
 
 #endif

@@ -26,9 +26,6 @@
 #ifndef MIXDOWN_DATADIR
 #define MIXDOWN_DATADIR "/usr/local/share/mixdown"
 #endif
-#ifndef DOCBOOK_RNG
-#define DOCBOOK_RNG "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
-#endif
 
 enum exit_status {
 	EXIT_OK = 0,
@@ -52,6 +49,7 @@ struct options {
 	unsigned port;            /* serve: the port */
 	int allow_remote;         /* serve: a non-loopback address was asked for */
 	int site_only;            /* build the site but not the EPUB (serve's rebuilds) */
+	struct schema schema;     /* compiled once per run, kept across serve's rebuilds */
 };
 
 static const char usage_text[] =
@@ -383,7 +381,7 @@ static int build_book(const struct options *o, struct diag *d)
 	clock_stage(&c, "load");
 	if (b == NULL)
 		return EXIT_BOOK;
-	check_book(b, DOCBOOK_RNG, d);
+	check_book(b, &o->schema, d);
 	clock_stage(&c, "check");
 	status = diag_errors(d) > 0 ? EXIT_BOOK : render_book(o, b, d, &c);
 	book_free(b);
@@ -426,13 +424,18 @@ static int serve(const struct options *o)
 	return ok ? EXIT_OK : EXIT_IO;
 }
 
-static int run(const struct options *o)
+static int run(struct options *o)
 {
 	struct diag d;
+	int status;
 
 	if (!start_diag(o, &d))
 		return usage_error("-W takes error, warning or style");
-	return o->command == CMD_SERVE ? serve(o) : build_book(o, &d);
+	if (!schema_open(&o->schema, DOCBOOK_RNG, &d))
+		return EXIT_IO;
+	status = o->command == CMD_SERVE ? serve(o) : build_book(o, &d);
+	schema_close(&o->schema);
+	return status;
 }
 
 int main(int argc, char **argv)

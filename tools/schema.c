@@ -382,31 +382,43 @@ static void report_schema_errors(struct validator *v)
 		explain_schema_error(v, kept[i]);
 }
 
-int schema_validate(struct book *b, const char *schema_path, struct diag *d)
+int schema_open(struct schema *s, const char *path, struct diag *d)
+{
+	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+
+	s->path = path;
+	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (s->compiled == NULL) {
+		struct diag_loc loc = {path, 0, 0};
+		diag_report(d, &loc, D_READ_FAILED, "the DocBook 5 schema could not be loaded");
+	}
+	return s->compiled != NULL;
+}
+
+void schema_close(struct schema *s)
+{
+	if (s->compiled != NULL)
+		xmlRelaxNGFree(s->compiled);
+	s->compiled = NULL;
+}
+
+int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 {
 	struct validator *v = calloc(1, sizeof *v);
-	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-	xmlRelaxNGPtr schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+	xmlRelaxNGValidCtxtPtr vctxt;
 	int reported;
 
 	if (v == NULL)
 		abort();
-	v->book = b, v->diag = d, v->schema_path = schema_path;
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL) {
-		struct diag_loc loc = {schema_path, 0, 0};
-		diag_report(d, &loc, D_READ_FAILED, "the DocBook 5 schema could not be loaded");
-		free(v);
-		return 1;
-	}
+	v->book = b, v->diag = d, v->schema_path = s->path;
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
-	xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+	vctxt = xmlRelaxNGNewValidCtxt(s->compiled);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
 	xmlSetGenericErrorFunc(NULL, ignore_message);
 	xmlRelaxNGValidateDoc(vctxt, b->doc);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(vctxt);
-	xmlRelaxNGFree(schema);
 	report_schema_errors(v);
 	for (int i = 0; i < v->nerrors; i++)
 		free(v->errors[i].message);

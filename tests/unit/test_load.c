@@ -15,7 +15,12 @@
 static xmlNodePtr by_id(struct book *b, const char *id)
 {
 	xmlAttrPtr a;
-	check_book(b, "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", &(struct diag){0});
+	struct schema schema;
+	struct diag quiet;
+	diag_init(&quiet, stderr);
+	schema_open(&schema, DOCBOOK_RNG, &quiet);
+	check_book(b, &schema, &quiet);
+	schema_close(&schema);
 	a = xmlGetID(b->doc, BAD_CAST id);
 	return a ? a->parent : NULL;
 }

@@ -47,6 +47,53 @@
     });
   }
 
+  // ---- contents of large books, from assets/toc.js ----
+
+  function loadScript(name, then) {
+    var own = document.querySelector('script[src$="assets/site.js"]');
+    var script = document.createElement("script");
+    script.src = own ? own.getAttribute("src").replace(/site\.js$/, name) : "assets/" + name;
+    script.onload = then;
+    document.head.appendChild(script);
+  }
+
+  function setupScriptedToc() {
+    var sidebar = document.getElementById("sidebar");
+    if (!sidebar || !sidebar.hasAttribute("data-toc")) return;
+    loadScript("toc.js", function () {
+      var here = decodeURIComponent(location.pathname.split("/").pop() || "index.html");
+      var root = document.createElement("ol");
+      root.className = "toc";
+      var stack = [root];
+      (window.mixdownToc || []).forEach(function (entry) {
+        while (stack.length > entry.d) stack.pop();
+        var parent = stack[stack.length - 1];
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = entry.h + ".html";
+        if (entry.h + ".html" === here) a.setAttribute("aria-current", "page");
+        if (entry.l) {
+          var label = document.createElement("span");
+          label.className = "label";
+          label.textContent = entry.l;
+          a.appendChild(label);
+          a.appendChild(document.createTextNode(" "));
+        }
+        a.appendChild(document.createTextNode(entry.t));
+        li.appendChild(a);
+        parent.appendChild(li);
+        var children = document.createElement("ol");
+        li.appendChild(children);
+        stack.push(children);
+      });
+      Array.prototype.forEach.call(root.querySelectorAll("ol"), function (ol) {
+        if (!ol.children.length) ol.remove();
+      });
+      sidebar.textContent = "";
+      sidebar.appendChild(root);
+    });
+  }
+
   // ---- search ----
 
   var MARKS = /[\u0300-\u036f]/g;
@@ -92,11 +139,7 @@
   function loadIndex(then) {
     if (index) { then(); return; }
     if (window.mixdownSearch) { index = buildIndex(window.mixdownSearch); then(); return; }
-    var script = document.createElement("script");
-    var own = document.querySelector('script[src$="assets/site.js"]');
-    script.src = own ? own.getAttribute("src").replace(/site\.js$/, "search-index.js") : "assets/search-index.js";
-    script.onload = function () { index = buildIndex(window.mixdownSearch || []); then(); };
-    document.head.appendChild(script);
+    loadScript("search-index.js", function () { index = buildIndex(window.mixdownSearch || []); then(); });
   }
 
   // Documents holding every query word; the last word may be the start of a word.
@@ -133,14 +176,19 @@
     return { chars: Array.from(text), folded: folded, starts: starts };
   }
 
-  // Appends text to parent with every occurrence of the query's words marked.
+  function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c || ""); }
+
+  // Appends text to parent with each word that starts with one of the query's words marked.
   function appendMarked(parent, text, words) {
     var m = foldedMap(text);
     var marked = new Array(m.chars.length).fill(false);
     words.forEach(function (w) {
       var at = m.folded.indexOf(w);
       while (at !== -1) {
-        for (var k = at; k < at + w.length; k++) marked[m.starts[k]] = true;
+        var cjk = CJK.test(w);
+        if (cjk || at === 0 || !isWordChar(m.folded[at - 1])) {
+          for (var k = at; k < at + w.length; k++) marked[m.starts[k]] = true;
+        }
         at = m.folded.indexOf(w, at + w.length);
       }
     });
@@ -218,26 +266,26 @@
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         li.id = "search-result-" + i;
-        var a = document.createElement("a");
-        a.href = doc.u;
-        a.tabIndex = -1;
+        li.setAttribute("data-href", doc.u);
+        li.addEventListener("click", function () { window.location.href = doc.u; });
+        var body = document.createElement("span");
         var title = document.createElement("span");
         title.className = "result-title";
         appendMarked(title, doc.s || doc.p, words);
-        a.appendChild(title);
+        body.appendChild(title);
         if (doc.s) {
           var page = document.createElement("span");
           page.className = "result-page";
           page.textContent = doc.p;
-          a.appendChild(page);
+          body.appendChild(page);
         }
         if (doc.x) {
           var text = document.createElement("span");
           text.className = "result-snippet";
           appendMarked(text, snippet(doc.x, words), words);
-          a.appendChild(text);
+          body.appendChild(text);
         }
-        li.appendChild(a);
+        li.appendChild(body);
         list.appendChild(li);
       });
       if (status) status.textContent = (box.getAttribute("data-count") || "%n results").replace("%n", found.length);
@@ -254,8 +302,8 @@
       else if (event.key === "Enter") {
         var all = options();
         var chosen = all[active >= 0 ? active : 0];
-        var link = chosen && chosen.querySelector("a");
-        if (link) { event.preventDefault(); window.location.href = link.href; }
+        var href = chosen && chosen.getAttribute("data-href");
+        if (href) { event.preventDefault(); window.location.href = href; }
       }
     });
     document.addEventListener("click", function (event) {
@@ -280,6 +328,7 @@
     });
   }
 
+  setupScriptedToc();
   setupThemeToggle();
   setupNavToggle();
   setupSearch();

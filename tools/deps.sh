@@ -23,6 +23,7 @@ missing_test() {
 	command -v jing >/dev/null 2>&1 || list="$list jing"
 	command -v curl >/dev/null 2>&1 || list="$list curl"
 	command -v chromium >/dev/null 2>&1 || list="$list chromium"
+	command -v valgrind >/dev/null 2>&1 || list="$list valgrind"
 	echo $list
 }
 

@@ -82,6 +82,8 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_UNKNOWN_ELEMENT] = {"unknown-element", SEV_WARNING,
 	                       "<%s> has no rendering of its own; its content is shown plainly"},
 	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},
+	[D_OUTPUT_UNSAFE] = {"output-unsafe", SEV_ERROR,
+	                     "will not write into '%s': it is %s; choose a folder of its own"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
 	[D_WRITE_FAILED] = {"write-failed", SEV_ERROR, "cannot write: %s"},
 	[D_INTERNAL] = {"internal", SEV_ERROR, "internal error: %s"},

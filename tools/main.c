@@ -383,7 +383,12 @@ static int build_book(const struct options *o, struct diag *d)
 		return EXIT_BOOK;
 	check_book(b, &o->schema, d);
 	clock_stage(&c, "check");
-	status = diag_errors(d) > 0 ? EXIT_BOOK : render_book(o, b, d, &c);
+	if (diag_errors(d) > 0)
+		status = EXIT_BOOK;
+	else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, d))
+		status = EXIT_USAGE;
+	else
+		status = render_book(o, b, d, &c);
 	book_free(b);
 	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;
 }

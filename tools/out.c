@@ -92,6 +92,28 @@ static int safe_relative(const char *rel)
 	return 1;
 }
 
+int out_is_safe(const char *dir, const char *book_root, struct diag *d)
+{
+	char *canonical = realpath(dir, NULL);
+	char git[4200];
+	const char *why = NULL;
+	struct stat st;
+
+	if (canonical == NULL)
+		return 1; /* a folder that does not exist yet is none of those */
+	snprintf(git, sizeof git, "%s/.git", canonical);
+	if (strcmp(canonical, "/") == 0)
+		why = "the root of the file system";
+	else if (strcmp(canonical, book_root) == 0)
+		why = "the book's own folder";
+	else if (stat(git, &st) == 0)
+		why = "the root of a repository";
+	if (why != NULL)
+		diag_report(d, NULL, D_OUTPUT_UNSAFE, dir, why);
+	free(canonical);
+	return why == NULL;
+}
+
 int out_begin(struct out *o, const char *dir, struct diag *d)
 {
 	char *with_slash = join(dir, "");

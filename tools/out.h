@@ -12,6 +12,9 @@ struct out {
 	struct diag *diag;
 };
 
+/* Refuses, after reporting, an output folder that is "/", the book's folder or a repository's
+ * root, where replacing html/ could destroy work. */
+int out_is_safe(const char *dir, const char *book_root, struct diag *d);
 int out_begin(struct out *o, const char *dir, struct diag *d);
 /* Writes data to TMP/rel, creating folders; rel must be relative and stay inside. */
 int out_write(const struct out *o, const char *rel, const void *data, size_t len);

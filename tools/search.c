@@ -80,6 +80,26 @@ static xmlNodePtr title_of(xmlNodePtr e)
 	return NULL;
 }
 
+void json_string(xmlBufferPtr buf, const xmlChar *text)
+{
+	struct text_state st = {0, 0};
+
+	xmlBufferCat(buf, BAD_CAST "\"");
+	json_text(buf, text, &st);
+	xmlBufferCat(buf, BAD_CAST "\"");
+}
+
+void json_title(xmlBufferPtr buf, xmlNodePtr element)
+{
+	struct text_state st = {0, 0};
+	xmlNodePtr title = title_of(element);
+
+	xmlBufferCat(buf, BAD_CAST "\"");
+	if (title != NULL)
+		own_text(buf, title, &st);
+	xmlBufferCat(buf, BAD_CAST "\"");
+}
+
 static void json_field(xmlBufferPtr buf, const char *key, xmlNodePtr from, const xmlChar *text)
 {
 	struct text_state st = {0, 0};

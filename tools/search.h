@@ -2,11 +2,18 @@
 #ifndef MIXDOWN_SEARCH_H
 #define MIXDOWN_SEARCH_H
 
+#include <libxml/tree.h>
+
 #include "out.h"
 #include "plan.h"
 
 /* Writes rel (e.g. "html/assets/search-index.js"): one record per page and per section.
  * Returns the index's size in bytes, or -1 after reporting. */
 long search_write_index(const struct plan *p, const struct out *o, const char *rel);
+
+/* Appends text as a quoted JSON string, white space folded and escaped for any script. */
+void json_string(xmlBufferPtr buf, const xmlChar *text);
+/* Appends the words of an element's title (without index terms) as a quoted JSON string. */
+void json_title(xmlBufferPtr buf, xmlNodePtr element);
 
 #endif

@@ -10,7 +10,7 @@
 
 #define SITE_DIR "html/"
 
-static const char *const site_assets[] = {"site.css", "site.js"};
+static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg"};
 
 struct site_writer {
 	const struct out *out;
@@ -60,11 +60,47 @@ static int copy_images(const struct plan *p, struct site_writer *w)
 	return 1;
 }
 
+/* window.mixdownToc = [{"h":"ch.html","l":"1.","t":"Title","d":1}, ...]: the contents, for
+ * books too large to repeat them on every page. */
+static int write_toc(const struct plan *p, struct site_writer *w)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	int ok;
+
+	xmlBufferCat(buf, BAD_CAST "window.mixdownToc = [");
+	for (size_t i = 1; i < p->npages; i++) {
+		xmlNodePtr page = p->pages[i].node;
+		xmlChar *label = xmlGetNsProp(page, BAD_CAST "label", BAD_CAST MX_NS);
+		int depth = 0;
+		char head[64];
+		for (xmlNodePtr a = page->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+			depth++;
+		xmlBufferCat(buf, BAD_CAST(i > 1 ? ",\n{\"h\":" : "\n{\"h\":"));
+		json_string(buf, BAD_CAST p->pages[i].name);
+		/* parts, chapters and appendices are listed with their number: "II.", "3.", "A." */
+		int numbered = label != NULL && (is_docbook(page, "part") || is_docbook(page, "chapter") ||
+		                                 is_docbook(page, "appendix"));
+		snprintf(head, sizeof head, "%s.", numbered ? (const char *)label : "");
+		xmlBufferCat(buf, BAD_CAST ",\"l\":");
+		json_string(buf, BAD_CAST(numbered ? head : ""));
+		xmlBufferCat(buf, BAD_CAST ",\"t\":");
+		json_title(buf, page);
+		snprintf(head, sizeof head, ",\"d\":%d}", depth);
+		xmlBufferCat(buf, BAD_CAST head);
+		xmlFree(label);
+	}
+	xmlBufferCat(buf, BAD_CAST "];\n");
+	ok = out_write(w->out, SITE_DIR "assets/toc.js", xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	xmlBufferFree(buf);
+	w->files += ok;
+	return ok;
+}
+
 int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
 {
 	struct site_writer w = {.out = o};
 	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && copy_images(p, &w) &&
-	         search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
+	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
 
 	return ok ? w.files : -1;
 }

@@ -81,3 +81,19 @@ if make -s install DESTDIR="$PWD/$out/install" PREFIX=/opt/mixdown >/dev/null 2>
 else
 	not_ok "handbook: an installed mixdown builds the same EPUB" "$(cat "$out/install.err")"
 fi
+
+# The whole handbook's build under valgrind memcheck: no error, nothing definitely or
+# indirectly lost.
+if command -v valgrind >/dev/null 2>&1; then
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--show-leak-kinds=definite,indirect --error-exitcode=99 \
+		"$MIXDOWN" build book/handbook.xml -o "$out/valgrind" >/dev/null 2>"$out/valgrind.log"
+	status=$?
+	if [ "$status" = 0 ] && [ ! -s "$out/valgrind.log" ]; then
+		ok "handbook: valgrind memcheck finds no error and no leak in a whole build"
+	else
+		not_ok "handbook: valgrind memcheck finds no error and no leak in a whole build" "exit $status" "$(head -30 "$out/valgrind.log")"
+	fi
+else
+	not_ok "handbook: valgrind memcheck finds no error and no leak in a whole build" "valgrind is not installed"
+fi

@@ -23,9 +23,18 @@
   </xsl:template>
 
   <xsl:template match="db:mediaobject">
+    <xsl:variable name="image" select="(db:imageobject[db:imagedata/@mx:src])[1]/db:imagedata"/>
     <div class="mediaobject">
       <xsl:call-template name="common-attributes"/>
-      <xsl:apply-templates select="(db:imageobject[db:imagedata/@mx:src])[1]/db:imagedata" mode="img"/>
+      <xsl:choose>
+        <!-- On the site, a figure opens at full size, where small screens can zoom it. -->
+        <xsl:when test="$output = 'html' and $image">
+          <a class="full-size" href="{$image/@mx:src}">
+            <xsl:apply-templates select="$image" mode="img"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$image" mode="img"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates select="db:caption"/>
     </div>
   </xsl:template>

@@ -7,6 +7,7 @@
   <!ENTITY primary-sort "translate(normalize-space(db:primary/@sortas | db:primary[not(@sortas)]), '&from;', '&to;')">
   <!ENTITY letter-key "translate(substring(&primary-sort;, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')">
   <!ENTITY secondary-key "concat(&primary-key;, '|', translate(normalize-space(db:secondary), '&from;', '&to;'))">
+  <!ENTITY entry-key "concat(&primary-key;, '|', translate(normalize-space(db:secondary), '&from;', '&to;'), '|', count(db:see), '|', generate-id(ancestor::*[db:title or db:info/db:title][1]))">
 ]>
 <!-- index.xsl: the back-of-book index, built from every indexterm: grouped by letter, primary
      and secondary terms (case and accents folded), links to the exact spot in the text, see
@@ -18,6 +19,8 @@
   <xsl:key name="ix-letter" match="db:indexterm[db:primary]" use="&letter-key;"/>
   <xsl:key name="ix-primary" match="db:indexterm[db:primary]" use="&primary-key;"/>
   <xsl:key name="ix-secondary" match="db:indexterm[db:primary and db:secondary]" use="&secondary-key;"/>
+  <!-- the terms of one entry within one titled section: the index links each section once -->
+  <xsl:key name="ix-section" match="db:indexterm[db:primary]" use="&entry-key;"/>
 
   <xsl:template match="db:index" mode="page-body">
     <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
@@ -87,22 +90,19 @@
     </li>
   </xsl:template>
 
-  <!-- One link per section the term appears in, named after that section. -->
+  <!-- One link per section the term appears in, named after that section: the first term of
+       each (entry, section) group, found through a key, so long indexes stay linear. -->
   <xsl:template name="index-links">
     <xsl:param name="terms"/>
-    <xsl:for-each select="$terms">
-      <xsl:variable name="pos" select="position()"/>
-      <xsl:variable name="section" select="generate-id(ancestor::*[db:title or db:info/db:title][1])"/>
-      <xsl:if test="not($terms[position() &lt; $pos][generate-id(ancestor::*[db:title or db:info/db:title][1]) = $section])">
-        <xsl:choose>
-          <xsl:when test="$pos = 1"><xsl:text>: </xsl:text></xsl:when>
-          <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
-        </xsl:choose>
-        <a>
-          <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
-          <xsl:apply-templates select="." mode="titled-ancestor-text"/>
-        </a>
-      </xsl:if>
+    <xsl:for-each select="$terms[count(. | key('ix-section', &entry-key;)[1]) = 1]">
+      <xsl:choose>
+        <xsl:when test="position() = 1"><xsl:text>: </xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <a>
+        <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
+        <xsl:apply-templates select="." mode="titled-ancestor-text"/>
+      </a>
     </xsl:for-each>
   </xsl:template>
 

@@ -125,7 +125,7 @@
     </div>
     <nav class="contents" id="contents">
       <xsl:attribute name="aria-label">
-        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'full-contents'"/></xsl:call-template>
       </xsl:attribute>
       <h2><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h2>
       <xsl:call-template name="book-toc"><xsl:with-param name="depth" select="2"/></xsl:call-template>

@@ -21,6 +21,11 @@
     </xsl:if>
   </xsl:variable>
 
+  <!-- Books with more pages than this get their sidebar from assets/toc.js, written once,
+       instead of a copy of the whole contents in every page. -->
+  <xsl:param name="inline-toc-max" select="200"/>
+  <xsl:variable name="inline-toc" select="count(//*[@mx:page]) &lt;= $inline-toc-max"/>
+
   <!-- Sets the theme before the page is drawn, so a dark page never flashes light. -->
   <xsl:variable name="theme-script">document.documentElement.classList.add("js");try{var t=localStorage.getItem("mixdown-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}</xsl:variable>
 
@@ -73,6 +78,7 @@
         </xsl:if>
         <script><xsl:value-of select="$theme-script"/></script>
         <link rel="stylesheet" href="assets/site.css"/>
+        <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
         <xsl:for-each select="$current[@mx:prev]"><link rel="prev" href="{@mx:prev}.html"/></xsl:for-each>
         <xsl:for-each select="$current[@mx:next]"><link rel="next" href="{@mx:next}.html"/></xsl:for-each>
       </head>
@@ -82,9 +88,17 @@
         <div class="layout">
           <nav class="sidebar" id="sidebar">
             <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></xsl:attribute>
-            <xsl:call-template name="book-toc">
-              <xsl:with-param name="current" select="$current"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$inline-toc">
+                <xsl:call-template name="book-toc">
+                  <xsl:with-param name="current" select="$current"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:attribute name="data-toc">assets/toc.js</xsl:attribute>
+                <p><a href="index.html#contents"><xsl:call-template name="word"><xsl:with-param name="key" select="'full-contents'"/></xsl:call-template></a></p>
+              </xsl:otherwise>
+            </xsl:choose>
           </nav>
           <main id="content">
             <xsl:for-each select="$current[not(self::db:book)]"><xsl:call-template name="breadcrumbs"/></xsl:for-each>
@@ -111,14 +125,15 @@
   <xsl:template name="site-header">
     <header class="site-header">
       <button class="nav-toggle" type="button" aria-controls="sidebar" aria-expanded="false" hidden="hidden">
-        <xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
+        <span aria-hidden="true">☰</span>
+        <span class="visually-hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></span>
       </button>
       <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
       <div class="search" role="search" hidden="hidden">
         <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
         <label class="visually-hidden" for="search-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
-        <input id="search-input" type="search" autocomplete="off" spellcheck="false" role="combobox"
+        <input id="search-input" type="text" autocomplete="off" spellcheck="false" role="combobox"
                aria-autocomplete="list" aria-expanded="false" aria-controls="search-results">
           <xsl:attribute name="placeholder"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-placeholder'"/></xsl:call-template></xsl:attribute>
         </input>
@@ -128,7 +143,8 @@
         <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
       </div>
       <button class="theme-toggle" type="button" aria-pressed="false" hidden="hidden">
-        <xsl:call-template name="word"><xsl:with-param name="key" select="'dark-mode'"/></xsl:call-template>
+        <span aria-hidden="true">◐</span>
+        <span class="visually-hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'dark-mode'"/></xsl:call-template></span>
       </button>
     </header>
   </xsl:template>

@@ -64,7 +64,11 @@ function watch(page, label) {
 		if (/\/favicon\.ico$/.test(at)) return;
 		problems.push(`${label}: ${page.url()}: console error: ${m.text()}${at ? ` (${at})` : ''}`);
 	});
-	page.on('requestfailed', (r) => problems.push(`${label}: ${page.url()}: request failed: ${r.url()} (${r.failure()?.errorText})`));
+	// A request the browser itself cancelled (it navigated away first) is not the site's fault.
+	page.on('requestfailed', (r) => {
+		if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+		problems.push(`${label}: ${page.url()}: request failed: ${r.url()} (${r.failure()?.errorText})`);
+	});
 	page.on('response', (r) => {
 		if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`${label}: ${page.url()}: HTTP ${r.status()} for ${r.url()}`);
 	});
@@ -268,7 +272,7 @@ try {
 					if (focus.value) bad.push(`"/" was typed into the box: "${focus.value}"`);
 					if (focus.id !== 'search-input') await sp.focus('#search-input');
 					await sp.keyboard.type(QUERY, { delay: 15 });
-					await sp.waitForSelector('#search-results [role="option"] a', { state: 'visible' });
+					await sp.waitForSelector('#search-results [role="option"][data-href]', { state: 'visible' });
 					const res = await sp.evaluate(() => {
 						const list = document.getElementById('search-results');
 						const input = document.getElementById('search-input');
@@ -283,7 +287,7 @@ try {
 								page: (opts[0].querySelector('.result-page') || {}).textContent || '',
 								marks: [...opts[0].querySelectorAll('.result-snippet mark')].map((m) => m.textContent),
 								titleMarks: [...opts[0].querySelectorAll('.result-title mark')].map((m) => m.textContent),
-								href: (opts[0].querySelector('a') || {}).href || '',
+								href: opts[0].dataset.href ? new URL(opts[0].dataset.href, location.href).href : '',
 							},
 							titles: opts.slice(0, 5).map((o) => (o.querySelector('.result-title') || o).textContent.trim()),
 						};
@@ -298,7 +302,7 @@ try {
 					const expected = res.first.href;
 					if (new URL(expected).hash !== '#' + EXPECT_FRAGMENT) bad.push(`the first result links to ${expected}`);
 					if (how === 'click') {
-						await Promise.all([sp.waitForURL((u) => u.href === expected), sp.click('#search-results [role="option"] a >> nth=0')]);
+						await Promise.all([sp.waitForURL((u) => u.href === expected), sp.click('#search-results [role="option"][data-href] >> nth=0')]);
 					} else {
 						await sp.keyboard.press('ArrowDown');
 						const sel = await sp.evaluate(() => {

@@ -1,12 +1,14 @@
 /* main.c: the mixdown command line: parses options, runs the stages in order, prints the
  * summary and turns the outcome into a documented exit status. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -278,32 +280,82 @@ static char *l10n_path(const struct renderer *r, const struct book *b)
 	return path != NULL ? path : render_data_path(r, "xsl/l10n/en.xml");
 }
 
+static long epub_sequentially(struct renderer *r, struct book *b, struct plan *p,
+                              struct out *out, const char **params)
+{
+	xmlDocPtr epub = epub_render(r, b, params);
+	long size = epub != NULL ? epub_write(r, b, p, out, epub) : -1;
+
+	xmlFreeDoc(epub);
+	return size;
+}
+
+/* Renders and zips the EPUB in a child process, so that it runs on another core while this one
+ * makes the site: once the book is planned the two outputs share nothing. Returns the child's
+ * pid, or 0 when it could not start (the caller then makes the EPUB itself). */
+static pid_t start_epub(struct renderer *r, struct book *b, struct plan *p, struct out *out,
+                        const char **params)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid != 0)
+		return pid > 0 ? pid : 0;
+	r->report_unknown = 0; /* the site's rendering reports those */
+	long size = epub_sequentially(r, b, p, out, params);
+	fflush(stderr);
+	_exit(size >= 0 ? 0 : 1);
+}
+
+static int epub_finished(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 0;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static long file_size(const char *folder, const char *name)
+{
+	char path[8400];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/%s", folder, name);
+	return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
 static int write_outputs(const struct options *o, struct book *b, struct plan *p,
                          struct renderer *r, const char **params, struct clock *c)
 {
 	struct out out;
 	char epub_name[4200];
-	int pages = -1;
-	long size = -1;
+	pid_t epub_pid = 0;
+	long size = 0;
 	int ok;
-	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
-	xmlDocPtr epub = site == NULL || o->site_only ? NULL : epub_render(r, b, params);
 
-	clock_stage(c, "render");
-	if ((site == NULL || (epub == NULL && !o->site_only)) || !out_begin(&out, o->out_dir, r->diag)) {
-		xmlFreeDoc(site);
-		xmlFreeDoc(epub);
+	if (!out_begin(&out, o->out_dir, r->diag))
 		return EXIT_IO;
-	}
-	pages = site_write(r, p, &out, site);
-	clock_stage(c, "site");
-	size = pages < 0 ? -1 : o->site_only ? 0 : epub_write(r, b, p, &out, epub);
-	clock_stage(c, "epub");
-	xmlFreeDoc(site);
-	xmlFreeDoc(epub);
 	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
+	if (!o->site_only)
+		epub_pid = start_epub(r, b, p, &out, params);
+	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
+	clock_stage(c, "render");
+	ok = site != NULL && site_write(r, p, &out, site) >= 0;
+	xmlFreeDoc(site);
+	clock_stage(c, "site");
+	if (epub_pid > 0)
+		ok &= epub_finished(epub_pid);
+	else if (!o->site_only)
+		ok &= epub_sequentially(r, b, p, &out, params) >= 0;
+	if (!o->site_only)
+		size = file_size(out.tmp, epub_name);
+	clock_stage(c, "epub");
 	const char *entries[] = {"html", epub_name};
-	ok = size >= 0 && out_commit(&out, entries, o->site_only ? 1 : 2);
+	ok = ok && out_commit(&out, entries, o->site_only ? 1 : 2);
 	if (!ok)
 		out_discard(&out);
 	clock_stage(c, "write");

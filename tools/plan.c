@@ -291,6 +291,92 @@ static void label_footnote(struct planner *pl, xmlNodePtr e)
 	ensure_anchor(pl, e, A_FOOTNOTE);
 }
 
+/* ---- index terms ---- */
+
+/* Lowercase ASCII for the letters of Latin-1 with accents and for A-Z; other text is kept. */
+static const char *const latin1_folded[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* The words of an element folded for sorting and grouping: case and accents removed, white
+ * space collapsed ("Écho " and "echo" fold alike). */
+static void folded_text(xmlNodePtr e, char *out, size_t size)
+{
+	xmlChar *text = xmlNodeGetContent(e);
+	size_t n = 0;
+	int space = 0;
+
+	for (const unsigned char *p = text; p != NULL && *p != '\0' && n + 3 < size; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf) {
+			const char *f = latin1_folded[p[1] - 0x80];
+			n += (size_t)snprintf(out + n, size - n, "%s", f);
+			p++;
+		} else {
+			out[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+		}
+	}
+	out[n < size ? n : size - 1] = '\0';
+	xmlFree(text);
+}
+
+static xmlNodePtr child_named(xmlNodePtr e, const char *name)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		if (is_docbook(c, name))
+			return c;
+	return NULL;
+}
+
+/* mx:group (the primary, folded), mx:sub (the secondary, folded), mx:sort and mx:letter (from
+ * the primary's sortas when given): the index groups and sorts by these. */
+static void plan_indexterm(struct planner *pl, xmlNodePtr e)
+{
+	xmlNodePtr primary = child_named(e, "primary");
+	xmlNodePtr secondary = child_named(e, "secondary");
+	xmlChar *sortas;
+	char group[512], sort[512], letter[8];
+
+	if (primary == NULL)
+		return;
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (is_docbook(c, "see") || is_docbook(c, "seealso")) {
+			folded_text(c, sort, sizeof sort);
+			mx_set(pl, c, "group", sort);
+		}
+	}
+	folded_text(primary, group, sizeof group);
+	mx_set(pl, e, "group", group);
+	if (secondary != NULL) {
+		folded_text(secondary, sort, sizeof sort);
+		mx_set(pl, e, "sub", sort);
+	}
+	sortas = xmlGetNoNsProp(primary, BAD_CAST "sortas");
+	if (sortas != NULL) {
+		xmlNodePtr tmp = xmlNewText(sortas);
+		folded_text(tmp, sort, sizeof sort);
+		xmlFreeNode(tmp);
+		xmlFree(sortas);
+	} else {
+		snprintf(sort, sizeof sort, "%s", group);
+	}
+	mx_set(pl, e, "sort", sort);
+	snprintf(letter, sizeof letter, "%c",
+	         sort[0] >= 'a' && sort[0] <= 'z' ? sort[0] - 32 : (sort[0] ? sort[0] : '#'));
+	if ((unsigned char)sort[0] >= 0x80)
+		snprintf(letter, sizeof letter, "#");
+	mx_set(pl, e, "letter", letter);
+}
+
 /* ---- images ---- */
 
 static void add_image(struct planner *pl, xmlNodePtr e, char *source)
@@ -351,8 +437,10 @@ static void enter_element(xmlNodePtr e, void *data)
 		ensure_anchor(pl, e, A_OTHER);
 	else if (is_docbook(e, "footnote"))
 		label_footnote(pl, e);
-	else if (is_docbook(e, "indexterm"))
+	else if (is_docbook(e, "indexterm")) {
 		ensure_anchor(pl, e, A_INDEXTERM);
+		plan_indexterm(pl, e);
+	}
 	else if (is_docbook(e, "imagedata"))
 		plan_image(pl, e);
 	for (int k = 0; k < L_KINDS; k++)

@@ -14,7 +14,9 @@
  *   mx:id     an anchor for an element that needs one and has no xml:id (also an ID)
  *   mx:gloss  on glossterm/firstterm: the anchor of its glossary entry
  *   mx:first  on glossentry: the anchor of the term's first use in the text
- *   mx:src    on imagedata: the image's path in the outputs (URI-escaped) */
+ *   mx:src    on imagedata: the image's path in the outputs (URI-escaped)
+ *   mx:group, mx:sub, mx:sort, mx:letter   on indexterm (mx:group also on see and seealso): the words folded
+ *             (case and accents), its sort key and its letter, for grouping the index */
 #define MX_NS "urn:x-mixdown:plan"
 
 struct page {

@@ -85,7 +85,7 @@ fi
 # The whole handbook's build under valgrind memcheck: no error, nothing definitely or
 # indirectly lost.
 if command -v valgrind >/dev/null 2>&1; then
-	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	valgrind --quiet --trace-children=yes --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--show-leak-kinds=definite,indirect --error-exitcode=99 \
 		"$MIXDOWN" build book/handbook.xml -o "$out/valgrind" >/dev/null 2>"$out/valgrind.log"
 	status=$?

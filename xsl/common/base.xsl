@@ -20,29 +20,35 @@
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüý'"/>
 
   <xsl:key name="page" match="*[@mx:page]" use="@mx:page"/>
+  <xsl:key name="l10n" match="l:text" use="@key"/>
 
   <!-- A generated word, with %n and %t replaced by the parameters n and t. -->
   <xsl:template name="gentext">
     <xsl:param name="key"/>
     <xsl:param name="n" select="''"/>
     <xsl:param name="t" select="''"/>
-    <xsl:variable name="text" select="$l10n-doc/l:text[@key = $key]"/>
-    <xsl:call-template name="substitute">
-      <xsl:with-param name="text">
-        <xsl:choose>
-          <xsl:when test="$text"><xsl:value-of select="$text"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-      <xsl:with-param name="n" select="$n"/>
-      <xsl:with-param name="t" select="$t"/>
-    </xsl:call-template>
+    <xsl:variable name="k" select="string($key)"/>
+    <xsl:variable name="raw">
+      <xsl:for-each select="$l10n-doc"><xsl:value-of select="key('l10n', $k)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="text" select="concat($raw, substring($k, 1 div ($raw = '')))"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '%')">
+        <xsl:call-template name="substitute">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="t" select="$t"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A generated word as written, with its %n and %t. -->
   <xsl:template name="gentext-raw">
     <xsl:param name="key"/>
-    <xsl:value-of select="$l10n-doc/l:text[@key = $key]"/>
+    <xsl:variable name="k" select="string($key)"/>
+    <xsl:for-each select="$l10n-doc"><xsl:value-of select="key('l10n', $k)"/></xsl:for-each>
   </xsl:template>
 
   <xsl:template name="substitute">
@@ -112,8 +118,13 @@
 
   <!-- Plain text of a title: its words without index terms, footnotes or remarks. -->
   <xsl:template match="*" mode="plain">
-    <xsl:variable name="text"><xsl:apply-templates mode="plain-text"/></xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="not(*)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text"><xsl:apply-templates mode="plain-text"/></xsl:variable>
+        <xsl:value-of select="normalize-space($text)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="db:indexterm | db:footnote | db:remark" mode="plain-text"/>
   <xsl:template match="db:quote" mode="plain-text">

@@ -1,17 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE xsl:stylesheet [
-  <!-- Keys may not use variables, so the case and accent folding is spelled out once here. -->
-  <!ENTITY from "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüý">
-  <!ENTITY to "abcdefghijklmnopqrstuvwxyzaaaaaaceeeeiiiinoooooouuuuyaaaaaaceeeeiiiinoooooouuuuy">
-  <!ENTITY primary-key "translate(normalize-space(db:primary), '&from;', '&to;')">
-  <!ENTITY primary-sort "translate(normalize-space(db:primary/@sortas | db:primary[not(@sortas)]), '&from;', '&to;')">
-  <!ENTITY letter-key "translate(substring(&primary-sort;, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')">
-  <!ENTITY secondary-key "concat(&primary-key;, '|', translate(normalize-space(db:secondary), '&from;', '&to;'))">
-  <!ENTITY entry-key "concat(&primary-key;, '|', translate(normalize-space(db:secondary), '&from;', '&to;'), '|', count(db:see), '|', generate-id(ancestor::*[db:title or db:info/db:title][1]))">
+  <!-- The grouping keys, from the folded words mixdown's plan put on each indexterm. -->
+  <!ENTITY primary-key "@mx:group">
+  <!ENTITY primary-sort "@mx:sort">
+  <!ENTITY letter-key "@mx:letter">
+  <!ENTITY secondary-key "concat(@mx:group, '|', @mx:sub)">
+  <!ENTITY entry-key "concat(@mx:group, '|', @mx:sub, '|', count(db:see), '|', generate-id(ancestor::*[db:title or db:info/db:title][1]))">
 ]>
 <!-- index.xsl: the back-of-book index, built from every indexterm: grouped by letter, primary
-     and secondary terms (case and accents folded), links to the exact spot in the text, see
-     and see-also. -->
+     and secondary terms (case and accents folded by mixdown's plan), links to the exact spot
+     in the text, see and see-also. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
@@ -75,7 +73,7 @@
       <xsl:if test="$subs">
         <ul>
           <xsl:for-each select="$subs[count(. | key('ix-secondary', &secondary-key;)[1]) = 1]">
-            <xsl:sort select="translate(normalize-space(db:secondary), '&from;', '&to;')"/>
+            <xsl:sort select="@mx:sub"/>
             <xsl:variable name="subgroup" select="key('ix-secondary', &secondary-key;)"/>
             <li>
               <span class="index-term"><xsl:value-of select="normalize-space(db:secondary)"/></span>
@@ -115,7 +113,7 @@
       <xsl:variable name="text" select="normalize-space(.)"/>
       <xsl:variable name="kind" select="local-name()"/>
       <xsl:if test="not($refs[position() &lt; $pos][local-name() = $kind and normalize-space(.) = $text])">
-        <xsl:variable name="key" select="translate($text, '&from;', '&to;')"/>
+        <xsl:variable name="key" select="string(@mx:group)"/>
         <xsl:text> (</xsl:text>
         <em>
           <xsl:call-template name="gentext">

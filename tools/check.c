@@ -17,17 +17,6 @@ struct checker {
 	int errors;
 };
 
-static void report(struct checker *c, xmlNodePtr node, enum diag_id id, ...)
-{
-	struct diag_loc loc;
-	va_list ap;
-
-	book_locate(c->book, node, &loc);
-	va_start(ap, id);
-	diag_vreport(c->diag, &loc, id, ap);
-	va_end(ap);
-	c->errors += diag_severity_of(id) == SEV_ERROR;
-}
 
 /* ---- suggestions ---- */
 
@@ -116,7 +105,7 @@ static void register_id(xmlNodePtr e, void *data)
 		char where[4096];
 		book_locate(c->book, existing->attr->parent, &first);
 		snprintf(where, sizeof where, "%s:%ld", first.file, first.line);
-		report(c, e, D_DUPLICATE_ID, (const char *)value, where);
+		c->errors += book_report(c->book, c->diag, e, D_DUPLICATE_ID, (const char *)value, where);
 		attr->atype = XML_ATTRIBUTE_ID; /* so the schema does not report it again */
 	}
 	xmlFree(value);
@@ -134,7 +123,7 @@ static void check_idref(struct checker *c, xmlNodePtr e, const char *attr, const
 	if (xmlGetID(c->book->doc, id) != NULL)
 		return;
 	check_suggest(c->book->doc->ids, (const char *)id, "'", hint, sizeof hint);
-	report(c, e, D_UNKNOWN_ID, attr, (const char *)id, hint);
+	c->errors += book_report(c->book, c->diag, e, D_UNKNOWN_ID, attr, (const char *)id, hint);
 }
 
 static void check_idrefs(struct checker *c, xmlNodePtr e, const char *attr, xmlChar *list)
@@ -179,14 +168,14 @@ static void check_fileref(xmlNodePtr e, void *data)
 	case RESOLVE_OK:
 		break;
 	case RESOLVE_URL:
-		report(c, e, D_FILEREF_URL, (const char *)ref);
+		c->errors += book_report(c->book, c->diag, e, D_FILEREF_URL, (const char *)ref);
 		break;
 	case RESOLVE_ABSOLUTE:
 	case RESOLVE_OUTSIDE:
-		report(c, e, D_FILEREF_OUTSIDE, (const char *)ref);
+		c->errors += book_report(c->book, c->diag, e, D_FILEREF_OUTSIDE, (const char *)ref);
 		break;
 	case RESOLVE_MISSING:
-		report(c, e, D_FILEREF_MISSING, (const char *)ref);
+		c->errors += book_report(c->book, c->diag, e, D_FILEREF_MISSING, (const char *)ref);
 		break;
 	}
 	free(path);
@@ -195,24 +184,16 @@ static void check_fileref(xmlNodePtr e, void *data)
 
 /* ---- the project's rules beyond the schema ---- */
 
-static xmlNodePtr first_child(xmlNodePtr e, const char *name)
-{
-	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
-		if (is_docbook(c, name))
-			return c;
-	return NULL;
-}
-
 static int has_child(xmlNodePtr e, const char *name)
 {
-	return first_child(e, name) != NULL;
+	return docbook_child(e, name) != NULL;
 }
 
 static void check_image_alt(struct checker *c, xmlNodePtr e)
 {
 	if ((is_docbook(e, "mediaobject") || is_docbook(e, "inlinemediaobject")) &&
 	    has_child(e, "imageobject") && !has_child(e, "textobject") && !has_child(e, "alt"))
-		report(c, e, D_IMAGE_NO_ALT);
+		c->errors += book_report(c->book, c->diag, e, D_IMAGE_NO_ALT);
 }
 
 /* Pages and the top-level sections of chapters and appendices need an xml:id for a stable
@@ -229,7 +210,7 @@ static void check_stable_id(struct checker *c, xmlNodePtr e)
 	needs |= is_docbook(e, "section") &&
 	         (is_docbook(e->parent, "chapter") || is_docbook(e->parent, "appendix"));
 	if (needs)
-		report(c, e, D_MISSING_ID, (const char *)e->name);
+		c->errors += book_report(c->book, c->diag, e, D_MISSING_ID, (const char *)e->name);
 }
 
 static void check_link_target(struct checker *c, xmlNodePtr e)
@@ -242,9 +223,9 @@ static void check_link_target(struct checker *c, xmlNodePtr e)
 	if (href_has_scheme(h)) {
 		if (strncmp(h, "http:", 5) != 0 && strncmp(h, "https:", 6) != 0 &&
 		    strncmp(h, "mailto:", 7) != 0)
-			report(c, e, D_LINK_SCHEME, h);
+			c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, h);
 	} else {
-		report(c, e, D_LINK_RELATIVE, h);
+		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, h);
 	}
 	xmlFree(href);
 }

@@ -26,15 +26,6 @@ static const char mimetype[] = "application/epub+zip";
 
 /* ---- the book's date and identifier ---- */
 
-static xmlNodePtr docbook_child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr c = parent ? parent->children : NULL; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name) &&
-		    c->ns != NULL && xmlStrEqual(c->ns->href, BAD_CAST DOCBOOK_NS))
-			return c;
-	return NULL;
-}
-
 static time_t pubdate_time(const struct book *b)
 {
 	xmlNodePtr info = docbook_child(xmlDocGetRootElement(b->doc), "info");

@@ -761,6 +761,22 @@ int is_docbook(xmlNodePtr e, const char *name)
 	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
 }
 
+int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_docbook(e, names[i]))
+			return 1;
+	return 0;
+}
+
+xmlNodePtr docbook_child(xmlNodePtr e, const char *name)
+{
+	for (xmlNodePtr c = e != NULL ? e->children : NULL; c != NULL; c = c->next)
+		if (is_docbook(c, name))
+			return c;
+	return NULL;
+}
+
 /* ---- positions ---- */
 
 static xmlNodePtr element_of(xmlNodePtr n)
@@ -876,7 +892,7 @@ void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
 	loc->col = e != NULL && loc->line > 0 && f->text != NULL ? column_of(f, e, loc->line) : 0;
 }
 
-void book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
+int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
 {
 	struct diag_loc loc;
 	va_list ap;
@@ -885,4 +901,5 @@ void book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum dia
 	va_start(ap, id);
 	diag_vreport(d, &loc, id, ap);
 	va_end(ap);
+	return diag_severity_of(id) == SEV_ERROR;
 }

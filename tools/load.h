@@ -39,13 +39,17 @@ void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave
 struct book *load_book(const char *path, struct diag *d);
 void book_free(struct book *b);
 
-/* Is e the DocBook element called name? */
+/* Is e the DocBook element called name? One of the n names? */
 int is_docbook(xmlNodePtr e, const char *name);
+int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n);
+/* The first DocBook child of e called name, or NULL. */
+xmlNodePtr docbook_child(xmlNodePtr e, const char *name);
 
 /* The source file an element (or any node inside one) came from. */
 const struct book_file *book_file_of(const struct book *b, xmlNodePtr node);
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc);
-void book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...);
+/* Reports a message at the node's file, line and column; returns 1 when it is an error. */
+int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...);
 
 /* Resolves href relative to the file `from`, confined to the book's folder. On RESOLVE_OK,
  * *path is a new canonical path; on RESOLVE_MISSING, *err is the errno. */

@@ -68,20 +68,12 @@ static char *xstrdup(const char *s)
 	return copy;
 }
 
-static int is_one_of(xmlNodePtr e, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (is_docbook(e, names[i]))
-			return 1;
-	return 0;
-}
-
 static int is_page_root(xmlNodePtr e)
 {
 	if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE)
 		return 1;
 	return (is_docbook(e->parent, "book") || is_docbook(e->parent, "part")) &&
-	       is_one_of(e, page_elements, COUNT(page_elements));
+	       is_docbook_any(e, page_elements, COUNT(page_elements));
 }
 
 static void mx_set(struct planner *pl, xmlNodePtr e, const char *name, const char *value)
@@ -138,7 +130,7 @@ static char *page_name(const struct plan *p, xmlNodePtr e, int rank)
 
 int plan_is_section(xmlNodePtr e)
 {
-	return is_one_of(e, section_elements, COUNT(section_elements));
+	return is_docbook_any(e, section_elements, COUNT(section_elements));
 }
 
 /* The page's rank among the pages of its kind, from 1. */
@@ -260,7 +252,7 @@ static void label_component(struct planner *pl, xmlNodePtr e)
 	} else if (is_docbook(e, "part")) {
 		to_roman(label, sizeof label, ++pl->parts);
 		mx_set(pl, e, "label", label);
-	} else if (is_one_of(e, page_elements, COUNT(page_elements))) {
+	} else if (is_docbook_any(e, page_elements, COUNT(page_elements))) {
 		start_component(pl, e, NULL);
 	}
 }
@@ -301,11 +293,10 @@ static const char *const latin1_folded[64] = {
 	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
 };
 
-/* The words of an element folded for sorting and grouping: case and accents removed, white
- * space collapsed ("Écho " and "echo" fold alike). */
-static void folded_text(xmlNodePtr e, char *out, size_t size)
+/* Words folded for matching, sorting and grouping: case and accents removed, white space
+ * collapsed ("Écho " and "echo" fold alike). */
+static void fold_words(const xmlChar *text, char *out, size_t size)
 {
-	xmlChar *text = xmlNodeGetContent(e);
 	size_t n = 0;
 	int space = 0;
 
@@ -326,23 +317,22 @@ static void folded_text(xmlNodePtr e, char *out, size_t size)
 		}
 	}
 	out[n < size ? n : size - 1] = '\0';
-	xmlFree(text);
 }
 
-static xmlNodePtr child_named(xmlNodePtr e, const char *name)
+static void folded_text(xmlNodePtr e, char *out, size_t size)
 {
-	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
-		if (is_docbook(c, name))
-			return c;
-	return NULL;
+	xmlChar *text = xmlNodeGetContent(e);
+
+	fold_words(text, out, size);
+	xmlFree(text);
 }
 
 /* mx:group (the primary, folded), mx:sub (the secondary, folded), mx:sort and mx:letter (from
  * the primary's sortas when given): the index groups and sorts by these. */
 static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 {
-	xmlNodePtr primary = child_named(e, "primary");
-	xmlNodePtr secondary = child_named(e, "secondary");
+	xmlNodePtr primary = docbook_child(e, "primary");
+	xmlNodePtr secondary = docbook_child(e, "secondary");
 	xmlChar *sortas;
 	char group[512], sort[512], letter[8];
 
@@ -362,9 +352,7 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	}
 	sortas = xmlGetNoNsProp(primary, BAD_CAST "sortas");
 	if (sortas != NULL) {
-		xmlNodePtr tmp = xmlNewText(sortas);
-		folded_text(tmp, sort, sizeof sort);
-		xmlFreeNode(tmp);
+		fold_words(sortas, sort, sizeof sort);
 		xmlFree(sortas);
 	} else {
 		snprintf(sort, sizeof sort, "%s", group);
@@ -433,7 +421,7 @@ static void enter_element(xmlNodePtr e, void *data)
 	xmlFree(name);
 	if (plan_is_section(e))
 		ensure_anchor(pl, e, A_SECTION);
-	else if (is_one_of(e, other_anchored, COUNT(other_anchored)))
+	else if (is_docbook_any(e, other_anchored, COUNT(other_anchored)))
 		ensure_anchor(pl, e, A_OTHER);
 	else if (is_docbook(e, "footnote"))
 		label_footnote(pl, e);
@@ -458,31 +446,15 @@ static void leave_element(xmlNodePtr e, void *data)
 
 /* ---- glossary ---- */
 
-/* Lowercase with runs of white space folded to one space, for matching terms to entries. */
-static xmlChar *normalized_text(xmlNodePtr e)
+/* The key a term is matched to its glossary entry by: its baseform or its words, folded. */
+static void term_key(xmlNodePtr e, char *out, size_t size)
 {
 	xmlChar *text = xmlGetNoNsProp(e, BAD_CAST "baseform");
-	xmlChar *out;
-	int n = 0, space = 0;
 
 	if (text == NULL)
 		text = xmlNodeGetContent(e);
-	if (text == NULL)
-		return NULL;
-	out = xmlStrdup(text);
-	for (const xmlChar *p = text; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = n > 0;
-			continue;
-		}
-		if (space)
-			out[n++] = ' ';
-		space = 0;
-		out[n++] = (*p >= 'A' && *p <= 'Z') ? (xmlChar)(*p + 32) : *p;
-	}
-	out[n] = '\0';
+	fold_words(text, out, size);
 	xmlFree(text);
-	return out;
 }
 
 static void collect_entry(xmlNodePtr e, void *data)
@@ -492,12 +464,11 @@ static void collect_entry(xmlNodePtr e, void *data)
 	if (!is_docbook(e, "glossentry"))
 		return;
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		char key[512];
 		if (!is_docbook(c, "glossterm"))
 			continue;
-		xmlChar *key = normalized_text(c);
-		if (key != NULL)
-			xmlHashAddEntry(pl->glossary, key, e);
-		xmlFree(key);
+		term_key(c, key, sizeof key);
+		xmlHashAddEntry(pl->glossary, BAD_CAST key, e);
 	}
 }
 
@@ -511,9 +482,9 @@ static xmlNodePtr entry_for(struct planner *pl, xmlNodePtr term)
 		if (target != NULL && is_docbook(target->parent, "glossentry"))
 			entry = target->parent;
 	} else {
-		xmlChar *key = normalized_text(term);
-		entry = key ? xmlHashLookup(pl->glossary, key) : NULL;
-		xmlFree(key);
+		char key[512];
+		term_key(term, key, sizeof key);
+		entry = xmlHashLookup(pl->glossary, BAD_CAST key);
 	}
 	xmlFree(linkend);
 	return entry;

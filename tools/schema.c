@@ -34,18 +34,6 @@ struct validator {
 	int reported;
 };
 
-static void report(struct validator *v, xmlNodePtr node, enum diag_id id, ...)
-{
-	struct diag_loc loc;
-	va_list ap;
-
-	book_locate(v->book, node, &loc);
-	va_start(ap, id);
-	diag_vreport(v->diag, &loc, id, ap);
-	va_end(ap);
-	v->reported++;
-}
-
 static void explain(struct validator *v, xmlNodePtr node)
 {
 	if (v->nexplained < MAX_EXPLAINED)
@@ -73,15 +61,7 @@ static xmlNodePtr first_element(xmlNodePtr e)
 	return NULL;
 }
 
-static int is_one_of(xmlNodePtr e, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (is_docbook(e, names[i]))
-			return 1;
-	return 0;
-}
-
-#define IS_ONE_OF(e, list) is_one_of((e), (list), sizeof(list) / sizeof *(list))
+#define IS_ONE_OF(e, list) is_docbook_any((e), (list), sizeof(list) / sizeof *(list))
 
 /* ---- the common mistakes, found in the tree ---- */
 
@@ -112,12 +92,12 @@ static int check_list(struct validator *v, xmlNodePtr e)
 		if (is_docbook(c, "listitem")) {
 			items++;
 		} else if (!IS_ONE_OF(c, list_heads)) {
-			report(v, c, D_SCHEMA_WRAP_LISTITEM, name_of(c), name_of(e));
+			v->reported += book_report(v->book, v->diag, c, D_SCHEMA_WRAP_LISTITEM, name_of(c), name_of(e));
 			found = 1;
 		}
 	}
 	if (!found && items == 0)
-		report(v, e, D_SCHEMA_MISSING, name_of(e), "listitem");
+		v->reported += book_report(v->book, v->diag, e, D_SCHEMA_MISSING, name_of(e), "listitem");
 	return found || items == 0;
 }
 
@@ -126,7 +106,7 @@ static int check_stray_text(struct validator *v, xmlNodePtr e)
 {
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c)) {
-			report(v, e, D_SCHEMA_TEXT, name_of(e));
+			v->reported += book_report(v->book, v->diag, e, D_SCHEMA_TEXT, name_of(e));
 			return 1;
 		}
 	}
@@ -140,7 +120,7 @@ static int check_title(struct validator *v, xmlNodePtr e)
 
 	if (first != NULL && (is_docbook(first, "title") || is_docbook(first, "info")))
 		return 0;
-	report(v, e, D_SCHEMA_NEEDS_TITLE, name_of(e), first ? name_of(first) : "its end");
+	v->reported += book_report(v->book, v->diag, e, D_SCHEMA_NEEDS_TITLE, name_of(e), first ? name_of(first) : "its end");
 	return 1;
 }
 
@@ -157,7 +137,7 @@ static int check_section_content(struct validator *v, xmlNodePtr e)
 			title = c;
 	}
 	words = xmlNodeGetContent(title);
-	report(v, e, D_EMPTY_SECTION, name_of(e), words ? (const char *)words : "");
+	v->reported += book_report(v->book, v->diag, e, D_EMPTY_SECTION, name_of(e), words ? (const char *)words : "");
 	xmlFree(words);
 	return 1;
 }
@@ -169,7 +149,7 @@ static int check_para(struct validator *v, xmlNodePtr e)
 
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
 		if (IS_ONE_OF(c, not_in_para)) {
-			report(v, c, D_SCHEMA_NOT_ALLOWED, name_of(c), name_of(e));
+			v->reported += book_report(v->book, v->diag, c, D_SCHEMA_NOT_ALLOWED, name_of(c), name_of(e));
 			explain(v, c);
 			found = 1;
 		}
@@ -337,27 +317,27 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 
 	if (split_message(e->message, "Did not expect element ", " there", a, NULL, sizeof a) &&
 	    strcmp(a, "text") == 0) {
-		report(v, n, D_SCHEMA_TEXT, name_of(n));
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_TEXT, name_of(n));
 	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL,
 	                         sizeof a) &&
 	           xmlHashLookup(docbook_elements(v), BAD_CAST a) == NULL) {
 		check_suggest(docbook_elements(v), a, "<", hint, sizeof hint);
-		report(v, n, D_SCHEMA_UNKNOWN_ELEMENT, a, hint);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, a, hint);
 	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL,
 	                         sizeof a)) {
-		report(v, n, D_SCHEMA_NOT_ALLOWED, a, name_of(n->parent));
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NOT_ALLOWED, a, name_of(n->parent));
 	} else if (split_message(e->message, "Expecting element ", ", got ", a, b, sizeof a) &&
 	           xmlHashLookup(docbook_elements(v), BAD_CAST a) != NULL) {
-		report(v, n, D_SCHEMA_NEEDS, name_of(n->parent), a, b);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NEEDS, name_of(n->parent), a, b);
 	} else if (split_message(e->message, "Expecting an element ", ", got nothing", a, NULL,
 	                         sizeof a)) {
-		report(v, n, D_SCHEMA_MISSING, name_of(n), a);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_MISSING, name_of(n), a);
 	} else if (split_message(e->message, "Invalid attribute ", " for element ", a, b, sizeof a)) {
-		report(v, n, D_SCHEMA_ATTRIBUTE, b, a);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_ATTRIBUTE, b, a);
 	} else if (split_message(e->message, "Type ", " doesn't allow value '", a, b, sizeof a)) {
-		report(v, n, D_SCHEMA_VALUE, b, a);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_VALUE, b, a);
 	} else {
-		report(v, n, D_SCHEMA, e->message);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA, e->message);
 	}
 }
 

@@ -1,15 +1,12 @@
 // reload.mjs: an open page, served by `mixdown serve`, reloads itself when its chapter is
 // saved, in headless Chromium. Prints one TAP line with the time from save to new text.
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../browser/chromium.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [url, chapter] = process.argv.slice(2);
 const name = "serve: an open page reloads itself after a save";
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await page.goto(url);

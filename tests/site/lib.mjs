@@ -42,15 +42,8 @@ export function htmlPages(dir) {
 	return out.sort();
 }
 
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.mjs';
 
 // Launches Chromium. SCRATCH gets HOME (Chromium's ~/.config and ~/.cache) and TMPDIR, where
 // playwright-core makes the browser's temporary profile (user data dir). Each newContext() of

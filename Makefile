@@ -70,6 +70,11 @@ asan: tools/mixdown-asan $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%)
 check: test-deps tools/mixdown $(UNIT_TESTS) asan
 	@sh tests/run.sh
 
+# Benchmarks (never part of check): see tests/bench/run.sh for BENCH_SIZES, BENCH_RUNS,
+# BENCH_TIMEOUT and BENCH_TOOLS.
+bench: tools/mixdown
+	@sh tests/bench/run.sh
+
 regen: tools/mixdown
 	@sh tests/xsl/run.sh --regen
 	@sh tests/diag/run.sh --regen

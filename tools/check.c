@@ -230,7 +230,7 @@ static void check_link_target(struct checker *c, xmlNodePtr e)
 	xmlFree(href);
 }
 
-static void check_rules(xmlNodePtr e, void *data)
+static void check_rules_of(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
 
@@ -239,15 +239,21 @@ static void check_rules(xmlNodePtr e, void *data)
 	check_link_target(c, e);
 }
 
-int check_book(struct book *b, const struct schema *s, struct diag *d)
+int check_rules(struct book *b, struct diag *d)
 {
 	struct checker c = {.book = b, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
 	walk_elements(root, register_id, NULL, &c);
-	c.errors += schema_validate(b, s, d);
 	walk_elements(root, check_references, NULL, &c);
 	walk_elements(root, check_fileref, NULL, &c);
-	walk_elements(root, check_rules, NULL, &c);
+	walk_elements(root, check_rules_of, NULL, &c);
 	return c.errors;
+}
+
+int check_book(struct book *b, const struct schema *s, struct diag *d)
+{
+	int errors = check_rules(b, d);
+
+	return errors + schema_validate(b, s, d);
 }

@@ -23,8 +23,12 @@ struct schema {
 int schema_open(struct schema *s, const char *path, struct diag *d);
 void schema_close(struct schema *s);
 
-/* Validates against the DocBook 5 schema and the project's rules; registers every xml:id so
- * id() finds it. Returns the number of errors reported. */
+/* The checks besides the schema: registers every xml:id (so id() finds it) and checks that ids
+ * are unique, references resolve, files exist, images have text alternatives and links are
+ * safe. Returns the number of errors reported. */
+int check_rules(struct book *b, struct diag *d);
+
+/* check_rules, then the DocBook 5 schema; returns the number of errors reported. */
 int check_book(struct book *b, const struct schema *s, struct diag *d);
 
 /* Writes " (did you mean 'x'?)" into out for the name in table nearest to wanted (quoted with

@@ -113,6 +113,33 @@ int diag_set_level(struct diag *d, const char *level)
 	return 0;
 }
 
+void diag_hold(struct diag *d)
+{
+	FILE *memory;
+
+	if (d->held != NULL)
+		return;
+	memory = open_memstream(&d->held_text, &d->held_len);
+	if (memory == NULL)
+		return;
+	d->held = d->out;
+	d->out = memory;
+}
+
+void diag_release(struct diag *d, int show)
+{
+	if (d->held == NULL)
+		return;
+	fclose(d->out);
+	d->out = d->held;
+	d->held = NULL;
+	if (show && d->held_len > 0)
+		fwrite(d->held_text, 1, d->held_len, d->out);
+	free(d->held_text);
+	d->held_text = NULL;
+	d->held_len = 0;
+}
+
 enum diag_severity diag_severity_of(enum diag_id id)
 {
 	return messages[id].severity;

@@ -73,6 +73,9 @@ struct diag {
 	int shown;                  /* messages printed so far */
 	int count[SEV_COUNT];       /* messages reported, by severity, shown or not */
 	char first_error[512];      /* the first error's line, for a live preview's banner */
+	FILE *held;                 /* while holding: where messages go once released */
+	char *held_text;
+	size_t held_len;
 };
 
 void diag_init(struct diag *d, FILE *out);
@@ -82,6 +85,9 @@ void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ..
 void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, va_list ap);
 enum diag_severity diag_severity_of(enum diag_id id);
 int diag_errors(const struct diag *d);
+/* Holds the messages printed from now on in memory; release prints them (show) or drops them. */
+void diag_hold(struct diag *d);
+void diag_release(struct diag *d, int show);
 /* Does the run fail: an error, or with -W any message shown? */
 int diag_failed(const struct diag *d);
 

@@ -280,6 +280,57 @@ static char *l10n_path(const struct renderer *r, const struct book *b)
 	return path != NULL ? path : render_data_path(r, "xsl/l10n/en.xml");
 }
 
+/* The schema validation, which may run in a child process while this one plans and renders:
+ * nothing is committed, and no message of this process shown, before its verdict. */
+struct validation {
+	pid_t pid;    /* the validating child, or 0 when it ran here */
+	int valid;
+	struct diag *diag;
+};
+
+static void validation_start(struct validation *v, const struct options *o, struct book *b,
+                             struct diag *d)
+{
+	v->diag = d;
+	v->pid = 0;
+	if (!o->site_only) {
+		fflush(NULL);
+		v->pid = fork();
+	}
+	if (v->pid == 0 || v->pid < 0) {
+		int errors = schema_validate(b, &o->schema, d);
+		if (v->pid == 0 && !o->site_only) {
+			fflush(NULL);
+			_exit(errors > 0 ? 1 : 0);
+		}
+		v->pid = 0;
+		v->valid = errors == 0;
+		return;
+	}
+	diag_hold(d);
+}
+
+static int child_succeeded(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 0;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Waits for the verdict; this process's messages are shown only when the book is valid. */
+static int validation_finish(struct validation *v)
+{
+	if (v->pid > 0) {
+		v->valid = child_succeeded(v->pid);
+		v->pid = 0;
+		diag_release(v->diag, v->valid);
+	}
+	return v->valid;
+}
+
 static long epub_sequentially(struct renderer *r, struct book *b, struct plan *p,
                               struct out *out, const char **params)
 {
@@ -304,19 +355,10 @@ static pid_t start_epub(struct renderer *r, struct book *b, struct plan *p, stru
 	if (pid != 0)
 		return pid > 0 ? pid : 0;
 	r->report_unknown = 0; /* the site's rendering reports those */
+	diag_release(r->diag, 0); /* this child's messages go straight to stderr */
 	long size = epub_sequentially(r, b, p, out, params);
 	fflush(stderr);
 	_exit(size >= 0 ? 0 : 1);
-}
-
-static int epub_finished(pid_t pid)
-{
-	int status;
-
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 static long file_size(const char *folder, const char *name)
@@ -329,7 +371,8 @@ static long file_size(const char *folder, const char *name)
 }
 
 static int write_outputs(const struct options *o, struct book *b, struct plan *p,
-                         struct renderer *r, const char **params, struct clock *c)
+                         struct renderer *r, const char **params, struct clock *c,
+                         struct validation *v)
 {
 	struct out out;
 	char epub_name[4200];
@@ -338,7 +381,7 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 	int ok;
 
 	if (!out_begin(&out, o->out_dir, r->diag))
-		return EXIT_IO;
+		return validation_finish(v) ? EXIT_IO : EXIT_BOOK;
 	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
 	if (!o->site_only)
 		epub_pid = start_epub(r, b, p, &out, params);
@@ -348,12 +391,16 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 	xmlFreeDoc(site);
 	clock_stage(c, "site");
 	if (epub_pid > 0)
-		ok &= epub_finished(epub_pid);
+		ok &= child_succeeded(epub_pid);
 	else if (!o->site_only)
 		ok &= epub_sequentially(r, b, p, &out, params) >= 0;
 	if (!o->site_only)
 		size = file_size(out.tmp, epub_name);
 	clock_stage(c, "epub");
+	if (!validation_finish(v)) {
+		out_discard(&out);
+		return EXIT_BOOK;
+	}
 	const char *entries[] = {"html", epub_name};
 	ok = ok && out_commit(&out, entries, o->site_only ? 1 : 2);
 	if (!ok)
@@ -371,13 +418,15 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 
 /* check renders the site in memory, for the warnings only the stylesheets can give. */
 static int check_rendering(const struct options *o, struct book *b, struct renderer *r,
-                           const char **params, struct clock *c)
+                           const char **params, struct clock *c, struct validation *v)
 {
 	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
 	int ok = site != NULL;
 
 	xmlFreeDoc(site);
 	clock_stage(c, "render");
+	if (!validation_finish(v))
+		return EXIT_BOOK;
 	if (ok)
 		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", o->book,
 		       r->diag->count[SEV_WARNING], clock_total(c));
@@ -386,7 +435,7 @@ static int check_rendering(const struct options *o, struct book *b, struct rende
 
 /* Plans the pages and runs the stylesheets for the command. */
 static int render_book(const struct options *o, struct book *b, struct diag *d,
-                       struct clock *c)
+                       struct clock *c, struct validation *v)
 {
 	struct renderer r;
 	struct plan p;
@@ -395,14 +444,16 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 
 	plan_book(b, &p, d);
 	clock_stage(c, "plan");
-	if (render_open(&r, datadir, d)) {
+	if (!render_open(&r, datadir, d)) {
+		status = validation_finish(v) ? EXIT_IO : EXIT_BOOK;
+	} else {
 		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
 		char *l10n = l10n_path(&r, b);
 		const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n,
 		                        "base-url", o->base_url ? o->base_url : "",
 		                        "edit-url", o->edit_url ? o->edit_url : "", NULL};
-		status = o->command == CMD_CHECK ? check_rendering(o, b, &r, params, c)
-		                                 : write_outputs(o, b, &p, &r, params, c);
+		status = o->command == CMD_CHECK ? check_rendering(o, b, &r, params, c, v)
+		                                 : write_outputs(o, b, &p, &r, params, c, v);
 		free(l10n);
 		xmlFree(lang);
 	}
@@ -421,9 +472,11 @@ static int start_diag(const struct options *o, struct diag *d)
 	return o->level == NULL || diag_set_level(d, o->level);
 }
 
-/* The whole pipeline once: load, check, then render for the command. */
+/* The whole pipeline once: load, check, then render for the command. When the book passes
+ * the project's rules, its schema validation runs beside the rendering (see validation). */
 static int build_book(const struct options *o, struct diag *d)
 {
+	struct validation v = {0};
 	struct clock c;
 	struct book *b;
 	int status;
@@ -433,14 +486,16 @@ static int build_book(const struct options *o, struct diag *d)
 	clock_stage(&c, "load");
 	if (b == NULL)
 		return EXIT_BOOK;
-	check_book(b, &o->schema, d);
-	clock_stage(&c, "check");
-	if (diag_errors(d) > 0)
+	if (check_rules(b, d) > 0) {
+		schema_validate(b, &o->schema, d);
 		status = EXIT_BOOK;
-	else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, d))
+	} else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, d)) {
 		status = EXIT_USAGE;
-	else
-		status = render_book(o, b, d, &c);
+	} else {
+		validation_start(&v, o, b, d);
+		clock_stage(&c, "check");
+		status = v.pid == 0 && !v.valid ? EXIT_BOOK : render_book(o, b, d, &c, &v);
+	}
 	book_free(b);
 	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;
 }

@@ -19,6 +19,7 @@
 # BENCH_RESULTS (default tests/bench/RESULTS.md). Prints one table and writes it, with the
 # machine's description, to BENCH_RESULTS.
 # Scratch files and raw timings (raw.tsv) go to tests/out/bench/.
+# `sh tests/bench/run.sh --report` only writes the table again from the last run's raw timings.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 
@@ -43,6 +44,16 @@ done
 for n in $SIZES; do
 	case $n in *[!0-9]* | 0) die "BENCH_SIZES must list positive integers, not '$n'" ;; esac
 done
+book_of() { if [ "$1" -eq 1 ]; then echo book/handbook.xml; else echo "$OUT/book-$1x/handbook.xml"; fi; }
+
+REPORT_ONLY=no
+[ "${1:-}" = --report ] && REPORT_ONLY=yes
+RAW=$OUT/raw.tsv
+
+if [ $REPORT_ONLY = yes ]; then
+	[ -f "$OUT/params" ] && [ -f "$RAW" ] || die "no earlier run in $OUT to report"
+	. "$OUT/params"
+else
 [ -x "$MIXDOWN" ] || die "$MIXDOWN is missing: run make tools/mixdown first"
 
 # ---- the peers, from Debian ----
@@ -64,21 +75,25 @@ if [ -n "$missing" ]; then
 fi
 
 mkdir -p "$OUT"
-RAW=$OUT/raw.tsv
 
 # Time a copy of mixdown, its stylesheets and styles, taken now, so that a rebuild of the source
 # tree during a long run cannot mix two versions in one table.
 if [ "$MIXDOWN" = tools/mixdown ]; then
 	rm -rf "$OUT/snapshot"
 	mkdir -p "$OUT/snapshot/tools"
-	cp tools/mixdown "$OUT/snapshot/tools/mixdown" && cp -R xsl style "$OUT/snapshot/" ||
+	cp -p tools/mixdown "$OUT/snapshot/tools/mixdown" && cp -R xsl style "$OUT/snapshot/" ||
 		die "could not copy mixdown to $OUT/snapshot"
 	MIXDOWN=$OUT/snapshot/tools/mixdown
 fi
+SNAPSHOT_TIME=$(date -u "+%Y-%m-%d %H:%M:%S UTC")
+STARTED=$(date -u "+%Y-%m-%d %H:%M UTC")
+cat >"$OUT/params" <<EOF
+RUNS="$RUNS" SIZES="$SIZES" TIMEOUT="$TIMEOUT" TOOLS="$TOOLS" MIXDOWN="$MIXDOWN"
+SNAPSHOT_TIME="$SNAPSHOT_TIME" STARTED="$STARTED"
+EOF
 printf 'size\ttool\trun\tms\tkb\tstatus\tcpu_ms\tload\n' >"$RAW"
 
 # ---- the inputs ----
-book_of() { if [ "$1" -eq 1 ]; then echo book/handbook.xml; else echo "$OUT/book-$1x/handbook.xml"; fi; }
 
 for n in $SIZES; do
 	if [ "$n" -ne 1 ]; then
@@ -160,6 +175,7 @@ for n in $SIZES; do
 		r=$((r + 1))
 	done
 done
+fi # the runs
 
 # ---- the table ----
 source_bytes() { find "$(dirname "$(book_of "$1")")" -type f -exec cat {} + | wc -c; }
@@ -217,7 +233,7 @@ END {
 				rt = (t != "mixdown-build" && st[b] == "ok") ? fmt_r(med[b] / med[k]) : "-"
 				rm = (t != "mixdown-build" && st[b] == "ok" && kb[k] > 0) ? fmt_r(kb[b] / kb[k]) : "-"
 			} else if (st[k] == "timeout") {
-				tm = "timed out (> " timeout " s)"; cpu = "-"; mem = kb[k] ? "> " fmt_m(kb[k]) : "-"; runsc = "1"
+				tm = "timed out (> " timeout " s)"; cpu = "-"; mem = "-"; runsc = "1"
 				rt = st[b] == "ok" ? "< " fmt_r(med[b] / (timeout * 1000)) : "-"; rm = "-"
 			} else if (st[k] == "failed") {
 				tm = "failed (" bad[k] ")"; cpu = "-"; mem = "-"; runsc = "-"; rt = "-"; rm = "-"
@@ -267,16 +283,17 @@ ver() { "$@" 2>&1 | head -1; }
 {
 	echo "# mixdown benchmark results"
 	echo
-	echo "Written by \`make bench\` (tests/bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'). Inputs: the handbook"
+	echo "Written by \`make bench\` (tests/bench/run.sh), run started $STARTED. Inputs: the handbook"
 	echo "(book/handbook.xml) and books made from it by tests/bench/gen.sh (its body repeated N times with"
 	echo "suffixed ids; glossary, index and images once). Source size: every file of the book's folder."
+	echo "Settings: BENCH_SIZES=\"$SIZES\" BENCH_RUNS=$RUNS BENCH_TIMEOUT=$TIMEOUT BENCH_TOOLS=\"$TOOLS\"."
 	echo
 	echo "## Machine"
 	echo
 	echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), nproc $(nproc)"
 	echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
 	echo "- system: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), Linux $(uname -r)"
-	echo "- mixdown: $(ver "$MIXDOWN" --version), tools/mixdown built $(date -u -r tools/mixdown "+%Y-%m-%d %H:%M:%S UTC"), sha256 $(sha256sum "$MIXDOWN" | cut -c1-12)"
+	echo "- mixdown: $(ver "$MIXDOWN" --version), the tools/mixdown built $(date -u -r "$MIXDOWN" "+%Y-%m-%d %H:%M:%S UTC") (copied for the run at $SNAPSHOT_TIME), sha256 $(sha256sum "$MIXDOWN" | cut -c1-12)"
 	echo "- DocBook XSL: $(sed -n 's/.*<fm:Version>\([^<]*\)<.*/\1/p' "$DBX/VERSION.xsl" | head -1) (docbook-xsl-ns), $(ver xsltproc --version)"
 	echo "- pandoc: $(ver pandoc --version)"
 	echo "- xmllint: $(xmllint --version 2>&1 | head -1)"
@@ -287,6 +304,11 @@ ver() { "$@" 2>&1 | head -1; }
 	echo "## Results"
 	echo
 	cat "$table"
+	echo
+	echo "Wall time is measured around each run; CPU time is user + system time of all its processes and peak RSS"
+	echo "the largest single process, both from \`/usr/bin/time -v\` (CPU time to 10 ms). A run that times out is"
+	echo "killed with its processes, so its CPU time and memory are not known. Raw timings of every run:"
+	echo "tests/out/bench/raw.tsv (not kept in git)."
 } >"$RESULTS"
 
 echo

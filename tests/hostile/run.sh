@@ -168,6 +168,27 @@ for sig in INT TERM; do
 	fi
 done
 
+# ---- a full disk: a clear error, the previous outputs whole, no half-written EPUB ----
+full=$out/full
+mkdir -p "$full"
+if mount -t tmpfs -o size=400k tmpfs "$full" 2>/dev/null; then
+	"$MIXDOWN" build tests/serve/book/book.xml -o "$full/out" >/dev/null 2>&1
+	before=$(cd "$full/out" && find . -type f | sort | xargs md5sum | md5sum)
+	NO_COLOR=1 "$MIXDOWN" build book/handbook.xml -o "$full/out" >/dev/null 2>"$out/full.err"
+	status=$?
+	after=$(cd "$full/out" && find . -type f | sort | xargs md5sum | md5sum)
+	left=$(find "$full/out" -name '.mixdown-*')
+	if [ "$status" = 3 ] && grep -q 'No space left on device' "$out/full.err" &&
+		[ "$before" = "$after" ] && [ -z "$left" ] && [ ! -f "$full/out/handbook.epub" ]; then
+		ok "hostile: a full output disk is a clear error, and the previous outputs stay whole"
+	else
+		not_ok "hostile: a full output disk is a clear error, and the previous outputs stay whole" "exit $status, left: $left" "$(head -3 "$out/full.err")"
+	fi
+	umount "$full"
+else
+	echo "# skipped: a full disk (tmpfs cannot be mounted here)"
+fi
+
 # ---- nothing read outside, nothing written outside ----
 if ! grep -rq 'SECRET-OUTSIDE-TEXT\|SECRET-IMAGE-BYTES\|root:x:0' "$out"/*.out 2>/dev/null; then
 	ok "hostile: no outside file's content reached any output"

@@ -27,6 +27,7 @@ struct loader {
 	xmlParserCtxtPtr ctxt;      /* one parser for every file, so all share one dictionary */
 	struct book_file *current;  /* the file being parsed */
 	int failed;                 /* the current parse reported an error */
+	int bad_encoding;           /* libxml2 could not convert the current file's text */
 	char *cwd;
 	const char *stack[MAX_INCLUDE_DEPTH + 1]; /* files being included, outermost first */
 	int depth;
@@ -268,6 +269,21 @@ static int is_encoding_error(const xmlError *err)
 }
 
 /* One message per file: the first error, in words for the author where libxml2's are not. */
+/* libxml2 reports failed encoding conversions through its generic handler, outside the
+ * parser's: they are noted here and reported as the file's error. */
+static void on_generic_message(void *data, const char *fmt, ...)
+{
+	struct loader *ld = data;
+	char text[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (strstr(text, "encod") != NULL || strstr(text, "conversion") != NULL)
+		ld->bad_encoding = 1;
+}
+
 static void on_parse_error(void *ctx, xmlErrorPtr err)
 {
 	struct loader *ld = loader_of(ctx);
@@ -277,6 +293,11 @@ static void on_parse_error(void *ctx, xmlErrorPtr err)
 	if (err->level < XML_ERR_ERROR || err->domain == XML_FROM_VALID || ld->failed)
 		return;
 	ld->failed = 1;
+	if (ld->bad_encoding) {
+		diag_report(ld->diag, &loc, D_XML_ENCODING,
+		            "the text is not valid in the encoding the file declares");
+		return;
+	}
 	if (err->code == XML_ERR_DOCUMENT_EMPTY) {
 		loc.line = 1, loc.col = 1;
 		diag_report(ld->diag, &loc, D_XML_EMPTY);
@@ -383,6 +404,7 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 
 	ld->current = f;
 	ld->failed = 0;
+	ld->bad_encoding = 0;
 	if (f->len > INT_MAX) {
 		struct diag_loc loc = {f->shown, 0, 0};
 		diag_report(ld->diag, &loc, D_READ_FAILED, "file too large");
@@ -725,7 +747,9 @@ struct book *load_book(const char *path, struct diag *d)
 	ld.book = new_book(canonical);
 	ld.ctxt = new_parser(&ld);
 	xmlSetExternalEntityLoader(refuse_entity_loader);
+	xmlSetGenericErrorFunc(&ld, on_generic_message);
 	ok = load_master(&ld, add_file(&ld, canonical));
+	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(saved_loader);
 	xmlFreeParserCtxt(ld.ctxt);
 	free(ld.cwd);

@@ -156,7 +156,6 @@ static void book_uuid(const struct book *b, char out[46])
 
 struct zipper {
 	zip_t *zip;
-	const struct out *out;
 	zip_uint16_t dos_time, dos_date;
 };
 
@@ -268,7 +267,7 @@ static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
 static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
                       const char *name, xmlDocPtr result, time_t when)
 {
-	struct zipper z = {.out = o};
+	struct zipper z = {0};
 	char *path = out_prepare(o, name);
 	int err = 0;
 	struct stat st;
@@ -306,7 +305,7 @@ xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **par
 	gmtime_r(&when, &tm);
 	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	book_uuid(b, uuid);
-	for (; params[n] != NULL && n < 58; n++)
+	for (; n < 58 && params[n] != NULL; n++)
 		all[n] = params[n];
 	all[n++] = "modified";
 	all[n++] = modified;

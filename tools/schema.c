@@ -357,7 +357,8 @@ static void report_schema_errors(struct validator *v)
 		kept_nodes[nkept] = e->node;
 		kept[nkept++] = e;
 	}
-	qsort(kept, (size_t)nkept, sizeof *kept, in_document_order);
+	if (nkept > 1)
+		qsort(kept, (size_t)nkept, sizeof *kept, in_document_order);
 	for (int i = 0; i < nkept; i++)
 		explain_schema_error(v, kept[i]);
 }

@@ -139,6 +139,80 @@ static int is_web_url(const char *url)
 	return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
 }
 
+/* The value after option argv[*i], or NULL when it is missing. */
+static const char *option_value(int argc, char **argv, int *i)
+{
+	return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+/* Handles the option argv[*i] (and its value). Returns -1 to go on, or the exit status. */
+static int parse_option(int argc, char **argv, int *i, struct options *o)
+{
+	const char *a = argv[*i], *v;
+
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		fputs(help_text, stdout);
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+		printf("mixdown %s (libxml2 %s, libxslt %s)\n", MIXDOWN_VERSION, xmlParserVersion,
+		       xsltEngineVersion);
+		return EXIT_OK;
+	} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+		if ((o->out_dir = option_value(argc, argv, i)) == NULL)
+			return usage_error("-o needs a folder");
+	} else if (strcmp(a, "--base-url") == 0 || strcmp(a, "--edit-url") == 0) {
+		if ((v = option_value(argc, argv, i)) == NULL || !is_web_url(v))
+			return usage_error("--base-url and --edit-url need an http:// or https:// URL");
+		if (strcmp(a, "--base-url") == 0)
+			o->base_url = v;
+		else
+			o->edit_url = v;
+	} else if (strcmp(a, "-W") == 0) {
+		if ((o->level = option_value(argc, argv, i)) == NULL)
+			return usage_error("-W needs a level: error, warning or style");
+	} else if (strcmp(a, "--format=json") == 0 || strcmp(a, "--format=text") == 0) {
+		o->format = a[9] == 'j' ? FORMAT_JSON : FORMAT_TEXT;
+	} else if (strcmp(a, "--port") == 0) {
+		char *end = NULL;
+		long port = (v = option_value(argc, argv, i)) ? strtol(v, &end, 10) : 0;
+		if (v == NULL || *end != '\0' || port < 1 || port > 65535)
+			return usage_error("--port needs a number from 1 to 65535");
+		o->port = (unsigned)port;
+	} else if (strcmp(a, "--bind") == 0) {
+		if ((o->bind = option_value(argc, argv, i)) == NULL)
+			return usage_error("--bind needs an address");
+	} else if (strcmp(a, "--allow-remote") == 0) {
+		o->allow_remote = 1;
+	} else if (strcmp(a, "--timing") == 0) {
+		o->timing = 1;
+	} else {
+		char text[300];
+		snprintf(text, sizeof text, "unknown option '%.200s'", a);
+		return usage_error(text);
+	}
+	return -1;
+}
+
+/* The command, then the book. */
+static int parse_word(const char *a, struct options *o)
+{
+	static const struct { const char *name; enum command command; } commands[] = {
+		{"build", CMD_BUILD}, {"check", CMD_CHECK}, {"serve", CMD_SERVE}};
+
+	if (o->command == CMD_NONE) {
+		for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
+			if (strcmp(a, commands[k].name) == 0)
+				o->command = commands[k].command;
+		return o->command == CMD_NONE
+		           ? usage_error("the command is 'build', 'check' or 'serve'") : -1;
+	}
+	if (o->book != NULL)
+		return usage_error("only one book at a time");
+	o->book = a;
+	return -1;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -147,67 +221,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->bind = "127.0.0.1";
 	o->port = 8000;
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(help_text, stdout);
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			printf("mixdown %s (libxml2 %s, libxslt %s)\n", MIXDOWN_VERSION,
-			       xmlParserVersion, xsltEngineVersion);
-			return EXIT_OK;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (++i == argc)
-				return usage_error("-o needs a folder");
-			o->out_dir = argv[i];
-		} else if (strcmp(a, "--base-url") == 0 || strcmp(a, "--edit-url") == 0) {
-			if (++i == argc || !is_web_url(argv[i]))
-				return usage_error("--base-url and --edit-url need an http:// or https:// URL");
-			if (strcmp(a, "--base-url") == 0)
-				o->base_url = argv[i];
-			else
-				o->edit_url = argv[i];
-		} else if (strcmp(a, "-W") == 0) {
-			if (++i == argc)
-				return usage_error("-W needs a level: error, warning or style");
-			o->level = argv[i];
-		} else if (strncmp(a, "--format=", 9) == 0) {
-			if (strcmp(a + 9, "json") == 0)
-				o->format = FORMAT_JSON;
-			else if (strcmp(a + 9, "text") != 0)
-				return usage_error("--format is text or json");
-		} else if (strcmp(a, "--port") == 0) {
-			char *end;
-			long port = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-			if (i == argc || *end != '\0' || port < 1 || port > 65535)
-				return usage_error("--port needs a number from 1 to 65535");
-			o->port = (unsigned)port;
-		} else if (strcmp(a, "--bind") == 0) {
-			if (++i == argc)
-				return usage_error("--bind needs an address");
-			o->bind = argv[i];
-		} else if (strcmp(a, "--allow-remote") == 0) {
-			o->allow_remote = 1;
-		} else if (strcmp(a, "--timing") == 0) {
-			o->timing = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			char text[300];
-			snprintf(text, sizeof text, "unknown option '%.200s'", a);
-			return usage_error(text);
-		} else if (o->command == CMD_NONE) {
-			if (strcmp(a, "build") == 0)
-				o->command = CMD_BUILD;
-			else if (strcmp(a, "check") == 0)
-				o->command = CMD_CHECK;
-			else if (strcmp(a, "serve") == 0)
-				o->command = CMD_SERVE;
-			else
-				return usage_error("the command is 'build', 'check' or 'serve'");
-		} else if (o->book == NULL) {
-			o->book = a;
-		} else {
-			return usage_error("only one book at a time");
-		}
+		int status = argv[i][0] == '-' && argv[i][1] != '\0' ? parse_option(argc, argv, &i, o)
+		                                                       : parse_word(argv[i], o);
+		if (status >= 0)
+			return status;
 	}
 	if (o->command == CMD_NONE)
 		return usage_error("no command given");

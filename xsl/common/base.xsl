@@ -191,9 +191,16 @@
     <xsl:apply-templates select="ancestor::*[db:title or db:info/db:title][1]" mode="xref-text"/>
   </xsl:template>
 
-  <!-- The element whose title is shown as a heading of the index entry or link. -->
+  <!-- The title of the nearest titled element around a spot, for index and glossary links; a
+       subsection is named with its section ("Mastering engineer › Skills"), since many share a
+       title. -->
   <xsl:template match="*" mode="titled-ancestor-text">
-    <xsl:apply-templates select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]" mode="title-text"/>
+    <xsl:variable name="titled" select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]"/>
+    <xsl:if test="$titled/parent::db:section">
+      <xsl:apply-templates select="$titled/parent::db:section" mode="title-text"/>
+      <xsl:text> › </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates select="$titled" mode="title-text"/>
   </xsl:template>
 
   <!-- Is a URL safe to put in an href: only web and mail addresses. -->

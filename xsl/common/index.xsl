@@ -104,31 +104,40 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "(see X)" and "(see also Y)", each target once, linked when X is an entry. -->
+  <!-- "(see X)" and "(see also Y; Z)": each target once, linked when it is an entry. -->
   <xsl:template name="index-see">
     <xsl:param name="group"/>
-    <xsl:variable name="refs" select="$group/db:see | $group/db:seealso"/>
-    <xsl:for-each select="$refs">
-      <xsl:variable name="pos" select="position()"/>
-      <xsl:variable name="text" select="normalize-space(.)"/>
-      <xsl:variable name="kind" select="local-name()"/>
-      <xsl:if test="not($refs[position() &lt; $pos][local-name() = $kind and normalize-space(.) = $text])">
+    <xsl:call-template name="index-references">
+      <xsl:with-param name="refs" select="$group/db:see"/>
+      <xsl:with-param name="word" select="'see'"/>
+    </xsl:call-template>
+    <xsl:call-template name="index-references">
+      <xsl:with-param name="refs" select="$group/db:seealso"/>
+      <xsl:with-param name="word" select="'see-also'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="index-references">
+    <xsl:param name="refs"/>
+    <xsl:param name="word"/>
+    <xsl:if test="$refs">
+      <xsl:text> (</xsl:text>
+      <em><xsl:call-template name="gentext"><xsl:with-param name="key" select="$word"/></xsl:call-template></em>
+      <xsl:text> </xsl:text>
+      <xsl:for-each select="$refs">
+        <xsl:variable name="pos" select="position()"/>
         <xsl:variable name="key" select="string(@mx:group)"/>
-        <xsl:text> (</xsl:text>
-        <em>
-          <xsl:call-template name="gentext">
-            <xsl:with-param name="key"><xsl:choose><xsl:when test="$kind = 'see'">see</xsl:when><xsl:otherwise>see-also</xsl:otherwise></xsl:choose></xsl:with-param>
-          </xsl:call-template>
-        </em>
-        <xsl:text> </xsl:text>
-        <xsl:choose>
-          <xsl:when test="key('ix-primary', $key)">
-            <a href="#ix-entry.{translate($key, ' ', '-')}"><xsl:value-of select="$text"/></a>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>)</xsl:text>
-      </xsl:if>
-    </xsl:for-each>
+        <xsl:if test="not($refs[position() &lt; $pos][@mx:group = $key])">
+          <xsl:if test="$refs[position() &lt; $pos]">; </xsl:if>
+          <xsl:choose>
+            <xsl:when test="key('ix-primary', $key)">
+              <a href="#ix-entry.{translate($key, ' ', '-')}"><xsl:value-of select="normalize-space(.)"/></a>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

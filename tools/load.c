@@ -268,7 +268,6 @@ static int is_encoding_error(const xmlError *err)
 	        strstr(err->message, "UTF-8") != NULL);
 }
 
-/* One message per file: the first error, in words for the author where libxml2's are not. */
 /* libxml2 reports failed encoding conversions through its generic handler, outside the
  * parser's: they are noted here and reported as the file's error. */
 static void on_generic_message(void *data, const char *fmt, ...)
@@ -284,6 +283,7 @@ static void on_generic_message(void *data, const char *fmt, ...)
 		ld->bad_encoding = 1;
 }
 
+/* One message per file: the first error, in words for the author where libxml2's are not. */
 static void on_parse_error(void *ctx, xmlErrorPtr err)
 {
 	struct loader *ld = loader_of(ctx);

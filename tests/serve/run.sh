@@ -131,7 +131,7 @@ else
 fi
 
 if [ -d node_modules/playwright-core ]; then
-	HOME=$PWD/$out node tests/serve/reload.mjs "$url/c.html" "$out/book/chapter.xml"
+	HOME=$(cd "$out" && pwd) node tests/serve/reload.mjs "$url/c.html" "$out/book/chapter.xml"
 else
 	not_ok "serve: an open page reloads itself after a save" "node_modules is missing: run npm ci"
 fi

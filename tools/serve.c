@@ -59,7 +59,9 @@ struct server {
 };
 
 /* The script every served page gets: it waits for the next build, then reloads the page, or
- * shows the build's error in a banner while the last good pages stay. */
+ * shows the build's error in a banner while the last good pages stay. After an answer with no
+ * new build (the wait ran out, or a newer page took its place) it pauses a second, so that
+ * more pages than may wait take turns slowly. */
 static const char live_js[] =
 	"(function () {\n"
 	"  var build = null;\n"
@@ -79,7 +81,8 @@ static const char live_js[] =
 	"      .then(function (r) { return r.json(); })\n"
 	"      .then(function (s) {\n"
 	"        if (build !== null && s.build !== build && !s.error) { location.reload(); return; }\n"
-	"        build = s.build; banner(s.error); wait();\n"
+	"        var same = s.build === build;\n"
+	"        build = s.build; banner(s.error); setTimeout(wait, same ? 1000 : 0);\n"
 	"      })\n"
 	"      .catch(function () { setTimeout(wait, 1000); });\n"
 	"  }\n"

@@ -167,23 +167,25 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, cons
 	return send_response(c, status, "text/html; charset=utf-8", r);
 }
 
-/* Splits a Host header into its name (without brackets) and whether its port is ours. */
+/* Splits a Host header into its name (without brackets) and whether its port is ours. Only
+ * a bracketed name holds colons: an IPv6 address. */
 static int split_host(const char *host, unsigned port, char *name, size_t size)
 {
-	const char *end = host[0] == '[' ? strchr(host, ']') : strrchr(host, ':');
-	const char *start = host[0] == '[' ? host + 1 : host;
+	int bracketed = host[0] == '[';
+	const char *start = host + bracketed;
+	const char *end = bracketed ? strchr(host, ']') : strchr(host, ':');
 	char ours[16];
 
-	if (host[0] == '[' && end == NULL)
+	if (bracketed && end == NULL)
 		return 0;
 	if (end == NULL)
 		end = host + strlen(host);
-	if ((size_t)(end - start) >= size)
+	if ((size_t)(end - start) >= size ||
+	    (bracketed && memchr(start, ':', (size_t)(end - start)) == NULL))
 		return 0;
 	memcpy(name, start, (size_t)(end - start));
 	name[end - start] = '\0';
-	if (*end == ']')
-		end++;
+	end += bracketed;
 	snprintf(ours, sizeof ours, ":%u", port);
 	return strcmp(end, ours) == 0 || (*end == '\0' && port == 80);
 }
@@ -203,24 +205,27 @@ static int address_bytes(const char *text, struct in6_addr *a)
 	return 1;
 }
 
-/* Is the request for this server by a name no web page can point elsewhere? A name other
- * than localhost may resolve to 127.0.0.1 from an attacker's DNS (rebinding), so only
- * localhost, loopback addresses and the address listened on are accepted, with our port; on
- * every address (0.0.0.0 or ::), any address literal. */
-static int host_is_ours(const struct server *s, const char *host)
+/* Is a the unspecified address, :: or 0.0.0.0, that listens on every address? */
+static int is_every_address(const struct in6_addr *a)
+{
+	static const struct in6_addr v4_any = {.s6_addr = {[10] = 0xff, [11] = 0xff}};
+
+	return IN6_IS_ADDR_UNSPECIFIED(a) || memcmp(a, &v4_any, sizeof *a) == 0;
+}
+
+int serve_host_is_ours(const char *host, const char *bind, unsigned port)
 {
 	struct in6_addr asked, bound;
 	char name[64];
 
-	if (!split_host(host, s->opts->port, name, sizeof name))
+	if (!split_host(host, port, name, sizeof name))
 		return 0;
 	if (strcasecmp(name, "localhost") == 0)
 		return 1;
-	if (!address_bytes(name, &asked) || !address_bytes(s->opts->bind, &bound))
+	if (!address_bytes(name, &asked) || !address_bytes(bind, &bound))
 		return 0;
 	return serve_is_loopback(name) || memcmp(&asked, &bound, sizeof asked) == 0 ||
-	       IN6_IS_ADDR_UNSPECIFIED(&bound) ||
-	       (IN6_IS_ADDR_V4MAPPED(&bound) && memcmp(bound.s6_addr + 12, "\0\0\0\0", 4) == 0);
+	       is_every_address(&bound);
 }
 
 /* 400 without a Host header, 421 with another server's; NULL when the host is ours. */
@@ -231,7 +236,7 @@ static const char *host_refusal(const struct server *s, struct MHD_Connection *c
 	*status = host == NULL ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_MISDIRECTED_REQUEST;
 	if (host == NULL)
 		return "The request has no Host header.\n";
-	return host_is_ours(s, host) ? NULL
+	return serve_host_is_ours(host, s->opts->bind, s->opts->port) ? NULL
 	                             : "This preview answers only at localhost, 127.0.0.1, [::1] or "
 	                               "the address it listens on, with its port.\n";
 }
@@ -264,7 +269,8 @@ static enum MHD_Result send_folder_redirect(struct MHD_Connection *c, const char
 	size_t n = 0;
 	struct MHD_Response *r;
 
-	for (const unsigned char *p = (const unsigned char *)url; *p != '\0' && n + 4 < sizeof location; p++) {
+	for (const unsigned char *p = (const unsigned char *)url;
+	     *p != '\0' && n + 4 < sizeof location; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		    strchr(keep, *p) != NULL)
 			location[n++] = (char)*p;
@@ -280,7 +286,8 @@ static enum MHD_Result send_folder_redirect(struct MHD_Connection *c, const char
 }
 
 /* Reads an HTML file of size bytes from fd and sends it with the live script. */
-static enum MHD_Result send_html_file(struct MHD_Connection *c, unsigned status, int fd, size_t size)
+static enum MHD_Result send_html_file(struct MHD_Connection *c, unsigned status, int fd,
+                                      size_t size)
 {
 	char *html = malloc(size + 1);
 	size_t got = 0;

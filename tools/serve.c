@@ -417,7 +417,7 @@ static struct timespec seconds_from_now(long seconds)
 	return t;
 }
 
-static int before(struct timespec a, struct timespec b)
+static int earlier(struct timespec a, struct timespec b)
 {
 	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
@@ -431,9 +431,9 @@ static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned 
 	struct timespec until = seconds_from_now(WAIT_SECONDS), step;
 
 	while (s->build == known && !s->stopping && s->waiting[place] == poll && !client_left(c) &&
-	       before(seconds_from_now(0), until)) {
+	       earlier(seconds_from_now(0), until)) {
 		step = seconds_from_now(1);
-		pthread_cond_timedwait(&s->changed, &s->lock, before(step, until) ? &step : &until);
+		pthread_cond_timedwait(&s->changed, &s->lock, earlier(step, until) ? &step : &until);
 	}
 	if (s->waiting[place] == poll)
 		s->waiting[place] = 0;
@@ -523,7 +523,7 @@ static void cut_slow_clients(struct server *s)
 
 	pthread_mutex_lock(&s->visitors_lock);
 	for (struct visitor *v = s->visitors; v != NULL; v = v->next) {
-		if (!v->answering && before(v->head_by, now)) {
+		if (!v->answering && earlier(v->head_by, now)) {
 			shutdown(v->fd, SHUT_RDWR);
 			v->head_by = seconds_from_now(HEAD_SECONDS);
 		}

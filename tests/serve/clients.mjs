@@ -1,10 +1,12 @@
-// clients.mjs: clients that try to use up `mixdown serve` on 127.0.0.1:PORT: one that sends
-// its request head a line at a time, more status requests than it keeps waiting, and more
-// connections from one address than it accepts. Prints one TAP line each. Every wait polls
-// for the outcome, up to a bound well beyond what the server needs.
+// clients.mjs: clients that try to use up `mixdown serve` (process PID) on 127.0.0.1:PORT: one
+// that sends its request head a line at a time, more status requests than it keeps waiting,
+// status requests abandoned by their pages, and more connections from one address than it
+// accepts. Prints one TAP line each. Every wait polls for the outcome, up to a bound well
+// beyond what the server needs.
 import net from "node:net";
+import { readFileSync } from "node:fs";
 
-const port = Number(process.argv[2]);
+const [port, pid] = process.argv.slice(2).map(Number);
 const host = `Host: 127.0.0.1:${port}\r\n`;
 const MAX_WAITING = 16; // status requests kept waiting (mixdown.1)
 const MAX_PER_CLIENT = 32; // connections from one address (mixdown.1)
@@ -71,6 +73,24 @@ async function waitingCap() {
   polls.forEach((p) => p.socket.destroy());
 }
 
+// The server's threads: one per open connection, besides its own few.
+function threads() {
+  return Number(/^Threads:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]);
+}
+
+async function abandonedWaits() {
+  const build = await buildNumber();
+  const before = threads();
+  const polls = [];
+  for (let i = 0; i < MAX_WAITING; i++)
+    polls.push(open(`GET /_mixdown/status?after=${build} HTTP/1.1\r\n${host}\r\n`));
+  const waiting = await until(() => threads() >= before + MAX_WAITING, 10);
+  polls.forEach((p) => p.socket.destroy());
+  const freed = await until(() => threads() < before + MAX_WAITING / 2, 10);
+  report(`${MAX_WAITING} status requests whose pages went away are let go before their wait ends`,
+         waiting && freed, `threads: ${before} before, ${threads()} after the pages left`);
+}
+
 async function connectionCap() {
   const count = MAX_PER_CLIENT + 20;
   const idle = [];
@@ -93,6 +113,7 @@ async function pageAnswersSoon() {
 }
 
 const drip = startDrip();
+await abandonedWaits();
 await waitingCap();
 await connectionCap();
 const cut = await until(() => drip.closed, 30);

@@ -102,7 +102,7 @@ else
 	not_ok "serve: only loopback names and its own address with its port are answered (421 with a reason)" "$wrong"
 fi
 
-node tests/serve/clients.mjs "$port"
+node tests/serve/clients.mjs "$port" "$pid"
 
 before=$(build_number)
 sed -i 's/The first words/The edited words/' "$out/book/chapter.xml"

@@ -50,8 +50,8 @@ struct server {
 	unsigned long build;       /* the number of the latest build, good or bad */
 	char error[1024];          /* its first error, or "" when it succeeded */
 	int stopping;
-	unsigned long polls;                 /* status requests that have waited so far */
-	unsigned long waiting[MAX_WAITING];  /* the number of the one in each place, or 0 */
+	unsigned long tickets;               /* status requests that have waited so far */
+	unsigned long waiting[MAX_WAITING];  /* the ticket of the one in each place, or 0 */
 	pthread_mutex_t visitors_lock;
 	struct visitor *visitors;  /* the open connections */
 	int inotify;
@@ -380,7 +380,7 @@ static enum MHD_Result send_site(struct server *s, struct MHD_Connection *c, con
 
 /* Takes a place among the waiting status requests: a free one, else the oldest one's, whose
  * request then answers at once. */
-static size_t take_waiting_place(struct server *s, unsigned long poll)
+static size_t take_waiting_place(struct server *s, unsigned long ticket)
 {
 	size_t place = 0;
 
@@ -394,7 +394,7 @@ static size_t take_waiting_place(struct server *s, unsigned long poll)
 	}
 	if (s->waiting[place] != 0)
 		pthread_cond_broadcast(&s->changed);
-	s->waiting[place] = poll;
+	s->waiting[place] = ticket;
 	return place;
 }
 
@@ -405,7 +405,7 @@ static int client_left(struct MHD_Connection *c)
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	struct pollfd p = {.fd = info != NULL ? info->connect_fd : -1, .events = POLLRDHUP};
 
-	return info != NULL && poll(&p, 1, 0) > 0;
+	return info != NULL && poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
 }
 
 static struct timespec seconds_from_now(long seconds)
@@ -426,16 +426,16 @@ static int earlier(struct timespec a, struct timespec b)
  * takes this one's place, the client leaves, or WAIT_SECONDS pass. */
 static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned long known)
 {
-	unsigned long poll = ++s->polls;
-	size_t place = take_waiting_place(s, poll);
+	unsigned long ticket = ++s->tickets;
+	size_t place = take_waiting_place(s, ticket);
 	struct timespec until = seconds_from_now(WAIT_SECONDS), step;
 
-	while (s->build == known && !s->stopping && s->waiting[place] == poll && !client_left(c) &&
+	while (s->build == known && !s->stopping && s->waiting[place] == ticket && !client_left(c) &&
 	       earlier(seconds_from_now(0), until)) {
 		step = seconds_from_now(1);
 		pthread_cond_timedwait(&s->changed, &s->lock, earlier(step, until) ? &step : &until);
 	}
-	if (s->waiting[place] == poll)
+	if (s->waiting[place] == ticket)
 		s->waiting[place] = 0;
 }
 

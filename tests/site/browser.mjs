@@ -13,6 +13,7 @@
 //     preference (prefers-color-scheme) is followed when the reader has not chosen;
 //   - at 375x800: the contents are hidden until the Contents button opens them (aria-expanded),
 //     and no page scrolls sideways (nor with the contents or search results open);
+//   - at 375x800 every SVG figure fits the column and its smallest text is at least 10 CSS px;
 //   - no JavaScript error, console error or failed request on any page;
 // and screenshots at 375 and 1280 px, light and dark, of the title page and a chapter.
 //
@@ -46,6 +47,29 @@ const BASES = [
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 375, height: 800 };
 const TIMEOUT = 5000;
+// The smallest text a reader should have to read in a figure on a phone.
+const MIN_FIGURE_PX = 10;
+
+// The smallest text in an SVG, opened as a document of its own: its font size in the drawing's
+// units and the drawing's viewBox width, so the caller can scale it to the width it is shown at.
+async function smallestSvgText(ctx, src) {
+	const page = await ctx.newPage();
+	try {
+		await page.goto(src);
+		return await page.evaluate(() => {
+			const svg = document.documentElement;
+			const viewWidth = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.viewBox.baseVal.width : svg.getBBox().width;
+			let best = { size: Infinity, text: '', viewWidth };
+			for (const t of svg.querySelectorAll('text')) {
+				const size = parseFloat(getComputedStyle(t).fontSize);
+				if (t.textContent.trim() && size < best.size) best = { size, text: t.textContent.trim(), viewWidth };
+			}
+			return best;
+		});
+	} finally {
+		await page.close();
+	}
+}
 
 const noHash = (u) => u.replace(/#.*$/, '');
 const short = (u, base) => (u.startsWith(base.url) ? u.slice(base.url.length) : u);
@@ -461,6 +485,27 @@ try {
 			}
 			check(`${L}: at 375x800 no page (${pages.length}) scrolls sideways (document scrollWidth <= innerWidth)`, overflow.length === 0, cap(overflow));
 			check(`${L}: at 375x800 every page (${pages.length}) hides the sidebar and "On this page" and shows a Contents button (aria-expanded="false")`, shown.length === 0, cap(shown));
+
+			await test(`${L}: at 375x800 figure text is at least ${MIN_FIGURE_PX} CSS px`, async () => {
+				const name = `${L}: at 375x800 every SVG figure fits the column and its smallest text is at least ${MIN_FIGURE_PX} CSS px`;
+				const bad = [];
+				const sizes = [];
+				for (const p of pages) {
+					await mp.goto(base.url + p, { waitUntil: 'load' });
+					const figs = await mp.evaluate(() => [...document.querySelectorAll('figure img[src$=".svg"]')]
+						.map((img) => ({ src: img.src, width: img.getBoundingClientRect().width, fits: img.getBoundingClientRect().right <= innerWidth })));
+					for (const f of figs) {
+						if (!f.fits) bad.push(`${p}: ${f.src} sticks out of the window`);
+						const smallest = await smallestSvgText(ctx, f.src);
+						const px = smallest.size * (f.width / smallest.viewWidth);
+						sizes.push(`${f.src.replace(/.*\//, '')} ${px.toFixed(1)} px`);
+						if (px < MIN_FIGURE_PX) bad.push(`${p}: ${f.src}: "${smallest.text}" renders at ${px.toFixed(1)} CSS px`);
+					}
+				}
+				if (sizes.length === 0) bad.push('no SVG figure found');
+				check(name, bad.length === 0, bad);
+				console.log(`# ${L}: smallest figure text at 375 px: ${sizes.join(', ')}`);
+			});
 
 			for (const p of ['index.html', CHAPTER]) {
 				const name = `${L}: at 375x800 on ${p} the Contents button opens the sidebar (visible, aria-expanded="true", the current page's link in it, no sideways scroll) and closes it again`;

@@ -81,7 +81,7 @@ try {
 	// States a page load does not show: the search results open (an option selected) at 1280 px,
 	// and the contents open at 375 px, each in both schemes.
 	const page = await context.newPage();
-	page.setDefaultTimeout(5000);
+	page.setDefaultTimeout(60000);
 	states = [
 		['search results open, 1280 px', { width: 1280, height: 900 }, async () => {
 			await page.click('#search-input');

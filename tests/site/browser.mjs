@@ -46,9 +46,14 @@ const BASES = [
 ];
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 375, height: 800 };
-const TIMEOUT = 5000;
+// Generous: these bound a hang, not a speed; a busy machine must still pass.
+const TIMEOUT = 60000;
 // The smallest text a reader should have to read in a figure on a phone.
 const MIN_FIGURE_PX = 10;
+
+// Waits until the page has handled what was just done and painted twice: keyboard handlers
+// have run (a navigation they start has begun) and scrolling has been laid out. No fixed sleep.
+const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 // The smallest text in an SVG, opened as a document of its own: its font size in the drawing's
 // units and the drawing's viewBox width, so the caller can scale it to the width it is shown at.
@@ -274,7 +279,7 @@ try {
 			let navigated = null;
 			np.once('framenavigated', (f) => { if (f === np.mainFrame()) navigated = f.url(); });
 			for (const k of ['ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowRight']) await np.keyboard.press(k);
-			await np.waitForTimeout(800);
+			await settled(np);
 			const state = await np.evaluate(() => ({ url: location.href, active: document.activeElement && document.activeElement.id, value: document.getElementById('search-input').value }));
 			check(name, !navigated && noHash(state.url) === base.url + CHAPTER && state.active === 'search-input' && state.value === 'studio',
 				[`navigated to: ${navigated}`, `now at ${state.url}, focus on #${state.active}, box holds "${state.value}"`]);
@@ -338,7 +343,7 @@ try {
 						if (sel.id !== res.first.id || sel.selected !== 'true') bad.push(`after ArrowDown: aria-activedescendant="${sel.id}" (aria-selected=${sel.selected}), not the first option #${res.first.id}`);
 						await Promise.all([sp.waitForURL((u) => u.href === expected), sp.keyboard.press('Enter')]);
 					}
-					await sp.waitForTimeout(100);
+					await settled(sp);
 					const land = await sp.evaluate(() => {
 						const id = decodeURIComponent(location.hash.slice(1));
 						const el = document.getElementById(id);
@@ -597,7 +602,7 @@ try {
 			await sp.goto(base.url + CHAPTER, { waitUntil: 'load' });
 			if (await sp.$('main figure')) {
 				await sp.evaluate(() => document.querySelector('main figure').scrollIntoView({ block: 'center' }));
-				await sp.waitForTimeout(50);
+				await settled(sp);
 				const file = join(shots, `${CHAPTER.replace(/\.html$/, '')}-figure-${vp.width}-${scheme}.png`);
 				await sp.screenshot({ path: file });
 				saved.push(file);

@@ -5,7 +5,7 @@
 // target, and screenshots of a chapter page and of the cover.
 //
 // usage: node tests/epub/read.mjs BOOK.epub OUTDIR
-//   OUTDIR gets chapter.png, cover.png and a scratch folder for Chromium (HOME, profile).
+//   OUTDIR gets chapter.png, cover.png and a scratch folder for the reader page.
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,7 +72,7 @@ window.addEventListener('unhandledrejection', (e) => {
 const pageErrors = []; // JavaScript errors, console errors and failed requests, from every frame
 let context;
 try {
-	context = await launch(scratch, {
+	context = await launch({
 		extraArgs: ['--allow-file-access-from-files'],
 		viewport: { width: 600, height: 800 },
 	});

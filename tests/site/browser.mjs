@@ -17,15 +17,15 @@
 //   - no JavaScript error, console error or failed request on any page;
 // and screenshots at 375 and 1280 px, light and dark, of the title page and a chapter.
 //
-// usage: node tests/site/browser.mjs HTTP_BASE_URL SITE_DIR SCRATCH SHOTS_DIR
+// usage: node tests/site/browser.mjs HTTP_BASE_URL SITE_DIR SHOTS_DIR
 import { mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ok, notOk, check, cap, htmlPages, launchBrowser, since } from './lib.mjs';
 
-const [httpBase, siteArg, scratchArg, shotsArg] = process.argv.slice(2);
-if (!httpBase || !siteArg || !scratchArg || !shotsArg) {
-	console.error('usage: node tests/site/browser.mjs HTTP_BASE_URL SITE_DIR SCRATCH SHOTS_DIR');
+const [httpBase, siteArg, shotsArg] = process.argv.slice(2);
+if (!httpBase || !siteArg || !shotsArg) {
+	console.error('usage: node tests/site/browser.mjs HTTP_BASE_URL SITE_DIR SHOTS_DIR');
 	process.exit(2);
 }
 const site = resolve(siteArg);
@@ -118,7 +118,7 @@ async function test(name, fn) {
 	}
 }
 
-const browser = await launchBrowser(scratchArg);
+const browser = await launchBrowser();
 let order = null; // the pages in contents order, from the sidebar
 
 try {

@@ -3,8 +3,8 @@
 // site's pages, and Debian's Chromium launched through playwright-core, offline, with HOME and
 // its temporary profile in a short scratch folder (never the real home, never a downloaded browser).
 import { chromium } from 'playwright-core';
-import { readdirSync, mkdirSync, existsSync, statSync } from 'node:fs';
-import { join, resolve, relative, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 export let failures = 0;
 

@@ -313,6 +313,16 @@
 
   // ---- keyboard ----
 
+  // Whether the arrow keys belong to something the focus is in: a table or figure that scrolls
+  // sideways keeps them for its own scrolling.
+  function scrollsSideways(element) {
+    for (var e = element; e && e !== document.body && e.nodeType === 1; e = e.parentNode) {
+      var overflow = getComputedStyle(e).overflowX;
+      if ((overflow === "auto" || overflow === "scroll") && e.scrollWidth > e.clientWidth) return true;
+    }
+    return false;
+  }
+
   function setupKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -321,7 +331,7 @@
         if (input) { event.preventDefault(); input.focus(); }
         return;
       }
-      if (event.shiftKey) return;
+      if (event.shiftKey || scrollsSideways(event.target)) return;
       var rel = event.key === "ArrowLeft" ? "prev" : event.key === "ArrowRight" ? "next" : null;
       var link = rel && document.querySelector('a[rel="' + rel + '"]');
       if (link) window.location.href = link.href;

@@ -17,7 +17,9 @@
   </xsl:template>
 
   <xsl:template match="db:glossary" mode="page-body">
-    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="glossary-content"/>
     <xsl:call-template name="page-footnotes"/>
   </xsl:template>

@@ -7,6 +7,31 @@
                 exclude-result-prefixes="db">
   <xsl:import href="../common/all.xsl"/>
 
+  <!-- A table scrolls sideways inside its wrapper, which the keyboard can reach and which
+       screen readers announce by the table's name. -->
+  <xsl:template name="table-wrap-attributes">
+    <xsl:attribute name="role">region</xsl:attribute>
+    <xsl:attribute name="tabindex">0</xsl:attribute>
+    <xsl:attribute name="aria-label">
+      <xsl:choose>
+        <xsl:when test="db:title | db:info/db:title | db:caption"><xsl:apply-templates select="." mode="title-text"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="gentext"><xsl:with-param name="key" select="'table-untitled'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- Headings of sections carry a link to themselves, kept on the title's last line. -->
+  <xsl:template name="heading-self-link">
+    <xsl:param name="anchor"/>
+    <xsl:text>&#160;</xsl:text>
+    <a class="self-link" href="#{$anchor}">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'link-to-section'"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:text>#</xsl:text>
+    </a>
+  </xsl:template>
+
   <xsl:param name="output" select="'html'"/>
   <xsl:param name="ext" select="'.html'"/>
   <!-- The site's public address (canonical links, sitemap), and the prefix of "Edit this

@@ -261,7 +261,7 @@ try {
 	await viewer.screenshot({ path: join(outDir, 'chapter.png') });
 	const chapterShot = await page.evaluate(() => {
 		const c = window.rendition.getContents()[0];
-		return { h1: c.document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() };
+		return { h1: c.document.querySelector('h1, h2, h3')?.textContent.replace(/\s+/g, ' ').trim() };
 	});
 	const chapterErrs = await takeErrors();
 	check(`screenshot of a chapter page (${chapterHref}: "${chapterShot.h1}") in chapter.png`,

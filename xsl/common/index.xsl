@@ -26,6 +26,14 @@
     <xsl:call-template name="body-children"/>
     <xsl:variable name="terms" select="//db:indexterm[db:primary]"/>
     <xsl:variable name="letters" select="$terms[count(. | key('ix-letter', &letter-key;)[1]) = 1]"/>
+    <nav class="letters">
+      <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'letters'"/></xsl:call-template></xsl:attribute>
+      <xsl:for-each select="$letters">
+        <xsl:sort select="&letter-key;"/>
+        <a href="#ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></a>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+    </nav>
     <xsl:choose>
       <!-- EPUB Indexes: one index-entry-list for the whole index, letters as its headings. -->
       <xsl:when test="$output = 'epub'">
@@ -100,7 +108,7 @@
       </xsl:choose>
       <a>
         <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
-        <xsl:apply-templates select="." mode="titled-ancestor-text"/>
+        <xsl:apply-templates select="." mode="locator-text"/>
       </a>
     </xsl:for-each>
   </xsl:template>

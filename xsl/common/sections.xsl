@@ -102,6 +102,29 @@
     </section>
   </xsl:template>
 
+  <!-- Hook: what the title page offers after its abstract (the site: a way to start reading). -->
+  <xsl:template name="titlepage-actions"/>
+
+  <!-- A date as people write it: YYYY-MM-DD becomes "22 November 2026"; anything else as is. -->
+  <xsl:template name="readable-date">
+    <xsl:param name="date"/>
+    <xsl:variable name="month" select="substring($date, 6, 2)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($date) = 10 and substring($date, 5, 1) = '-' and substring($date, 8, 1) = '-'
+                      and translate($date, '0123456789', '') = '--' and $month &gt;= 1 and $month &lt;= 12">
+        <xsl:call-template name="gentext">
+          <xsl:with-param name="key" select="'date'"/>
+          <xsl:with-param name="n" select="number(substring($date, 9, 2))"/>
+          <xsl:with-param name="t">
+            <xsl:call-template name="gentext"><xsl:with-param name="key" select="concat('month-', $month)"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', substring($date, 1, 4))"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Hook: the cover at the head of the title page (the EPUB has a cover page of its own). -->
   <xsl:template name="titlepage-cover">
     <xsl:for-each select="(db:info/db:cover//db:imagedata[@mx:src] | db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]">
@@ -135,11 +158,12 @@
       <xsl:if test="$info/db:edition | $info/db:pubdate">
         <p class="edition">
           <xsl:value-of select="normalize-space($info/db:edition)"/>
-          <xsl:if test="$info/db:edition and $info/db:pubdate">, </xsl:if>
-          <xsl:value-of select="normalize-space($info/db:pubdate)"/>
+          <xsl:if test="$info/db:edition and normalize-space($info/db:pubdate) != ''">, </xsl:if>
+          <xsl:call-template name="readable-date"><xsl:with-param name="date" select="normalize-space($info/db:pubdate)"/></xsl:call-template>
         </p>
       </xsl:if>
       <xsl:apply-templates select="$info/db:abstract"/>
+      <xsl:call-template name="titlepage-actions"/>
     </div>
     <nav class="contents" id="contents">
       <xsl:attribute name="aria-label">

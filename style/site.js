@@ -46,13 +46,17 @@
     var button = document.querySelector(".nav-toggle");
     var sidebar = document.getElementById("sidebar");
     if (!button || !sidebar) return;
+    // Opening shows the contents at the reader's place in the book (the current page's entry
+    // in view); closing brings the reader back to where they were reading.
+    var readingAt = 0;
     var setOpen = function (open) {
+      if (open) readingAt = window.scrollY;
       sidebar.classList.toggle("open", open);
       button.setAttribute("aria-expanded", String(open));
-      if (!open) return;
-      // Open where the reader is: the current page's entry in view.
-      var here = sidebar.querySelector('[aria-current="page"]');
-      if (here) here.scrollIntoView({ block: "center" });
+      if (!open) { window.scrollTo(0, readingAt); return; }
+      var here = sidebar.querySelector('[aria-current="page"]') || sidebar;
+      var top = here.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, Math.max(0, top - window.innerHeight / 3));
     };
     button.addEventListener("click", function () {
       setOpen(!sidebar.classList.contains("open"));

@@ -12,9 +12,10 @@
     </figure>
   </xsl:template>
 
-  <!-- The text alternative: the textobject's words, or the figure's title. -->
+  <!-- The text alternative: alt, else a textobject that is a phrase (short), else the only
+       textobject's words, else the figure's title. -->
   <xsl:template name="alt-text">
-    <xsl:variable name="text" select="(db:textobject[not(db:phrase/@role = 'nolongdesc')] | db:alt)[1]"/>
+    <xsl:variable name="text" select="(db:textobject[db:phrase] | db:textobject[not(../db:textobject/db:phrase)])[1]"/>
     <xsl:choose>
       <xsl:when test="db:alt"><xsl:value-of select="normalize-space(db:alt)"/></xsl:when>
       <xsl:when test="$text"><xsl:value-of select="normalize-space($text)"/></xsl:when>
@@ -36,7 +37,30 @@
         <xsl:otherwise><xsl:apply-templates select="$image" mode="img"/></xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates select="db:caption"/>
+      <xsl:call-template name="long-description"/>
     </div>
+  </xsl:template>
+
+  <!-- A long description, when a media object has a short alternative (alt or a phrase) and
+       a textobject of paragraphs besides: one press away, and tied to the image. -->
+  <xsl:template name="long-description">
+    <xsl:variable name="long" select="db:textobject[not(db:phrase)][../db:alt or ../db:textobject/db:phrase][1]"/>
+    <xsl:if test="$long">
+      <details class="long-description">
+        <xsl:attribute name="id"><xsl:call-template name="long-description-id"/></xsl:attribute>
+        <summary><xsl:call-template name="gentext"><xsl:with-param name="key" select="'long-description'"/></xsl:call-template></summary>
+        <xsl:apply-templates select="$long/node()"/>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The long description's id: from its figure's anchor, else from the media object's place. -->
+  <xsl:template name="long-description-id">
+    <xsl:variable name="anchor"><xsl:apply-templates select="(ancestor::db:figure | ancestor::db:informalfigure)[last()]" mode="anchor"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$anchor != ''"><xsl:value-of select="concat($anchor, '-description')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('media-', count(preceding::db:mediaobject) + 1, '-description')"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="db:inlinemediaobject">
@@ -44,12 +68,14 @@
   </xsl:template>
 
   <xsl:template match="db:imagedata" mode="img">
+    <xsl:variable name="media" select="ancestor::*[self::db:mediaobject or self::db:inlinemediaobject][1]"/>
     <img src="{@mx:src}">
       <xsl:attribute name="alt">
-        <xsl:for-each select="ancestor::*[self::db:mediaobject or self::db:inlinemediaobject][1]">
-          <xsl:call-template name="alt-text"/>
-        </xsl:for-each>
+        <xsl:for-each select="$media"><xsl:call-template name="alt-text"/></xsl:for-each>
       </xsl:attribute>
+      <xsl:for-each select="$media[self::db:mediaobject][db:textobject[not(db:phrase)]][db:alt or db:textobject/db:phrase]">
+        <xsl:attribute name="aria-details"><xsl:call-template name="long-description-id"/></xsl:attribute>
+      </xsl:for-each>
     </img>
   </xsl:template>
 

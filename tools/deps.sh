@@ -24,6 +24,7 @@ missing_test() {
 	command -v curl >/dev/null 2>&1 || list="$list curl"
 	command -v chromium >/dev/null 2>&1 || list="$list chromium"
 	command -v valgrind >/dev/null 2>&1 || list="$list valgrind"
+	command -v ebook-convert >/dev/null 2>&1 || list="$list calibre"
 	echo $list
 }
 

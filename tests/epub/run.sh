@@ -4,7 +4,7 @@
 # reproducible builds, and a reading system (epub.js under Debian's Chromium: TOC, every spine
 # item, a footnote and an index link, screenshots of a chapter and of the cover), and the same
 # reader paginated at phone and tablet sizes (nothing clipped, every table row reachable,
-# figure text large enough).
+# figure text large enough), and Calibre's conversion to AZW3 (a clean log, every table row kept).
 # Run from the repository root after `make`; the npm tools come from `npm ci` (see package.json):
 #   PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --ignore-scripts
 . tests/lib.sh
@@ -112,6 +112,34 @@ if ! grep -q '^ok - ' "$out/paginate.out" && ! grep -q '^not ok - ' "$out/pagina
 	not_ok "epub.js paginated: the reader ran" "exit status $rc" "$(tail -20 "$out/paginate.err")"
 fi
 took "paginated reading at phone and tablet sizes" "$t"
+
+# Calibre's conversion to AZW3, as Kindle's own converter would take the EPUB: it must finish
+# without an error or a warning in its log, and every row of every table must survive into the
+# Kindle book (read back as text).
+t=$(now)
+cal=$out/calibre
+rm -rf "$cal" && mkdir -p "$cal/home"
+calibre() { HOME=$PWD/$cal/home QTWEBENGINE_DISABLE_SANDBOX=1 ebook-convert "$@"; }
+calibre "$epub" "$cal/book.azw3" >"$cal/azw3.log" 2>&1
+rc=$?
+name="Calibre: converts the EPUB to AZW3 with no error or warning in its log"
+problems=$(grep -i -n 'error\|warning\|traceback\|failed\|crash' "$cal/azw3.log")
+if [ $rc -ne 0 ] || ! grep -q 'AZW3 output written' "$cal/azw3.log" || [ -n "$problems" ]; then
+	not_ok "$name" "exit status $rc" "$problems" "$(tail -5 "$cal/azw3.log")"
+else
+	ok "$name"
+fi
+calibre "$cal/book.azw3" "$cal/book.txt" >"$cal/txt.log" 2>&1
+unzip -p "$epub" 'OEBPS/*.xhtml' | tr '\n' ' ' | grep -o '<section class="table-row"><h[1-6]>.\{1,200\}</h[1-6]>\|<th scope="row">.\{1,200\}</th>' |
+	sed 's/<[^>]*>//g; s/&amp;/\&/g' | sort -u >"$cal/rows.txt"
+missing=$(while IFS= read -r row; do grep -qF -- "$row" "$cal/book.txt" || echo "$row"; done <"$cal/rows.txt")
+name="Calibre: all $(wc -l <"$cal/rows.txt") table rows of the EPUB are in the Kindle book"
+if [ ! -s "$cal/rows.txt" ] || [ -n "$missing" ]; then
+	not_ok "$name" "missing: $missing" "$(tail -3 "$cal/txt.log")"
+else
+	ok "$name"
+fi
+took "Calibre's AZW3 conversion" "$t"
 
 # DAISY Ace's results.
 wait "$ace_pid"

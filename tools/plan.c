@@ -1,6 +1,7 @@
 /* plan.c: decides the pages (their roots, file names and reading order) and annotates the tree
  * with numbers, anchors, glossary links and image paths, so the stylesheets only look up. */
 #include "plan.h"
+#include "typography.h"
 
 #include <libxml/hash.h>
 #include <libxml/uri.h>
@@ -557,6 +558,7 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 	walk_elements(root, collect_entry, NULL, &pl);
 	walk_elements(root, link_glossary, NULL, &pl);
 	xmlHashFree(pl.glossary, NULL);
+	typography_apostrophes(root);
 	return 0;
 }
 

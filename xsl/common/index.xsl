@@ -73,7 +73,7 @@
     <xsl:param name="key"/>
     <xsl:variable name="group" select="key('ix-primary', $key)"/>
     <xsl:variable name="subs" select="$group[db:secondary]"/>
-    <li id="ix-entry.{translate($key, ' ', '-')}">
+    <li id="ix-entry.{translate($key, ' ', '_')}">
       <span class="index-term"><xsl:value-of select="normalize-space(db:primary)"/></span>
       <xsl:call-template name="index-links">
         <xsl:with-param name="terms" select="$group[not(db:secondary) and not(db:see)]"/>
@@ -140,7 +140,7 @@
           <xsl:if test="$refs[position() &lt; $pos]">; </xsl:if>
           <xsl:choose>
             <xsl:when test="key('ix-primary', $key)">
-              <a href="#ix-entry.{translate($key, ' ', '-')}"><xsl:value-of select="normalize-space(.)"/></a>
+              <a href="#ix-entry.{translate($key, ' ', '_')}"><xsl:value-of select="normalize-space(.)"/></a>
             </xsl:when>
             <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
           </xsl:choose>

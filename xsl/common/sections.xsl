@@ -16,6 +16,7 @@
     <xsl:variable name="anchor"><xsl:apply-templates select="." mode="anchor"/></xsl:variable>
     <xsl:variable name="label"><xsl:apply-templates select="." mode="label-text"/></xsl:variable>
     <xsl:element name="h{$level}">
+      <xsl:if test="@mx:page"><xsl:attribute name="class">page-title</xsl:attribute></xsl:if>
       <xsl:if test="$label != ''">
         <span class="label"><xsl:value-of select="$label"/></span>
         <xsl:text> </xsl:text>

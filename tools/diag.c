@@ -18,6 +18,10 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XML_SYNTAX] = {"xml-syntax", SEV_ERROR, "%s"},
 	[D_XML_ENCODING] = {"xml-encoding", SEV_ERROR, "%s (save the file as UTF-8)"},
 	[D_XML_EMPTY] = {"xml-empty", SEV_ERROR, "the file is empty; it should hold one DocBook element"},
+	[D_BAD_CHARACTER] = {"bad-character", SEV_ERROR,
+	                     "character U+%04X is not allowed in XML text; remove it"},
+	[D_INPUT_TOO_LARGE] = {"input-too-large", SEV_ERROR,
+	                       "cannot read '%s': %s"},
 	[D_XML_UNCLOSED] = {"xml-unclosed", SEV_ERROR, "<%s> is not closed before </%s>"},
 	[D_DOCTYPE_EXTERNAL] = {"doctype-external", SEV_ERROR,
 	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "

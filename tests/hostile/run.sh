@@ -147,6 +147,29 @@ make_book "$out/many" ''
 } >"$out/many/book.xml"
 expect_build "two thousand chapters" "$out/many/book.xml"
 
+# ---- size limits: files whose size is known are refused before they are read ----
+
+mkdir -p "$out/huge-master"
+truncate -s 1G "$out/huge-master/book.xml"
+expect_one_error "a master file of 1 GiB" "$out/huge-master/book.xml"
+
+make_book "$out/huge-include" '<chapter xml:id="c"><title>C</title><programlisting><xi:include href="capture.log" parse="text"/></programlisting></chapter>'
+truncate -s 1G "$out/huge-include/capture.log"
+expect_one_error "a text include of 1 GiB" "$out/huge-include/book.xml"
+
+make_book "$out/huge-book" "<chapter xml:id=\"c\"><title>C</title>
+$(for i in 1 2 3 4 5; do printf '<programlisting><xi:include href="part.xml" parse="text"/></programlisting>\n'; done)
+</chapter>"
+truncate -s 60M "$out/huge-book/part.xml"
+(ulimit -v 1048576; NO_COLOR=1 $LIMIT "$MIXDOWN" check "$out/huge-book/book.xml") >/dev/null 2>"$out/huge-book.err"
+status=$?
+if [ "$status" = 1 ] && grep -Eq "^[^ ]+:9:[0-9]+: error: cannot read '[^']*part.xml': the book's files would come to more than 256 MiB" "$out/huge-book.err"; then
+	ok "hostile: five includes of a 60 MiB file stop at the one that passes 256 MiB for the book"
+else
+	not_ok "hostile: five includes of a 60 MiB file stop at the one that passes 256 MiB for the book" "exit $status" "$(tail -3 "$out/huge-book.err")"
+fi
+rm -f "$out"/huge-*/*.log "$out"/huge-*/part.xml "$out/huge-master/book.xml"
+
 # ---- nothing lost when interrupted ----
 
 for sig in INT TERM; do

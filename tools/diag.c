@@ -89,6 +89,10 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_OUTPUT_UNSAFE] = {"output-unsafe", SEV_ERROR,
 	                     "will not write into '%s': it is %s; choose a folder of its own"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
+	[D_SOURCE_DATE] = {"source-date-epoch", SEV_ERROR,
+	                   "SOURCE_DATE_EPOCH is '%s'; it must be whole seconds since 1970, written "
+	                   "in digits only, at most %lld (the end of 2107, the last date a zip file "
+	                   "can hold)"},
 	[D_WRITE_FAILED] = {"write-failed", SEV_ERROR, "cannot write: %s"},
 	[D_INTERNAL] = {"internal", SEV_ERROR, "internal error: %s"},
 };

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh: golden tests of diagnostics. Each NAME.xml here (or NAME/book.xml for a book of
 # several files) is checked with `mixdown check`; a NAME.args file instead gives the whole
-# command line (for -W, --format, build, a missing book). What mixdown prints on stderr, then
+# command line (for -W, --format, build, a missing book), and NAME.env the environment
+# variables (VAR=value, one a line) for that run. What mixdown prints on stderr, then
 # its exit status, must equal NAME.err. `--regen` rewrites the goldens; read their diff first.
 # A book too big to keep here is made at run time by NAME.gen, a script that writes it (with
 # sparse files) into the folder it is given.
@@ -43,6 +44,7 @@ for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/dia
 	if [ -f "tests/diag/$name.args" ]; then
 		# shellcheck disable=SC2046 # the file holds several arguments
 		NO_COLOR=1 MIXDOWN_DATADIR=$(cat "tests/diag/$name.datadir" 2>/dev/null) \
+			env $(cat "tests/diag/$name.env" 2>/dev/null) \
 			"$MIXDOWN" $(cat "tests/diag/$name.args") >/dev/null 2>"$actual"
 	else
 		NO_COLOR=1 check_input "$input" >/dev/null 2>"$actual"
@@ -63,6 +65,7 @@ for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/dia
 	*.args)
 		# shellcheck disable=SC2046
 		MIXDOWN_DATADIR=$(cat "${input%.args}.datadir" 2>/dev/null) \
+			env $(cat "${input%.args}.env" 2>/dev/null) \
 			"$MIXDOWN" $(cat "$input") --format=json 2>&1 >/dev/null ;;
 	*) check_input "$input" --format=json -W style 2>&1 >/dev/null ;;
 	esac

@@ -155,8 +155,11 @@ static int convert_utf16(struct loader *ld, struct book_file *f)
 	if (variant == NULL)
 		return 0;
 	cd = iconv_open("UTF-8", variant);
-	if (cd == (iconv_t)-1)
-		abort();
+	if (cd == (iconv_t)-1) {
+		struct diag_loc loc = {f->shown, 0, 0};
+		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(errno));
+		return -1;
+	}
 	out = dst = malloc(out_left + 1);
 	if (out == NULL)
 		abort();

@@ -626,8 +626,8 @@ static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *
 	if (schema == NULL)
 		return 0;
 	doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr copy = xmlDocCopyNode(e, doc, 1);
-	if (doc == NULL || copy == NULL)
+	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
+	if (copy == NULL)
 		abort();
 	xmlDocSetRootElement(doc, copy);
 	link_copy(e, copy);

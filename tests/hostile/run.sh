@@ -170,6 +170,22 @@ else
 fi
 rm -f "$out"/huge-*/*.log "$out"/huge-*/part.xml "$out/huge-master/book.xml"
 
+# ---- SOURCE_DATE_EPOCH at the ends of what a zip can hold: before 1980 becomes 1980 ----
+
+for v in "0 1980-01-01T00:00:00Z 1980,1,1" "4354819199 2107-12-31T23:59:59Z 2107,12,31"; do
+	set -- $v
+	dir=$out/date-$1.out
+	SOURCE_DATE_EPOCH=$1 "$MIXDOWN" build tests/serve/book/book.xml -o "$dir" >/dev/null 2>"$dir.err"
+	status=$?
+	modified=$(unzip -p "$dir/book.epub" OEBPS/package.opf 2>/dev/null | sed -n 's/.*dcterms:modified">\([^<]*\)<.*/\1/p')
+	dates=$(python3 -c "import sys, zipfile; print(sorted({'%d,%d,%d' % i.date_time[:3] for i in zipfile.ZipFile(sys.argv[1]).infolist()}))" "$dir/book.epub" 2>&1)
+	if [ "$status" = 0 ] && [ "$modified" = "$2" ] && [ "$dates" = "['$3']" ]; then
+		ok "hostile: SOURCE_DATE_EPOCH=$1 dates the package $2 and every zip entry the same day"
+	else
+		not_ok "hostile: SOURCE_DATE_EPOCH=$1 dates the package $2 and every zip entry the same day" "exit $status, modified $modified, zip dates $dates" "$(head -3 "$dir.err")"
+	fi
+done
+
 # ---- nothing lost when interrupted ----
 
 for sig in INT TERM; do

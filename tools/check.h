@@ -17,6 +17,8 @@
 struct schema {
 	const char *path;
 	xmlRelaxNGPtr compiled;
+	xmlRelaxNGPtr *any_root; /* the same with any element as the root, compiled when first
+	                            needed to validate one element alone */
 };
 
 /* Compiles the schema at path; 0 after reporting. */

@@ -18,6 +18,10 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XML_SYNTAX] = {"xml-syntax", SEV_ERROR, "%s"},
 	[D_XML_ENCODING] = {"xml-encoding", SEV_ERROR, "%s (save the file as UTF-8)"},
 	[D_XML_EMPTY] = {"xml-empty", SEV_ERROR, "the file is empty; it should hold one DocBook element"},
+	[D_BAD_CHARACTER] = {"bad-character", SEV_ERROR,
+	                     "character U+%04X is not allowed in XML text; remove it"},
+	[D_INPUT_TOO_LARGE] = {"input-too-large", SEV_ERROR,
+	                       "cannot read '%s': %s"},
 	[D_XML_UNCLOSED] = {"xml-unclosed", SEV_ERROR, "<%s> is not closed before </%s>"},
 	[D_DOCTYPE_EXTERNAL] = {"doctype-external", SEV_ERROR,
 	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
@@ -57,7 +61,9 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_SCHEMA_TEXT] = {"schema-text", SEV_ERROR,
 	                   "text is not allowed directly inside <%s>; put it in a <para>"},
 	[D_SCHEMA_ATTRIBUTE] = {"schema-attribute", SEV_ERROR, "<%s> has no attribute '%s'"},
-	[D_SCHEMA_VALUE] = {"schema-value", SEV_ERROR, "'%s' is not a valid %s here"},
+	[D_SCHEMA_VALUE] = {"schema-value", SEV_ERROR, "%s='%s': the value must be %s"},
+	[D_SCHEMA_ATTRIBUTE_VALUE] = {"schema-attribute-value", SEV_ERROR,
+	                              "<%s> does not take %s='%s'; check the value's spelling"},
 	[D_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR, "xml:id '%s' is already used at %s"},
 	[D_UNKNOWN_ID] = {"unknown-id", SEV_ERROR, "%s='%s' points to no xml:id in the book%s"},
 	[D_FILEREF_URL] = {"fileref-url", SEV_ERROR,
@@ -85,6 +91,10 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_OUTPUT_UNSAFE] = {"output-unsafe", SEV_ERROR,
 	                     "will not write into '%s': it is %s; choose a folder of its own"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
+	[D_SOURCE_DATE] = {"source-date-epoch", SEV_ERROR,
+	                   "SOURCE_DATE_EPOCH is '%s'; it must be whole seconds since 1970, written "
+	                   "in digits only, at most %lld (the end of 2107, the last date a zip file "
+	                   "can hold)"},
 	[D_WRITE_FAILED] = {"write-failed", SEV_ERROR, "cannot write: %s"},
 	[D_INTERNAL] = {"internal", SEV_ERROR, "internal error: %s"},
 };

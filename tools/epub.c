@@ -26,6 +26,46 @@ static const char mimetype[] = "application/epub+zip";
 
 /* ---- the book's date and identifier ---- */
 
+/* The times a zip file's DOS dates can hold, 1980-01-01 to 2107-12-31: every date in the EPUB
+ * keeps to them, so the package and its files show the same one. */
+#define EARLIEST_TIME 315532800LL
+#define LATEST_TIME 4354819199LL
+
+static time_t within_zip_range(long long t)
+{
+	return (time_t)(t < EARLIEST_TIME ? EARLIEST_TIME : t > LATEST_TIME ? LATEST_TIME : t);
+}
+
+/* SOURCE_DATE_EPOCH's value: plain decimal digits, at most LATEST_TIME. Returns 0 when unset
+ * or empty, -1 when malformed. */
+static int source_date(time_t *t)
+{
+	const char *text = getenv("SOURCE_DATE_EPOCH");
+	long long v = 0;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	for (const char *p = text; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || v > LATEST_TIME)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (v > LATEST_TIME)
+		return -1;
+	*t = within_zip_range(v);
+	return 1;
+}
+
+int epub_check_source_date(struct diag *d)
+{
+	time_t t;
+
+	if (source_date(&t) >= 0)
+		return 1;
+	diag_report(d, NULL, D_SOURCE_DATE, getenv("SOURCE_DATE_EPOCH"), LATEST_TIME);
+	return 0;
+}
+
 static time_t pubdate_time(const struct book *b)
 {
 	xmlNodePtr info = docbook_child(xmlDocGetRootElement(b->doc), "info");
@@ -46,25 +86,30 @@ static time_t pubdate_time(const struct book *b)
 
 time_t epub_book_time(const struct book *b)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	time_t newest = 0;
 	time_t t;
 
-	if (epoch != NULL && *epoch != '\0') {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-		if (*end == '\0' && v >= 0)
-			return (time_t)v;
-	}
+	if (source_date(&t) > 0)
+		return t;
 	t = pubdate_time(b);
 	if (t != (time_t)-1)
-		return t;
+		return within_zip_range(t);
 	for (size_t i = 0; i < b->nfiles; i++) {
 		struct stat st;
 		if (stat(b->files[i]->path, &st) == 0 && st.st_mtime > newest)
 			newest = st.st_mtime;
 	}
-	return newest;
+	return within_zip_range(newest);
+}
+
+/* The calendar date of t in UTC; the earliest zip date if gmtime_r cannot tell. */
+static void utc_date(time_t t, struct tm *tm)
+{
+	if (gmtime_r(&t, tm) == NULL) {
+		memset(tm, 0, sizeof *tm);
+		tm->tm_year = 80;
+		tm->tm_mday = 1;
+	}
 }
 
 static uint32_t rotl(uint32_t x, int n)
@@ -163,12 +208,7 @@ static void dos_time_of(time_t t, zip_uint16_t *dos_time, zip_uint16_t *dos_date
 {
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	if (tm.tm_year < 80) {
-		memset(&tm, 0, sizeof tm);
-		tm.tm_year = 80;
-		tm.tm_mday = 1;
-	}
+	utc_date(t, &tm);
 	*dos_time = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
 	*dos_date = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
 }
@@ -302,7 +342,7 @@ xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **par
 	size_t n = 0;
 	struct tm tm;
 
-	gmtime_r(&when, &tm);
+	utc_date(when, &tm);
 	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	book_uuid(b, uuid);
 	for (; n < 58 && params[n] != NULL; n++)

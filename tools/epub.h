@@ -8,8 +8,13 @@
 #include "plan.h"
 #include "render.h"
 
-/* The book's date: SOURCE_DATE_EPOCH when set, else its pubdate, else its newest file. */
+/* The book's date: SOURCE_DATE_EPOCH when set, else its pubdate, else its newest file; kept
+ * within the dates a zip file can hold (1980 to 2107). */
 time_t epub_book_time(const struct book *b);
+
+/* Is SOURCE_DATE_EPOCH unset, empty, or whole seconds up to the end of 2107? 0 after
+ * reporting it. */
+int epub_check_source_date(struct diag *d);
 
 /* Renders the EPUB's documents with the EPUB stylesheet; NULL after reporting. */
 xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params);

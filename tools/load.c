@@ -7,10 +7,11 @@
 #include <errno.h>
 #include <iconv.h>
 #include <libxml/SAX2.h>
+#include <libxml/chvalid.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/uri.h>
-#include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,10 @@
 #include <unistd.h>
 
 #define MAX_INCLUDE_DEPTH 32
+/* Limits on what is read, so that a huge or endless file is refused before it fills memory. */
+#define MAX_FILE_MIB 64
+#define MAX_BOOK_MIB 256
+#define MIB ((size_t)1 << 20)
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
 
 struct loader {
@@ -31,7 +36,10 @@ struct loader {
 	char *cwd;
 	const char *stack[MAX_INCLUDE_DEPTH + 1]; /* files being included, outermost first */
 	int depth;
+	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
 };
+
+static long characters_between(const char *from, const char *to);
 
 static char *xstrdup(const char *s)
 {
@@ -69,31 +77,39 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	return f;
 }
 
-static int read_whole_file(const char *path, char **text, size_t *len)
+/* Reads at most limit bytes of a file; a longer one fails with EFBIG, and when its size is
+ * known beforehand, before anything is read. */
+static int read_whole_file(const char *path, size_t limit, char **text, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
 	char *buf = NULL;
-	size_t cap = 0, used = 0;
+	size_t cap = 0, used = 0, got = 1;
+	struct stat st;
 
 	if (fp == NULL)
 		return -1;
-	for (;;) {
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+		fclose(fp);
+		errno = EFBIG;
+		return -1;
+	}
+	while (got > 0 && used <= limit) {
 		if (used == cap) {
 			cap = cap ? cap * 2 : 65536;
+			cap = cap < limit + 1 ? cap : limit + 1;
 			char *grown = realloc(buf, cap + 1);
 			if (grown == NULL)
 				abort();
 			buf = grown;
 		}
-		size_t got = fread(buf + used, 1, cap - used, fp);
+		got = fread(buf + used, 1, cap - used, fp);
 		used += got;
-		if (got == 0)
-			break;
 	}
 	int failed = ferror(fp);
 	fclose(fp);
-	if (failed) {
+	if (failed || used > limit) {
 		free(buf);
+		errno = failed ? EIO : EFBIG;
 		return -1;
 	}
 	buf[used] = '\0';
@@ -114,9 +130,22 @@ static const char *utf16_variant(const unsigned char *s, size_t len)
 	return NULL;
 }
 
+/* The line and column of the character at `at` in text. */
+static void position_in(const char *text, const char *at, struct diag_loc *loc)
+{
+	const char *bol = text;
+
+	loc->line = 1;
+	for (const char *p = text; p < at; p++)
+		if (*p == '\n')
+			loc->line++, bol = p + 1;
+	loc->col = characters_between(bol, at) + 1;
+}
+
 /* Replaces a UTF-16 file's text by its UTF-8 form, so the parser and the messages read the
- * same bytes. Returns -1 when the text cannot be decoded. */
-static int convert_utf16(struct book_file *f)
+ * same bytes. When the text cannot be decoded, reports where, counted in the text converted
+ * so far, and returns -1. */
+static int convert_utf16(struct loader *ld, struct book_file *f)
 {
 	const char *variant = utf16_variant((const unsigned char *)f->text, f->len);
 	iconv_t cd;
@@ -126,18 +155,24 @@ static int convert_utf16(struct book_file *f)
 	if (variant == NULL)
 		return 0;
 	cd = iconv_open("UTF-8", variant);
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) {
+		struct diag_loc loc = {f->shown, 0, 0};
+		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(errno));
 		return -1;
+	}
 	out = dst = malloc(out_left + 1);
 	if (out == NULL)
 		abort();
 	size_t r = iconv(cd, &in, &in_left, &dst, &out_left);
 	iconv_close(cd);
+	*dst = '\0';
 	if (r == (size_t)-1 || in_left != 0) {
+		struct diag_loc loc = {f->shown, 0, 0};
+		position_in(out, dst, &loc);
+		diag_report(ld->diag, &loc, D_XML_ENCODING, "the text here is not valid UTF-16");
 		free(out);
 		return -1;
 	}
-	*dst = '\0';
 	free(f->text);
 	f->text = out;
 	f->len = (size_t)(dst - out);
@@ -145,16 +180,90 @@ static int convert_utf16(struct book_file *f)
 	return 0;
 }
 
-/* Reads a source file whole, as UTF-8 text; errno tells why it failed. */
-static int read_source(struct book_file *f)
+/* Why a file could not be read: at the xi:include that names it, or for the master file
+ * (inc NULL) at the file itself. */
+static void report_unreadable(struct loader *ld, const struct book_file *f, xmlNodePtr inc,
+                              int err, int over_book_limit)
 {
-	if (read_whole_file(f->path, &f->text, &f->len) != 0)
-		return -1;
-	if (convert_utf16(f) != 0) {
-		errno = EILSEQ;
+	struct diag_loc loc = {f->shown, 0, 0};
+	char limit[128];
+
+	if (err == EFBIG) {
+		if (over_book_limit)
+			snprintf(limit, sizeof limit, "the book's files would come to more than %d MiB, "
+			         "the most mixdown reads for one book", MAX_BOOK_MIB);
+		else
+			snprintf(limit, sizeof limit, "it is larger than %d MiB, the most mixdown reads "
+			         "from one file", MAX_FILE_MIB);
+		loc.line = loc.col = 1;
+		if (inc != NULL)
+			book_report(ld->book, ld->diag, inc, D_INPUT_TOO_LARGE, f->shown, limit);
+		else
+			diag_report(ld->diag, &loc, D_INPUT_TOO_LARGE, f->shown, limit);
+	} else if (inc != NULL) {
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, f->shown, strerror(err));
+	} else {
+		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(err));
+	}
+}
+
+/* Reads a source file whole, as UTF-8 text, within the limits on one file and on the whole
+ * book; returns -1 after reporting why it cannot. inc is the xi:include naming the file. */
+static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc)
+{
+	size_t book_left = MAX_BOOK_MIB * MIB - ld->bytes_read;
+	size_t limit = book_left < MAX_FILE_MIB * MIB ? book_left : MAX_FILE_MIB * MIB;
+
+	if (read_whole_file(f->path, limit, &f->text, &f->len) != 0) {
+		report_unreadable(ld, f, inc, errno, limit == book_left);
 		return -1;
 	}
-	return 0;
+	ld->bytes_read += f->len;
+	return convert_utf16(ld, f);
+}
+
+/* The first character in text that XML cannot hold (a control character other than tab and
+ * line breaks, U+FFFE, U+FFFF, a surrogate) or that is not UTF-8, or NULL. *c is the character,
+ * or -1 when the bytes are not UTF-8. */
+static const char *first_bad_character(const char *text, size_t len, int *c)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+
+	while (p < end) {
+		int n = end - p < 4 ? (int)(end - p) : 4;
+		*c = xmlGetUTF8Char(p, &n);
+		if (*c < 0 || !xmlIsCharQ(*c))
+			return (const char *)p;
+		p += n;
+	}
+	return NULL;
+}
+
+/* Reports the character at `at` in f's text, found by first_bad_character. */
+static void report_bad_character(struct loader *ld, const struct book_file *f, const char *at,
+                                 int c)
+{
+	struct diag_loc loc = {f->shown, 0, 0};
+	char text[64];
+
+	position_in(f->text, at, &loc);
+	if (c < 0) {
+		snprintf(text, sizeof text, "byte 0x%02X is not UTF-8", (unsigned char)*at);
+		diag_report(ld->diag, &loc, D_XML_ENCODING, text);
+	} else {
+		diag_report(ld->diag, &loc, D_BAD_CHARACTER, c);
+	}
+}
+
+/* libxml2 takes a NUL byte for the end of the text and never looks at what follows it, so
+ * the loader finds NULs itself. Returns 1 after reporting one. */
+static int report_nul(struct loader *ld, const struct book_file *f)
+{
+	const char *nul = memchr(f->text, '\0', f->len);
+
+	if (nul != NULL)
+		report_bad_character(ld, f, nul, 0);
+	return nul != NULL;
 }
 
 /* ---- parser hooks: positions, refusals, errors ---- */
@@ -165,7 +274,6 @@ static struct loader *loader_of(void *ctx)
 }
 
 static long tag_column(const char *text, long line, const char *tag, int k);
-static long characters_between(const char *from, const char *to);
 
 /* Where the declaration starting with keyword ("<!ENTITY") that was just read begins. */
 static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct diag_loc *loc)
@@ -405,11 +513,8 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 	ld->current = f;
 	ld->failed = 0;
 	ld->bad_encoding = 0;
-	if (f->len > INT_MAX) {
-		struct diag_loc loc = {f->shown, 0, 0};
-		diag_report(ld->diag, &loc, D_READ_FAILED, "file too large");
+	if (report_nul(ld, f))
 		return NULL;
-	}
 	doc = xmlCtxtReadMemory(ld->ctxt, f->text, (int)f->len, f->path,
 	                        f->converted ? "UTF-8" : NULL,
 	                        PARSE_OPTIONS | (f->converted ? XML_PARSE_IGNORE_ENC : 0));
@@ -598,10 +703,14 @@ static xmlNodePtr include_xml(struct loader *ld, struct book_file *f, xmlDocPtr 
 	return ok ? root : NULL;
 }
 
+/* The text of a parse="text" include, refused at its first character XML cannot hold. */
 static xmlNodePtr include_text(struct loader *ld, xmlNodePtr inc, struct book_file *f)
 {
-	if (!xmlCheckUTF8((const unsigned char *)f->text)) {
-		book_report(ld->book, ld->diag, inc, D_XML_ENCODING, "the included text is not UTF-8");
+	int c;
+	const char *bad = first_bad_character(f->text, f->len, &c);
+
+	if (bad != NULL) {
+		report_bad_character(ld, f, bad, c);
 		return NULL;
 	}
 	return xmlNewDocTextLen(inc->doc, BAD_CAST f->text, (int)f->len);
@@ -628,9 +737,7 @@ static int include_one(struct loader *ld, xmlNodePtr inc)
 		return 0;
 	f = add_file(ld, path);
 	free(path);
-	if (read_source(f) != 0)
-		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, f->shown, strerror(errno));
-	else
+	if (read_source(ld, f, inc) == 0)
 		content = as_text ? include_text(ld, inc, f) : include_xml(ld, f, inc->doc);
 	if (content == NULL)
 		return 0;
@@ -718,11 +825,8 @@ static int load_master(struct loader *ld, struct book_file *f)
 {
 	xmlNodePtr root;
 
-	if (read_source(f) != 0) {
-		struct diag_loc loc = {f->shown, 0, 0};
-		diag_report(ld->diag, &loc, D_READ_FAILED, strerror(errno));
+	if (read_source(ld, f, NULL) != 0)
 		return 0;
-	}
 	ld->book->doc = parse_file(ld, f);
 	if (ld->book->doc == NULL)
 		return 0;

@@ -498,6 +498,8 @@ static int build_book(const struct options *o, struct diag *d)
 	struct book *b;
 	int status;
 
+	if (o->command == CMD_BUILD && !o->site_only && !epub_check_source_date(d))
+		return EXIT_USAGE;
 	clock_start(&c, o->timing);
 	b = load_book(o->book, d);
 	clock_stage(&c, "load");

@@ -1,7 +1,9 @@
 /* schema.c: validates the book against the DocBook 5 RELAX NG schema and says what is wrong in
- * an author's words. The mistakes made most often are found by looking at the tree itself;
- * libxml2's messages, which repeat one problem up the tree and at siblings it tried, are then
- * reduced to the innermost and most specific one. */
+ * an author's words. The mistakes made most often are found by looking at the tree itself.
+ * libxml2 loses the real cause when an element fails among siblings it may choose between
+ * (and stops at the first failing one), so an invalid book is then validated again element by
+ * element, each alone, down to the innermost elements that fail by themselves; their messages
+ * are reduced to the innermost and most specific one. */
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
 #include <libxml/xpath.h>
@@ -15,20 +17,32 @@
 #define MAX_SCHEMA_ERRORS 200
 #define MAX_EXPLAINED 200
 
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+
 struct schema_error {
 	xmlNodePtr node;
 	char *message;
+	int code;         /* libxml2's xmlRelaxNGValidErr */
+	char *str1, *str2; /* its details: a type and a value, an attribute and an element */
 	int depth;
 	int rank; /* how specific the message is; higher wins among errors at one element */
+};
+
+struct error_list {
+	struct schema_error items[MAX_SCHEMA_ERRORS];
+	int n;
 };
 
 struct validator {
 	struct book *book;
 	struct diag *diag;
-	const char *schema_path;
+	const struct schema *schema;
 	xmlHashTablePtr element_names; /* DocBook's element names, read when a name is unknown */
-	struct schema_error errors[MAX_SCHEMA_ERRORS];
-	int nerrors;
+	xmlHashTablePtr attribute_names; /* and its attributes' local names */
+	struct error_list *collecting;   /* where libxml2's messages go */
+	int alone;                       /* validating a copy whose elements point at the book's */
+	struct error_list *whole;        /* libxml2's messages about the whole book */
+	struct error_list *errors;       /* the messages to explain */
 	xmlNodePtr explained[MAX_EXPLAINED]; /* elements the structural checks reported */
 	int nexplained;
 	int reported;
@@ -187,9 +201,14 @@ static int is_vague(const char *message)
 	       strstr(message, "failed to validate") != NULL || strstr(message, "Extra element") != NULL;
 }
 
-static int rank_of(const char *message)
+static int is_attribute_error(int code)
 {
-	if (strncmp(message, "Invalid attribute ", 18) == 0 || strncmp(message, "Type ", 5) == 0)
+	return code == XML_RELAXNG_ERR_TYPEVAL || code == XML_RELAXNG_ERR_INVALIDATTR;
+}
+
+static int rank_of(int code, const char *message)
+{
+	if (is_attribute_error(code))
 		return 4;
 	if (strstr(message, ", got nothing") != NULL)
 		return 3;
@@ -198,20 +217,68 @@ static int rank_of(const char *message)
 	return is_vague(message) ? 0 : 1;
 }
 
+static char *copy_of(const char *text)
+{
+	char *copy = text != NULL ? strdup(text) : NULL;
+	if (text != NULL && copy == NULL)
+		abort();
+	return copy;
+}
+
+/* The book's element a node of the validated copy stands for (see validate_alone). */
+static xmlNodePtr original_of(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	return n != NULL ? n->_private : NULL;
+}
+
 static void on_schema_error(void *data, xmlErrorPtr err)
 {
 	struct validator *v = data;
+	struct error_list *list = v->collecting;
+	xmlNodePtr node = err->node;
 	struct schema_error *e;
 
-	if (err->level < XML_ERR_ERROR || v->nerrors == MAX_SCHEMA_ERRORS)
+	if (err->level < XML_ERR_ERROR || list->n == MAX_SCHEMA_ERRORS)
 		return;
-	e = &v->errors[v->nerrors++];
-	e->node = err->node ? err->node : (xmlNodePtr)xmlDocGetRootElement(v->book->doc);
+	if (v->alone)
+		node = original_of(node);
+	e = &list->items[list->n++];
+	e->node = node ? node : (xmlNodePtr)xmlDocGetRootElement(v->book->doc);
 	e->depth = 0;
 	for (xmlNodePtr n = e->node; n != NULL; n = n->parent)
 		e->depth++;
-	e->message = strdup(err->message ? err->message : "not valid DocBook 5");
-	e->rank = rank_of(e->message);
+	e->message = copy_of(err->message ? err->message : "not valid DocBook 5");
+	e->code = err->code;
+	e->str1 = copy_of(err->str1);
+	e->str2 = copy_of(err->str2);
+	e->rank = rank_of(e->code, e->message);
+}
+
+static void clear_errors(struct error_list *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		free(list->items[i].message);
+		free(list->items[i].str1);
+		free(list->items[i].str2);
+	}
+	list->n = 0;
+}
+
+static struct error_list *new_error_list(void)
+{
+	struct error_list *list = calloc(1, sizeof *list);
+	if (list == NULL)
+		abort();
+	return list;
+}
+
+static void free_error_list(struct error_list *list)
+{
+	if (list != NULL)
+		clear_errors(list);
+	free(list);
 }
 
 /* libxml2's final IDREF pass prints through the generic handler; check.c reports the same
@@ -254,8 +321,8 @@ static int in_cascade(xmlNodePtr node, xmlNodePtr const *known, int n)
 /* A vague message yields to a specific one about an element on the same branch. */
 static int has_specific_kin(const struct validator *v, const struct schema_error *e)
 {
-	for (int i = 0; i < v->nerrors; i++) {
-		const struct schema_error *o = &v->errors[i];
+	for (int i = 0; i < v->errors->n; i++) {
+		const struct schema_error *o = &v->errors->items[i];
 		if (o != e && o->rank > 0 &&
 		    (is_ancestor(o->node, e->node) || is_ancestor(e->node, o->node)))
 			return 1;
@@ -282,31 +349,144 @@ static int split_message(const char *message, const char *prefix, const char *mi
 	return 1;
 }
 
-static void collect_element_names(xmlNodePtr e, void *data)
+/* Adds the name an <element> or <attribute> of the schema defines (its local part) to the
+ * table for that kind. */
+static void collect_names(xmlNodePtr e, void *data)
 {
+	struct validator *v = data;
+	xmlHashTablePtr table = xmlStrEqual(e->name, BAD_CAST "element")     ? v->element_names
+	                        : xmlStrEqual(e->name, BAD_CAST "attribute") ? v->attribute_names
+	                                                                     : NULL;
 	xmlChar *name;
 
-	if (!xmlStrEqual(e->name, BAD_CAST "element"))
+	if (table == NULL)
 		return;
 	name = xmlGetNoNsProp(e, BAD_CAST "name");
-	if (name != NULL)
-		xmlHashAddEntry(data, name, data);
+	if (name != NULL) {
+		const xmlChar *colon = xmlStrchr(name, ':');
+		xmlHashAddEntry(table, colon ? colon + 1 : name, table);
+	}
 	xmlFree(name);
 }
 
-/* Every element name the DocBook 5 schema defines, read from it when first needed. */
-static xmlHashTablePtr docbook_elements(struct validator *v)
+/* Every element and attribute name the DocBook 5 schema defines, read from it when first
+ * needed. */
+static void read_names(struct validator *v)
 {
 	xmlDocPtr rng;
 
 	if (v->element_names != NULL)
-		return v->element_names;
+		return;
 	v->element_names = xmlHashCreate(512);
-	rng = xmlReadFile(v->schema_path, NULL, XML_PARSE_NONET);
+	v->attribute_names = xmlHashCreate(512);
+	rng = xmlReadFile(v->schema->path, NULL, XML_PARSE_NONET);
 	if (rng != NULL)
-		walk_elements(xmlDocGetRootElement(rng), collect_element_names, NULL, v->element_names);
+		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, v);
 	xmlFreeDoc(rng);
+}
+
+static xmlHashTablePtr docbook_elements(struct validator *v)
+{
+	read_names(v);
 	return v->element_names;
+}
+
+static int is_docbook_attribute(struct validator *v, const char *name)
+{
+	read_names(v);
+	return xmlHashLookup(v->attribute_names, BAD_CAST name) != NULL;
+}
+
+/* A value as the author typed it, with tabs and line breaks written \t, \n and \r. */
+static void visible_value(const char *value, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = value; *p != '\0' && n + 3 < size; p++) {
+		const char *escape = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : NULL;
+		if (escape != NULL) {
+			memcpy(out + n, escape, 2);
+			n += 2;
+		} else {
+			out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* The attribute of e whose value is value, named as written (with its prefix), or NULL. */
+static xmlAttrPtr attribute_with_value(xmlNodePtr e, const char *value)
+{
+	for (xmlAttrPtr a = e->properties; a != NULL; a = a->next) {
+		xmlChar *v = xmlNodeListGetString(e->doc, a->children, 1);
+		int same = v != NULL && strcmp((const char *)v, value) == 0;
+		xmlFree(v);
+		if (same)
+			return a;
+	}
+	return NULL;
+}
+
+static void qualified_name(xmlAttrPtr a, char *out, size_t size)
+{
+	if (a->ns != NULL && a->ns->prefix != NULL)
+		snprintf(out, size, "%s:%s", a->ns->prefix, a->name);
+	else
+		snprintf(out, size, "%s", a->name);
+}
+
+/* What a value of the schema's datatype looks like, in words. */
+static const char *datatype_in_words(const char *type, char *out, size_t size)
+{
+	static const char *const words[][2] = {
+		{"anyURI", "a URI: a space, a tab or a % of its own must be written %20, %09 or %25"},
+		{"positiveInteger", "a whole number above 0"},
+		{"nonNegativeInteger", "a whole number, 0 or more"},
+		{"integer", "a whole number"},
+		{"decimal", "a number"},
+		{"NMTOKEN", "one word (letters, digits, '.', '-', '_' or ':')"},
+		{"date", "a date written YYYY-MM-DD"},
+		{"gYear", "a year written YYYY"},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(type, words[i][0]) == 0)
+			return words[i][1];
+	snprintf(out, size, "a valid %s", type);
+	return out;
+}
+
+/* An attribute the schema refused, from libxml2's codes: a value not of its datatype, or an
+ * attribute (or its value) the element does not take. Returns 0 for other messages. */
+static int explain_attribute_error(struct validator *v, const struct schema_error *e)
+{
+	char name[200], value[400], words[200];
+	xmlAttrPtr a;
+
+	if (e->code == XML_RELAXNG_ERR_TYPEVAL && e->str1 && e->str2 &&
+	    (a = attribute_with_value(e->node, e->str2)) != NULL) {
+		qualified_name(a, name, sizeof name);
+		visible_value(e->str2, value, sizeof value);
+		v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_VALUE, name, value,
+		                           datatype_in_words(e->str1, words, sizeof words));
+		return 1;
+	}
+	if (e->code != XML_RELAXNG_ERR_INVALIDATTR || e->str1 == NULL)
+		return 0;
+	for (a = e->node->properties; a != NULL; a = a->next)
+		if (xmlStrEqual(a->name, BAD_CAST e->str1))
+			break;
+	if (a == NULL || !is_docbook_attribute(v, e->str1)) {
+		v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_ATTRIBUTE,
+		                           name_of(e->node), e->str1);
+		return 1;
+	}
+	xmlChar *text = xmlNodeListGetString(e->node->doc, a->children, 1);
+	qualified_name(a, name, sizeof name);
+	visible_value(text ? (const char *)text : "", value, sizeof value);
+	xmlFree(text);
+	v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_ATTRIBUTE_VALUE,
+	                           name_of(e->node), name, value);
+	return 1;
 }
 
 /* The validator's message in an author's words, for the forms it takes most often. */
@@ -315,8 +495,10 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 	char a[200], b[200], hint[300];
 	xmlNodePtr n = e->node;
 
-	if (split_message(e->message, "Did not expect element ", " there", a, NULL, sizeof a) &&
-	    strcmp(a, "text") == 0) {
+	if (explain_attribute_error(v, e)) {
+		/* reported */
+	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL, sizeof a) &&
+	           strcmp(a, "text") == 0) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_TEXT, name_of(n));
 	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL,
 	                         sizeof a) &&
@@ -332,10 +514,6 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 	} else if (split_message(e->message, "Expecting an element ", ", got nothing", a, NULL,
 	                         sizeof a)) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_MISSING, name_of(n), a);
-	} else if (split_message(e->message, "Invalid attribute ", " for element ", a, b, sizeof a)) {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_ATTRIBUTE, b, a);
-	} else if (split_message(e->message, "Type ", " doesn't allow value '", a, b, sizeof a)) {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_VALUE, b, a);
 	} else {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA, e->message);
 	}
@@ -347,9 +525,10 @@ static void report_schema_errors(struct validator *v)
 	xmlNodePtr kept_nodes[MAX_SCHEMA_ERRORS];
 	int nkept = 0;
 
-	qsort(v->errors, (size_t)v->nerrors, sizeof *v->errors, deeper_then_specific);
-	for (int i = 0; i < v->nerrors; i++) {
-		struct schema_error *e = &v->errors[i];
+	qsort(v->errors->items, (size_t)v->errors->n, sizeof *v->errors->items,
+	      deeper_then_specific);
+	for (int i = 0; i < v->errors->n; i++) {
+		struct schema_error *e = &v->errors->items[i];
 		if ((e->rank == 0 && has_specific_kin(v, e)) ||
 		    in_cascade(e->node, v->explained, v->nexplained) ||
 		    in_cascade(e->node, kept_nodes, nkept))
@@ -363,13 +542,180 @@ static void report_schema_errors(struct validator *v)
 		explain_schema_error(v, kept[i]);
 }
 
+/* ---- each element alone ---- */
+
+static int is_rng(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr first_rng_child(xmlNodePtr e)
+{
+	xmlNodePtr c = e->children;
+	while (c != NULL && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	return c;
+}
+
+/* Adds a reference to d to the start's choice when d defines one named element. */
+static void add_element_define(xmlNodePtr d, void *choice)
+{
+	xmlNodePtr el = is_rng(d, "define") ? first_rng_child(d) : NULL;
+	xmlChar *name;
+
+	if (!is_rng(el, "element") || !xmlHasProp(el, BAD_CAST "name"))
+		return;
+	name = xmlGetNoNsProp(d, BAD_CAST "name");
+	xmlNewProp(xmlNewChild(choice, ((xmlNodePtr)choice)->ns, BAD_CAST "ref", NULL),
+	           BAD_CAST "name", name);
+	xmlFree(name);
+}
+
+/* The schema with a start that lets any element it names be the root: every <define> that
+ * holds one named <element> becomes a choice of the start. */
+static xmlRelaxNGPtr compile_any_root(const char *path)
+{
+	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, start = NULL, choice;
+	xmlRelaxNGPtr compiled = NULL;
+
+	for (xmlNodePtr c = grammar ? grammar->children : NULL; c != NULL; c = c->next)
+		if (is_rng(c, "start"))
+			start = c;
+	if (start != NULL) {
+		xmlFreeNodeList(start->children);
+		start->children = start->last = NULL;
+		choice = xmlNewChild(start, start->ns, BAD_CAST "choice", NULL);
+		walk_elements(grammar, add_element_define, NULL, choice);
+		xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(rng);
+		compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+		xmlRelaxNGFreeParserCtxt(pctxt);
+	}
+	xmlFreeDoc(rng);
+	return compiled;
+}
+
+static xmlRelaxNGPtr any_root_schema(const struct schema *s)
+{
+	if (*s->any_root == NULL)
+		*s->any_root = compile_any_root(s->path);
+	return *s->any_root;
+}
+
+/* Points every element of copy at the book's element it was copied from. */
+static void link_copy(xmlNodePtr original, xmlNodePtr copy)
+{
+	copy->_private = original;
+	for (xmlNodePtr o = original->children, c = copy->children; o != NULL && c != NULL;
+	     o = o->next, c = c->next)
+		if (o->type == XML_ELEMENT_NODE)
+			link_copy(o, c);
+}
+
+/* Validates a copy of e as a document of its own; its messages, pointed at the book's nodes,
+ * go into list. Messages that only say e is not some other element of the start are left
+ * out. Returns how many are kept. */
+static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *list)
+{
+	xmlRelaxNGPtr schema = any_root_schema(v->schema);
+	xmlDocPtr doc;
+	xmlRelaxNGValidCtxtPtr vctxt;
+	int kept = 0;
+
+	if (schema == NULL)
+		return 0;
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
+	if (copy == NULL)
+		abort();
+	xmlDocSetRootElement(doc, copy);
+	link_copy(e, copy);
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
+	v->collecting = list;
+	v->alone = 1;
+	xmlRelaxNGValidateDoc(vctxt, doc);
+	v->alone = 0;
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	xmlFreeDoc(doc);
+	for (int i = 0; i < list->n; i++) {
+		struct schema_error *x = &list->items[i];
+		int about_the_name = x->code == XML_RELAXNG_ERR_ELEMNAME ||
+		                     x->code == XML_RELAXNG_ERR_ELEMWRONGNS ||
+		                     x->code == XML_RELAXNG_ERR_ELEMNONS ||
+		                     x->code == XML_RELAXNG_ERR_ELEMEXTRANS ||
+		                     x->code == XML_RELAXNG_ERR_ELEMWRONG;
+		if (x->node == e && about_the_name) {
+			free(x->message), free(x->str1), free(x->str2);
+		} else {
+			list->items[kept++] = *x;
+		}
+	}
+	list->n = kept;
+	return kept;
+}
+
+static void move_error(struct validator *v, struct schema_error *x)
+{
+	if (v->errors->n < MAX_SCHEMA_ERRORS)
+		v->errors->items[v->errors->n++] = *x;
+	else
+		free(x->message), free(x->str1), free(x->str2);
+	memset(x, 0, sizeof *x);
+}
+
+/* Keeps the messages about e, an element that fails alone while its children do not: a wrong
+ * attribute of e's is the whole story; else the whole book's messages inside e say best what
+ * is wrong there; when it has none (libxml2 never got there), e's own. */
+static void keep_errors(struct validator *v, xmlNodePtr e, struct error_list *mine)
+{
+	int own_attribute = 0, inside = 0;
+
+	for (int i = 0; i < mine->n; i++)
+		own_attribute |= mine->items[i].node == e && is_attribute_error(mine->items[i].code);
+	for (int i = 0; i < v->whole->n && !own_attribute; i++)
+		inside |= v->whole->items[i].node != NULL && is_ancestor(e, v->whole->items[i].node);
+	for (int i = 0; inside && i < v->whole->n; i++)
+		if (v->whole->items[i].node != NULL && is_ancestor(e, v->whole->items[i].node))
+			move_error(v, &v->whole->items[i]);
+	for (int i = 0; !inside && i < mine->n; i++)
+		if (!own_attribute || (mine->items[i].node == e && is_attribute_error(mine->items[i].code)))
+			move_error(v, &mine->items[i]);
+}
+
+/* e fails with the messages in its list: validates each DocBook child alone, following the
+ * ones that fail down to the innermost elements that fail by themselves, whose messages are
+ * kept; when none of e's children fails alone, e's own are. */
+static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *mine)
+{
+	int found = 0;
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
+		    !xmlStrEqual(c->ns->href, BAD_CAST DOCBOOK_NS))
+			continue;
+		struct error_list *theirs = new_error_list();
+		if (validate_alone(v, c, theirs) > 0) {
+			find_failures(v, c, theirs);
+			found = 1;
+		}
+		free_error_list(theirs);
+	}
+	if (!found)
+		keep_errors(v, e, mine);
+}
+
 int schema_open(struct schema *s, const char *path, struct diag *d)
 {
 	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
 
 	s->path = path;
 	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+	s->any_root = calloc(1, sizeof *s->any_root);
 	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (s->any_root == NULL)
+		abort();
 	if (s->compiled == NULL) {
 		struct diag_loc loc = {path, 0, 0};
 		diag_report(d, &loc, D_READ_FAILED, "the DocBook 5 schema could not be loaded");
@@ -381,7 +727,11 @@ void schema_close(struct schema *s)
 {
 	if (s->compiled != NULL)
 		xmlRelaxNGFree(s->compiled);
+	if (s->any_root != NULL && *s->any_root != NULL)
+		xmlRelaxNGFree(*s->any_root);
+	free(s->any_root);
 	s->compiled = NULL;
+	s->any_root = NULL;
 }
 
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)
@@ -392,18 +742,24 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 
 	if (v == NULL)
 		abort();
-	v->book = b, v->diag = d, v->schema_path = s->path;
+	v->book = b, v->diag = d, v->schema = s;
+	v->errors = new_error_list();
+	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
 	vctxt = xmlRelaxNGNewValidCtxt(s->compiled);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
 	xmlSetGenericErrorFunc(NULL, ignore_message);
+	v->collecting = v->whole;
 	xmlRelaxNGValidateDoc(vctxt, b->doc);
-	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (v->whole->n > 0)
+		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	report_schema_errors(v);
-	for (int i = 0; i < v->nerrors; i++)
-		free(v->errors[i].message);
+	free_error_list(v->whole);
+	free_error_list(v->errors);
 	xmlHashFree(v->element_names, NULL);
+	xmlHashFree(v->attribute_names, NULL);
 	reported = v->reported;
 	free(v);
 	return reported;

@@ -1,13 +1,37 @@
 #!/bin/sh
 # run.sh: golden tests of diagnostics. Each NAME.xml here (or NAME/book.xml for a book of
 # several files) is checked with `mixdown check`; a NAME.args file instead gives the whole
-# command line (for -W, --format, build, a missing book). What mixdown prints on stderr, then
+# command line (for -W, --format, build, a missing book), and NAME.env the environment
+# variables (VAR=value, one a line) for that run. What mixdown prints on stderr, then
 # its exit status, must equal NAME.err. `--regen` rewrites the goldens; read their diff first.
+# A book too big to keep here is made at run time by NAME.gen, a script that writes it (with
+# sparse files) into the folder it is given.
 . tests/lib.sh
 [ "${1:-}" = --regen ] && REGEN=yes
 mkdir -p "$TEST_TMP/diag"
 
-for input in tests/diag/*.xml tests/diag/*/book.xml tests/diag/*.args; do
+made=$TEST_TMP/diag/made
+rm -rf "$made"
+mkdir -p "$made"
+for gen in tests/diag/*.gen; do
+	[ -f "$gen" ] || continue
+	mkdir -p "$made/$(basename "$gen" .gen)"
+	sh "$gen" "$made/$(basename "$gen" .gen)"
+done
+mixdown_path=$(cd "$(dirname "$MIXDOWN")" && pwd)/$(basename "$MIXDOWN")
+
+# Checks a book with more arguments; a made book is checked from the folder above it, so that
+# messages name it NAME/book.xml wherever the temporary folder is.
+check_input() {
+	input=$1
+	shift
+	case "$input" in
+	"$made"/*) (cd "$made" && "$mixdown_path" check "${input#"$made"/}" "$@") ;;
+	*) "$MIXDOWN" check "$input" "$@" ;;
+	esac
+}
+
+for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/diag/*.args; do
 	[ -f "$input" ] || continue
 	case "$input" in
 	*/book.xml) name=$(basename "$(dirname "$input")") ;;
@@ -20,9 +44,10 @@ for input in tests/diag/*.xml tests/diag/*/book.xml tests/diag/*.args; do
 	if [ -f "tests/diag/$name.args" ]; then
 		# shellcheck disable=SC2046 # the file holds several arguments
 		NO_COLOR=1 MIXDOWN_DATADIR=$(cat "tests/diag/$name.datadir" 2>/dev/null) \
+			env $(cat "tests/diag/$name.env" 2>/dev/null) \
 			"$MIXDOWN" $(cat "tests/diag/$name.args") >/dev/null 2>"$actual"
 	else
-		NO_COLOR=1 "$MIXDOWN" check "$input" >/dev/null 2>"$actual"
+		NO_COLOR=1 check_input "$input" >/dev/null 2>"$actual"
 	fi
 	echo "exit: $?" >>"$actual"
 	# mixdown's own files are named by absolute path; the checkout's location is not the point
@@ -34,14 +59,15 @@ done
 # "internal" cannot be caused by a book and is covered by tests/unit/test_out.c.
 seen=$TEST_TMP/diag/codes-seen
 : >"$seen"
-for input in tests/diag/*.xml tests/diag/*/book.xml tests/diag/*.args; do
+for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/diag/*.args; do
 	[ -f "$input" ] || continue
 	case "$input" in
 	*.args)
 		# shellcheck disable=SC2046
 		MIXDOWN_DATADIR=$(cat "${input%.args}.datadir" 2>/dev/null) \
+			env $(cat "${input%.args}.env" 2>/dev/null) \
 			"$MIXDOWN" $(cat "$input") --format=json 2>&1 >/dev/null ;;
-	*) "$MIXDOWN" check "$input" --format=json -W style 2>&1 >/dev/null ;;
+	*) check_input "$input" --format=json -W style 2>&1 >/dev/null ;;
 	esac
 done | sed -n 's/.*"code":"\([a-z-]*\)".*/\1/p' | sort -u >"$seen"
 missing=$(sed -n 's/^\t\[D_[A-Z_]*\] = {"\([a-z-]*\)".*/\1/p' tools/diag.c | grep -v '^internal$' | sort -u | comm -23 - "$seen")

@@ -147,6 +147,45 @@ make_book "$out/many" ''
 } >"$out/many/book.xml"
 expect_build "two thousand chapters" "$out/many/book.xml"
 
+# ---- size limits: files whose size is known are refused before they are read ----
+
+mkdir -p "$out/huge-master"
+truncate -s 1G "$out/huge-master/book.xml"
+expect_one_error "a master file of 1 GiB" "$out/huge-master/book.xml"
+
+make_book "$out/huge-include" '<chapter xml:id="c"><title>C</title><programlisting><xi:include href="capture.log" parse="text"/></programlisting></chapter>'
+truncate -s 1G "$out/huge-include/capture.log"
+expect_one_error "a text include of 1 GiB" "$out/huge-include/book.xml"
+
+make_book "$out/huge-book" "<chapter xml:id=\"c\"><title>C</title>
+$(for i in 1 2 3 4 5; do printf '<programlisting><xi:include href="part.xml" parse="text"/></programlisting>\n'; done)
+</chapter>"
+truncate -s 60M "$out/huge-book/part.xml"
+(ulimit -v 1048576; NO_COLOR=1 $LIMIT "$MIXDOWN" check "$out/huge-book/book.xml") >/dev/null 2>"$out/huge-book.err"
+status=$?
+if [ "$status" = 1 ] && grep -Eq "^[^ ]+:9:[0-9]+: error: cannot read '[^']*part.xml': the book's files would come to more than 256 MiB" "$out/huge-book.err"; then
+	ok "hostile: five includes of a 60 MiB file stop at the one that passes 256 MiB for the book"
+else
+	not_ok "hostile: five includes of a 60 MiB file stop at the one that passes 256 MiB for the book" "exit $status" "$(tail -3 "$out/huge-book.err")"
+fi
+rm -f "$out"/huge-*/*.log "$out"/huge-*/part.xml "$out/huge-master/book.xml"
+
+# ---- SOURCE_DATE_EPOCH at the ends of what a zip can hold: before 1980 becomes 1980 ----
+
+for v in "0 1980-01-01T00:00:00Z 1980,1,1" "4354819199 2107-12-31T23:59:59Z 2107,12,31"; do
+	set -- $v
+	dir=$out/date-$1.out
+	SOURCE_DATE_EPOCH=$1 "$MIXDOWN" build tests/serve/book/book.xml -o "$dir" >/dev/null 2>"$dir.err"
+	status=$?
+	modified=$(unzip -p "$dir/book.epub" OEBPS/package.opf 2>/dev/null | sed -n 's/.*dcterms:modified">\([^<]*\)<.*/\1/p')
+	dates=$(python3 -c "import sys, zipfile; print(sorted({'%d,%d,%d' % i.date_time[:3] for i in zipfile.ZipFile(sys.argv[1]).infolist()}))" "$dir/book.epub" 2>&1)
+	if [ "$status" = 0 ] && [ "$modified" = "$2" ] && [ "$dates" = "['$3']" ]; then
+		ok "hostile: SOURCE_DATE_EPOCH=$1 dates the package $2 and every zip entry the same day"
+	else
+		not_ok "hostile: SOURCE_DATE_EPOCH=$1 dates the package $2 and every zip entry the same day" "exit $status, modified $modified, zip dates $dates" "$(head -3 "$dir.err")"
+	fi
+done
+
 # ---- nothing lost when interrupted ----
 
 for sig in INT TERM; do

@@ -43,6 +43,9 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XINCLUDE_MISSING] = {"xinclude-missing", SEV_ERROR, "cannot include '%s': %s"},
 	[D_XINCLUDE_LOOP] = {"xinclude-loop", SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
 	[D_XINCLUDE_DEPTH] = {"xinclude-depth", SEV_ERROR, "XIncludes nested more than %d deep"},
+	[D_OWN_NAMESPACE] = {"own-namespace", SEV_WARNING,
+	                     "'%s' is mixdown's own namespace; its elements and attributes here "
+	                     "are ignored"},
 	[D_SCHEMA] = {"schema", SEV_ERROR, "%s"},
 	[D_SCHEMA_WRAP_LISTITEM] = {"schema-wrap-listitem", SEV_ERROR,
 	                            "<%s> is not allowed directly inside <%s>; wrap it in "

@@ -2,6 +2,7 @@
  * network, no DTD, no entities) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "sanitize.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -758,6 +759,7 @@ struct book *load_book(const char *path, struct diag *d)
 		book_free(ld.book);
 		return NULL;
 	}
+	sanitize_book(ld.book, d);
 	return ld.book;
 }
 

@@ -543,13 +543,27 @@ static void link_glossary(xmlNodePtr e, void *data)
 		link_term(pl, e);
 }
 
+/* Declares the plan's namespace on the root, under a prefix the book does not use there. */
+static xmlNsPtr declare_plan_namespace(xmlNodePtr root)
+{
+	char prefix[16] = "mx";
+	xmlNsPtr ns;
+
+	for (int n = 1; (ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST prefix)) == NULL; n++) {
+		if (n > 1000)
+			abort();
+		snprintf(prefix, sizeof prefix, "mx%d", n);
+	}
+	return ns;
+}
+
 int plan_book(struct book *b, struct plan *p, struct diag *d)
 {
 	struct planner pl = {.book = b, .plan = p, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
 	memset(p, 0, sizeof *p);
-	pl.ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST "mx");
+	pl.ns = declare_plan_namespace(root);
 	walk_elements(root, find_page, NULL, &pl);
 	link_pages(&pl);
 	walk_elements(root, enter_element, leave_element, &pl);

@@ -10,6 +10,7 @@
 #include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct checker {
 	struct book *book;
@@ -155,6 +156,22 @@ static void check_references(xmlNodePtr e, void *data)
 
 /* ---- files ---- */
 
+enum image_kind image_kind_of(const char *path)
+{
+	static const char *const raster[] = {".png", ".jpg", ".jpeg", ".gif", ".webp"};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+
+	if (dot == NULL)
+		return IMAGE_OTHER;
+	if (strcasecmp(dot, ".svg") == 0)
+		return IMAGE_SVG;
+	for (size_t i = 0; i < sizeof raster / sizeof *raster; i++)
+		if (strcasecmp(dot, raster[i]) == 0)
+			return IMAGE_RASTER;
+	return IMAGE_OTHER;
+}
+
 static void check_fileref(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
@@ -166,6 +183,8 @@ static void check_fileref(xmlNodePtr e, void *data)
 		return;
 	switch (book_resolve(c->book, book_file_of(c->book, e), (const char *)ref, &path, &err)) {
 	case RESOLVE_OK:
+		if (is_docbook(e, "imagedata") && image_kind_of(path) == IMAGE_OTHER)
+			c->errors += book_report(c->book, c->diag, e, D_FILEREF_TYPE, (const char *)ref);
 		break;
 	case RESOLVE_URL:
 		c->errors += book_report(c->book, c->diag, e, D_FILEREF_URL, (const char *)ref);

@@ -28,6 +28,10 @@ void schema_close(struct schema *s);
  * safe. Returns the number of errors reported. */
 int check_rules(struct book *b, struct diag *d);
 
+/* The kinds of image mixdown publishes, told by the file name's extension. */
+enum image_kind { IMAGE_OTHER, IMAGE_RASTER, IMAGE_SVG };
+enum image_kind image_kind_of(const char *path);
+
 /* check_rules, then the DocBook 5 schema; returns the number of errors reported. */
 int check_book(struct book *b, const struct schema *s, struct diag *d);
 

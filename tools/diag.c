@@ -68,6 +68,16 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_FILEREF_OUTSIDE] = {"fileref-outside", SEV_ERROR,
 	                       "fileref '%s' is outside the book's folder"},
 	[D_FILEREF_MISSING] = {"fileref-missing", SEV_ERROR, "fileref '%s' does not exist"},
+	[D_FILEREF_TYPE] = {"fileref-type", SEV_ERROR,
+	                    "fileref '%s' is not an image; only .png, .jpg, .jpeg, .gif, .webp and "
+	                    ".svg files are published"},
+	[D_FILEREF_GENERATED] = {"fileref-generated", SEV_ERROR,
+	                         "fileref '%s' would land on '%s', which mixdown writes itself; move "
+	                         "the image to another folder"},
+	[D_SVG_INVALID] = {"svg-invalid", SEV_ERROR, "the SVG '%s' cannot be published: %s"},
+	[D_SVG_CLEANED] = {"svg-cleaned", SEV_WARNING,
+	                   "removed from the SVG '%s' as published: %s (an image may not run script "
+	                   "or load other files)"},
 	[D_IMAGE_NO_ALT] = {"image-no-alt", SEV_WARNING,
 	                    "this image has no text alternative; add a <textobject> saying what it "
 	                    "shows"},

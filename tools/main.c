@@ -454,14 +454,17 @@ static int check_rendering(const struct options *o, struct book *b, struct rende
 static int render_book(const struct options *o, struct book *b, struct diag *d,
                        struct clock *c, struct validation *v)
 {
-	struct renderer r;
+	struct renderer r = {0}; /* closed whether or not it was opened */
 	struct plan p;
 	char *datadir = find_datadir();
 	int status = EXIT_IO;
 
-	plan_book(b, &p, d);
+	int plan_errors = plan_book(b, &p, d);
 	clock_stage(c, "plan");
-	if (!render_open(&r, datadir, d)) {
+	if (plan_errors > 0) {
+		validation_finish(v);
+		status = EXIT_BOOK;
+	} else if (!render_open(&r, datadir, d)) {
 		status = validation_finish(v) ? EXIT_IO : EXIT_BOOK;
 	} else {
 		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));

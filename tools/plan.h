@@ -27,7 +27,13 @@ struct page {
 struct image {
 	char *source; /* canonical path of the file in the book */
 	char *target; /* path relative to the output's root */
+	char *data;   /* what is published instead of the file (a cleaned SVG), or NULL */
+	size_t len;
 };
+
+/* The folder of mixdown's own styles, scripts, contents and search index, in the site and in
+ * the EPUB; no image of the book may land in it. */
+#define ASSETS_DIR "assets/"
 
 struct plan {
 	struct page *pages;
@@ -36,7 +42,8 @@ struct plan {
 	size_t nimages;
 };
 
-/* Decides the pages and annotates the tree; returns the number of errors reported. */
+/* Decides the pages and annotates the tree; returns the number of errors reported (images that
+ * would replace generated files, SVGs that cannot be read). */
 int plan_book(struct book *b, struct plan *p, struct diag *d);
 void plan_free(struct plan *p);
 

@@ -214,6 +214,20 @@ else
 	not_ok "hostile: the prefix mx bound to another namespace keeps the chapter's page"
 fi
 
+# an SVG with script is published cleaned, in the site and in the EPUB
+make_book "$out/svg-script" '<chapter xml:id="c"><title>C</title><mediaobject><imageobject><imagedata fileref="images/evil.svg"/></imageobject><textobject><phrase>z</phrase></textobject></mediaobject></chapter>'
+mkdir -p "$out/svg-script/images"
+printf '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script><a href="javascript:alert(2)"><rect width="1" height="1"/></a></svg>\n' >"$out/svg-script/images/evil.svg"
+expect_build "an SVG with script" "$out/svg-script/book.xml"
+unzip -p "$dir/book.epub" OEBPS/images/evil.svg >"$dir.epub.svg" 2>/dev/null
+if [ -s "$dir/html/images/evil.svg" ] && [ -s "$dir.epub.svg" ] &&
+	! grep -qi 'script\|onload\|alert' "$dir/html/images/evil.svg" "$dir.epub.svg" &&
+	xmllint --noout "$dir.epub.svg"; then
+	ok "hostile: an SVG with script is published without it in the site and the EPUB"
+else
+	not_ok "hostile: an SVG with script is published without it in the site and the EPUB" "$(head -3 "$dir/html/images/evil.svg")"
+fi
+
 # ---- nothing read outside, nothing written outside ----
 if ! grep -rq 'SECRET-OUTSIDE-TEXT\|SECRET-IMAGE-BYTES\|root:x:0' "$out"/*.out 2>/dev/null; then
 	ok "hostile: no outside file's content reached any output"

@@ -23,8 +23,8 @@ static const struct message messages[D_ID_COUNT] = {
 	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
 	                        "no DOCTYPE"},
 	[D_ENTITY_DECL] = {"entity-declaration", SEV_ERROR,
-	                   "entity declarations are not allowed ('%s'); write the text itself or use "
-	                   "XInclude"},
+	                   "declarations in a DOCTYPE are not allowed ('%s ...>'); write the text "
+	                   "itself or use XInclude"},
 	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
 	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
 	                   "xmlns=\"http://docbook.org/ns/docbook\""},

@@ -232,19 +232,60 @@ static void check_stable_id(struct checker *c, xmlNodePtr e)
 		c->errors += book_report(c->book, c->diag, e, D_MISSING_ID, (const char *)e->name);
 }
 
+/* ---- links ---- */
+
+/* href without the spaces and C0 controls around it and the tabs and line breaks inside it. */
+static char *link_as_read(const char *href)
+{
+	const unsigned char *start = (const unsigned char *)href;
+	const unsigned char *end = start + strlen(href);
+	char *clean, *out;
+
+	while (start < end && *start <= ' ')
+		start++;
+	while (end > start && end[-1] <= ' ')
+		end--;
+	out = clean = malloc((size_t)(end - start) + 1);
+	if (clean == NULL)
+		abort();
+	for (const unsigned char *p = start; p < end; p++)
+		if (*p != '\t' && *p != '\n' && *p != '\r')
+			*out++ = (char)*p;
+	*out = '\0';
+	return clean;
+}
+
+enum link_kind link_kind_of(const char *href, char **clean)
+{
+	static const char *const web_schemes[] = {"http:", "https:", "mailto:"};
+	char *read = link_as_read(href);
+	enum link_kind kind = href_has_scheme(read) ? LINK_UNSAFE : LINK_RELATIVE;
+
+	for (size_t i = 0; i < sizeof web_schemes / sizeof *web_schemes; i++)
+		if (strncasecmp(read, web_schemes[i], strlen(web_schemes[i])) == 0)
+			kind = LINK_WEB;
+	if (clean != NULL)
+		*clean = read;
+	else
+		free(read);
+	return kind;
+}
+
 static void check_link_target(struct checker *c, xmlNodePtr e)
 {
-	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST "http://www.w3.org/1999/xlink");
-	const char *h = (const char *)href;
+	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS);
 
 	if (href == NULL)
 		return;
-	if (href_has_scheme(h)) {
-		if (strncmp(h, "http:", 5) != 0 && strncmp(h, "https:", 6) != 0 &&
-		    strncmp(h, "mailto:", 7) != 0)
-			c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, h);
-	} else {
-		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, h);
+	switch (link_kind_of((const char *)href, NULL)) {
+	case LINK_WEB:
+		break;
+	case LINK_RELATIVE:
+		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, (const char *)href);
+		break;
+	case LINK_UNSAFE:
+		c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, (const char *)href);
+		break;
 	}
 	xmlFree(href);
 }

@@ -28,6 +28,15 @@ void schema_close(struct schema *s);
  * safe. Returns the number of errors reported. */
 int check_rules(struct book *b, struct diag *d);
 
+/* What a link's address is, as a browser reads it. */
+enum link_kind { LINK_WEB, LINK_RELATIVE, LINK_UNSAFE };
+
+/* The one decision on links: spaces and control characters around the address are dropped and
+ * tabs and line breaks inside it removed, as browsers do, then the scheme is compared without
+ * regard to case: http, https and mailto are web links, no scheme is relative, any other scheme
+ * is unsafe. When clean is not NULL it gets the address so read (malloc'd). */
+enum link_kind link_kind_of(const char *href, char **clean);
+
 /* The kinds of image mixdown publishes, told by the file name's extension. */
 enum image_kind { IMAGE_OTHER, IMAGE_RASTER, IMAGE_SVG };
 enum image_kind image_kind_of(const char *path);

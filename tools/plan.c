@@ -471,6 +471,29 @@ static void plan_image(struct planner *pl, xmlNodePtr e)
 	xmlFree(ref);
 }
 
+/* ---- links ---- */
+
+/* mx:href on an element whose address may be linked to: its xlink:href, as browsers read it,
+ * when that is a web or mail address; an email's text, as a mailto: address. */
+static void plan_link(struct planner *pl, xmlNodePtr e)
+{
+	xmlChar *href = is_docbook(e, "email") ? xmlNodeGetContent(e)
+	                                       : xmlGetNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS);
+	char *clean = NULL;
+
+	if (href == NULL)
+		return;
+	if (is_docbook(e, "email")) {
+		xmlChar *mailto = xmlStrncatNew(BAD_CAST "mailto:", href, -1);
+		xmlFree(href);
+		href = mailto;
+	}
+	if (link_kind_of((const char *)href, &clean) == LINK_WEB)
+		mx_set(pl, e, "href", clean);
+	free(clean);
+	xmlFree(href);
+}
+
 /* ---- the walk ---- */
 
 static void enter_element(xmlNodePtr e, void *data)
@@ -498,6 +521,7 @@ static void enter_element(xmlNodePtr e, void *data)
 	}
 	else if (is_docbook(e, "imagedata"))
 		plan_image(pl, e);
+	plan_link(pl, e);
 	for (int k = 0; k < L_KINDS; k++)
 		if (is_docbook(e, labelled[k]))
 			label_formal(pl, e, (enum label_kind)k);

@@ -2,6 +2,7 @@
  * images with text alternatives, safe links, stable addresses; and has schema.c validate it.
  * Each problem is reported at the chapter file and line the author edits. */
 #include "check.h"
+#include "lang.h"
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
@@ -290,9 +291,20 @@ static void check_link_target(struct checker *c, xmlNodePtr e)
 	xmlFree(href);
 }
 
+static void check_lang(struct checker *c, xmlNodePtr e)
+{
+	xmlChar *lang = xmlGetNsProp(e, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+	/* xml:lang="" is allowed: it says the language is not known */
+	if (lang != NULL && lang[0] != '\0' && !lang_tag_is_valid((const char *)lang))
+		c->errors += book_report(c->book, c->diag, e, D_LANG_INVALID, (const char *)lang);
+	xmlFree(lang);
+}
+
 static void check_rules_of(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
+	check_lang(c, e);
 
 	check_image_alt(c, e);
 	check_stable_id(c, e);

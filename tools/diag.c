@@ -92,6 +92,12 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_LINK_RELATIVE] = {"link-relative", SEV_WARNING,
 	                     "link to '%s' leaves the book's pages; use <xref linkend=...> for places "
 	                     "in the book and a full https:// address for the web"},
+	[D_LANG_INVALID] = {"lang-invalid", SEV_ERROR,
+	                    "xml:lang '%s' is not a language tag; write one such as 'en', 'pt-BR' or "
+	                    "'sr-Latn'"},
+	[D_LANG_NO_WORDS] = {"lang-no-words", SEV_WARNING,
+	                     "mixdown has no generated words for xml:lang '%s' (it has: %s); English "
+	                     "ones are used"},
 	[D_UNKNOWN_ELEMENT] = {"unknown-element", SEV_WARNING,
 	                       "<%s> has no rendering of its own; its content is shown plainly"},
 	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},

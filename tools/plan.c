@@ -466,6 +466,7 @@ static void plan_image(struct planner *pl, xmlNodePtr e)
 	if (img != NULL) {
 		xmlChar *escaped = xmlURIEscapeStr(BAD_CAST img->target, BAD_CAST "/");
 		mx_set(pl, e, "src", (const char *)escaped);
+		mx_set(pl, e, "type", image_media_type(img->target));
 		xmlFree(escaped);
 	}
 	xmlFree(ref);

@@ -15,6 +15,7 @@
  *   mx:gloss  on glossterm/firstterm: the anchor of its glossary entry
  *   mx:first  on glossentry: the anchor of the term's first use in the text
  *   mx:src    on imagedata: the image's path in the outputs (URI-escaped)
+ *   mx:type   on imagedata: the image's media type ("image/png")
  *   mx:href   on elements with a web or mail address (xlink:href, or email's text): the address
  *             to link to, as browsers read it; absent for any other scheme, never linked then
  *   mx:group, mx:sub, mx:sort, mx:letter   on indexterm (mx:group also on see and seealso): the words folded

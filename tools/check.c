@@ -1,5 +1,6 @@
 /* check.c: checks the merged book: unique ids, references that resolve, files that exist,
- * images with text alternatives, safe links, stable addresses; and has schema.c validate it.
+ * images of a published type with text alternatives, safe links, language tags, stable
+ * addresses; and has schema.c validate it.
  * Each problem is reported at the chapter file and line the author edits. */
 #include "check.h"
 #include "lang.h"
@@ -323,11 +324,11 @@ static void check_lang(struct checker *c, xmlNodePtr e)
 static void check_rules_of(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
-	check_lang(c, e);
 
 	check_image_alt(c, e);
 	check_stable_id(c, e);
 	check_link_target(c, e);
+	check_lang(c, e);
 }
 
 int check_rules(struct book *b, struct diag *d)

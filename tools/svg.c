@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "svg.h"
 
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -111,11 +112,6 @@ static xmlDocPtr read_svg(const char *path, struct svg_result *r)
 
 /* ---- what is dangerous ---- */
 
-static int tolower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 static int name_in(const xmlChar *name, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -132,11 +128,14 @@ static int mentions_javascript(const xmlChar *text)
 	size_t matched = 0;
 
 	for (const xmlChar *p = text; p != NULL && *p != '\0'; p++) {
-		if (*p <= ' ')
+		int c = tolower(*p);
+		if (c <= ' ')
 			continue;
-		matched = (size_t)(tolower_ascii(*p) == word[matched] ? matched + 1
-		                   : tolower_ascii(*p) == word[0]     ? 1
-		                                                      : 0);
+		/* 'j' begins the word and appears nowhere else in it, so a mismatch restarts there */
+		if (c == word[matched])
+			matched++;
+		else
+			matched = c == word[0];
 		if (matched == sizeof word - 1)
 			return 1;
 	}

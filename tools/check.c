@@ -1,7 +1,9 @@
 /* check.c: checks the merged book: unique ids, references that resolve, files that exist,
- * images with text alternatives, safe links, stable addresses; and has schema.c validate it.
+ * images of a published type with text alternatives, safe links, language tags, stable
+ * addresses; and has schema.c validate it.
  * Each problem is reported at the chapter file and line the author edits. */
 #include "check.h"
+#include "lang.h"
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
@@ -10,6 +12,7 @@
 #include <libxml/xpath.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct checker {
 	struct book *book;
@@ -155,6 +158,41 @@ static void check_references(xmlNodePtr e, void *data)
 
 /* ---- files ---- */
 
+/* The images mixdown publishes, by extension. */
+static const struct {
+	const char *extension;
+	const char *media_type;
+	enum image_kind kind;
+} image_types[] = {
+	{".png", "image/png", IMAGE_RASTER},   {".jpg", "image/jpeg", IMAGE_RASTER},
+	{".jpeg", "image/jpeg", IMAGE_RASTER}, {".gif", "image/gif", IMAGE_RASTER},
+	{".webp", "image/webp", IMAGE_RASTER}, {".svg", "image/svg+xml", IMAGE_SVG},
+};
+
+/* The entry of image_types for path's extension, or -1. */
+static int image_type_index(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+
+	for (size_t i = 0; dot != NULL && i < sizeof image_types / sizeof *image_types; i++)
+		if (strcasecmp(dot, image_types[i].extension) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum image_kind image_kind_of(const char *path)
+{
+	int i = image_type_index(path);
+	return i < 0 ? IMAGE_OTHER : image_types[i].kind;
+}
+
+const char *image_media_type(const char *path)
+{
+	int i = image_type_index(path);
+	return i < 0 ? NULL : image_types[i].media_type;
+}
+
 static void check_fileref(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
@@ -166,6 +204,8 @@ static void check_fileref(xmlNodePtr e, void *data)
 		return;
 	switch (book_resolve(c->book, book_file_of(c->book, e), (const char *)ref, &path, &err)) {
 	case RESOLVE_OK:
+		if (is_docbook(e, "imagedata") && image_kind_of(path) == IMAGE_OTHER)
+			c->errors += book_report(c->book, c->diag, e, D_FILEREF_TYPE, (const char *)ref);
 		break;
 	case RESOLVE_URL:
 		c->errors += book_report(c->book, c->diag, e, D_FILEREF_URL, (const char *)ref);
@@ -213,21 +253,72 @@ static void check_stable_id(struct checker *c, xmlNodePtr e)
 		c->errors += book_report(c->book, c->diag, e, D_MISSING_ID, (const char *)e->name);
 }
 
+/* ---- links ---- */
+
+/* href without the spaces and C0 controls around it and the tabs and line breaks inside it. */
+static char *link_as_read(const char *href)
+{
+	const unsigned char *start = (const unsigned char *)href;
+	const unsigned char *end = start + strlen(href);
+	char *clean, *out;
+
+	while (start < end && *start <= ' ')
+		start++;
+	while (end > start && end[-1] <= ' ')
+		end--;
+	out = clean = malloc((size_t)(end - start) + 1);
+	if (clean == NULL)
+		abort();
+	for (const unsigned char *p = start; p < end; p++)
+		if (*p != '\t' && *p != '\n' && *p != '\r')
+			*out++ = (char)*p;
+	*out = '\0';
+	return clean;
+}
+
+enum link_kind link_kind_of(const char *href, char **clean)
+{
+	static const char *const web_schemes[] = {"http:", "https:", "mailto:"};
+	char *read = link_as_read(href);
+	enum link_kind kind = href_has_scheme(read) ? LINK_UNSAFE : LINK_RELATIVE;
+
+	for (size_t i = 0; i < sizeof web_schemes / sizeof *web_schemes; i++)
+		if (strncasecmp(read, web_schemes[i], strlen(web_schemes[i])) == 0)
+			kind = LINK_WEB;
+	if (clean != NULL)
+		*clean = read;
+	else
+		free(read);
+	return kind;
+}
+
 static void check_link_target(struct checker *c, xmlNodePtr e)
 {
-	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST "http://www.w3.org/1999/xlink");
-	const char *h = (const char *)href;
+	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS);
 
 	if (href == NULL)
 		return;
-	if (href_has_scheme(h)) {
-		if (strncmp(h, "http:", 5) != 0 && strncmp(h, "https:", 6) != 0 &&
-		    strncmp(h, "mailto:", 7) != 0)
-			c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, h);
-	} else {
-		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, h);
+	switch (link_kind_of((const char *)href, NULL)) {
+	case LINK_WEB:
+		break;
+	case LINK_RELATIVE:
+		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, (const char *)href);
+		break;
+	case LINK_UNSAFE:
+		c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, (const char *)href);
+		break;
 	}
 	xmlFree(href);
+}
+
+static void check_lang(struct checker *c, xmlNodePtr e)
+{
+	xmlChar *lang = xmlGetNsProp(e, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+	/* xml:lang="" is allowed: it says the language is not known */
+	if (lang != NULL && lang[0] != '\0' && !lang_tag_is_valid((const char *)lang))
+		c->errors += book_report(c->book, c->diag, e, D_LANG_INVALID, (const char *)lang);
+	xmlFree(lang);
 }
 
 static void check_rules_of(xmlNodePtr e, void *data)
@@ -237,6 +328,7 @@ static void check_rules_of(xmlNodePtr e, void *data)
 	check_image_alt(c, e);
 	check_stable_id(c, e);
 	check_link_target(c, e);
+	check_lang(c, e);
 }
 
 int check_rules(struct book *b, struct diag *d)

@@ -27,8 +27,8 @@ static const struct message messages[D_ID_COUNT] = {
 	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
 	                        "no DOCTYPE"},
 	[D_ENTITY_DECL] = {"entity-declaration", SEV_ERROR,
-	                   "entity declarations are not allowed ('%s'); write the text itself or use "
-	                   "XInclude"},
+	                   "declarations in a DOCTYPE are not allowed ('%s ...>'); write the text "
+	                   "itself or use XInclude"},
 	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
 	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
 	                   "xmlns=\"http://docbook.org/ns/docbook\""},
@@ -47,6 +47,9 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XINCLUDE_MISSING] = {"xinclude-missing", SEV_ERROR, "cannot include '%s': %s"},
 	[D_XINCLUDE_LOOP] = {"xinclude-loop", SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
 	[D_XINCLUDE_DEPTH] = {"xinclude-depth", SEV_ERROR, "XIncludes nested more than %d deep"},
+	[D_OWN_NAMESPACE] = {"own-namespace", SEV_WARNING,
+	                     "'%s' is mixdown's own namespace; its elements and attributes here "
+	                     "are ignored"},
 	[D_SCHEMA] = {"schema", SEV_ERROR, "%s"},
 	[D_SCHEMA_WRAP_LISTITEM] = {"schema-wrap-listitem", SEV_ERROR,
 	                            "<%s> is not allowed directly inside <%s>; wrap it in "
@@ -71,6 +74,16 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_FILEREF_OUTSIDE] = {"fileref-outside", SEV_ERROR,
 	                       "fileref '%s' is outside the book's folder"},
 	[D_FILEREF_MISSING] = {"fileref-missing", SEV_ERROR, "fileref '%s' does not exist"},
+	[D_FILEREF_TYPE] = {"fileref-type", SEV_ERROR,
+	                    "fileref '%s' is not an image; only .png, .jpg, .jpeg, .gif, .webp and "
+	                    ".svg files are published"},
+	[D_FILEREF_GENERATED] = {"fileref-generated", SEV_ERROR,
+	                         "fileref '%s' would land on '%s', which mixdown writes itself; move "
+	                         "the image to another folder"},
+	[D_SVG_INVALID] = {"svg-invalid", SEV_ERROR, "the SVG '%s' cannot be published: %s"},
+	[D_SVG_CLEANED] = {"svg-cleaned", SEV_WARNING,
+	                   "removed from the SVG '%s' as published: %s (an image may not run script "
+	                   "or load other files)"},
 	[D_IMAGE_NO_ALT] = {"image-no-alt", SEV_WARNING,
 	                    "this image has no text alternative; add a <textobject> saying what it "
 	                    "shows"},
@@ -85,6 +98,12 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_LINK_RELATIVE] = {"link-relative", SEV_WARNING,
 	                     "link to '%s' leaves the book's pages; use <xref linkend=...> for places "
 	                     "in the book and a full https:// address for the web"},
+	[D_LANG_INVALID] = {"lang-invalid", SEV_ERROR,
+	                    "xml:lang '%s' is not a language tag; write one such as 'en', 'pt-BR' or "
+	                    "'sr-Latn'"},
+	[D_LANG_NO_WORDS] = {"lang-no-words", SEV_WARNING,
+	                     "mixdown has no generated words for xml:lang '%s' (it has: %s); English "
+	                     "ones are used"},
 	[D_UNKNOWN_ELEMENT] = {"unknown-element", SEV_WARNING,
 	                       "<%s> has no rendering of its own; its content is shown plainly"},
 	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},

@@ -284,13 +284,15 @@ static int add_rendered(void *data, struct rendered_file *file)
 static int add_static_files(struct zipper *z, struct renderer *r, const struct plan *p)
 {
 	char *css = render_data_path(r, "style/epub.css");
-	int ok = zip_put_file(z, OPS_DIR "assets/epub.css", css);
+	int ok = zip_put_file(z, OPS_DIR ASSETS_DIR "epub.css", css);
 
 	free(css);
 	for (size_t i = 0; ok && i < p->nimages; i++) {
+		const struct image *img = &p->images[i];
 		char name[4200];
-		snprintf(name, sizeof name, OPS_DIR "%s", p->images[i].target);
-		ok = zip_put_file(z, name, p->images[i].source);
+		snprintf(name, sizeof name, OPS_DIR "%s", img->target);
+		ok = img->data ? zip_put_copy(z, name, img->data, img->len, 0)
+		               : zip_put_file(z, name, img->source);
 	}
 	return ok;
 }

@@ -2,6 +2,7 @@
  * network, no DTD, no entities) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "sanitize.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -319,11 +320,55 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
 		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
 
+/* Every declaration in a DOCTYPE is refused, here and only here: entities (general, parameter,
+ * unparsed), attribute lists (which could make any attribute an ID), elements and notations.
+ * keyword is how the declaration starts ("<!ENTITY"), what it declares follows. */
+static void refuse_declaration(void *ctx, const char *keyword, const char *parameter,
+                               const xmlChar *name)
+{
+	char what[300];
+
+	snprintf(what, sizeof what, "%s %s%s", keyword, parameter, (const char *)name);
+	refuse(ctx, D_ENTITY_DECL, keyword, what);
+}
+
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
                            const xmlChar *system_id, xmlChar *content)
 {
-	(void)type, (void)public_id, (void)system_id, (void)content;
-	refuse(ctx, D_ENTITY_DECL, "<!ENTITY", (const char *)name);
+	int parameter = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
+
+	(void)public_id, (void)system_id, (void)content;
+	refuse_declaration(ctx, "<!ENTITY", parameter ? "% " : "", name);
+}
+
+static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+	(void)public_id, (void)system_id, (void)notation;
+	refuse_declaration(ctx, "<!ENTITY", "", name);
+}
+
+/* The parser hands over the list of allowed values, which nothing keeps. */
+static void on_attribute_decl(void *ctx, const xmlChar *element, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr values)
+{
+	(void)name, (void)type, (void)def, (void)default_value;
+	xmlFreeEnumeration(values);
+	refuse_declaration(ctx, "<!ATTLIST", "", element);
+}
+
+static void on_element_decl(void *ctx, const xmlChar *name, int type,
+                            xmlElementContentPtr content)
+{
+	(void)type, (void)content;
+	refuse_declaration(ctx, "<!ELEMENT", "", name);
+}
+
+static void on_notation_decl(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                             const xmlChar *system_id)
+{
+	(void)public_id, (void)system_id;
+	refuse_declaration(ctx, "<!NOTATION", "", name);
 }
 
 /* The line of the '<' that opened the tag the parser has just read. */
@@ -431,6 +476,10 @@ static xmlParserCtxtPtr new_parser(struct loader *ld)
 	ctxt->_private = ld;
 	ctxt->sax->internalSubset = on_internal_subset;
 	ctxt->sax->entityDecl = on_entity_decl;
+	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
+	ctxt->sax->attributeDecl = on_attribute_decl;
+	ctxt->sax->elementDecl = on_element_decl;
+	ctxt->sax->notationDecl = on_notation_decl;
 	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->serror = on_parse_error;
 	ctxt->sax->warning = NULL;
@@ -862,6 +911,7 @@ struct book *load_book(const char *path, struct diag *d)
 		book_free(ld.book);
 		return NULL;
 	}
+	sanitize_book(ld.book, d);
 	return ld.book;
 }
 

@@ -9,6 +9,7 @@
 
 #define DOCBOOK_NS "http://docbook.org/ns/docbook"
 #define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+#define XLINK_NS "http://www.w3.org/1999/xlink"
 
 /* One source file of the book; every element parsed from it points here via _private. */
 struct book_file {

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "diag.h"
 #include "epub.h"
+#include "lang.h"
 #include "load.h"
 #include "out.h"
 #include "plan.h"
@@ -274,29 +275,6 @@ static char *find_datadir(void)
 
 /* ---- the stages ---- */
 
-/* The localization file for the book's language: xsl/l10n/LANG.xml, else its primary
- * language's, else English. */
-static char *l10n_path(const struct renderer *r, const struct book *b)
-{
-	xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
-	char rel[128];
-	char *path;
-	struct stat st;
-
-	for (int attempt = 0; attempt < 3; attempt++) {
-		const char *code = attempt < 2 && lang ? (const char *)lang : "en";
-		int len = (int)strcspn(code, attempt == 0 ? "" : "-_");
-		snprintf(rel, sizeof rel, "xsl/l10n/%.*s.xml", len > 32 ? 32 : len, code);
-		path = render_data_path(r, rel);
-		if (stat(path, &st) == 0)
-			break;
-		free(path);
-		path = NULL;
-	}
-	xmlFree(lang);
-	return path != NULL ? path : render_data_path(r, "xsl/l10n/en.xml");
-}
-
 /* The schema validation, which may run in a child process while this one plans and renders:
  * nothing is committed, and no message of this process shown, before its verdict. */
 struct validation {
@@ -454,18 +432,21 @@ static int check_rendering(const struct options *o, struct book *b, struct rende
 static int render_book(const struct options *o, struct book *b, struct diag *d,
                        struct clock *c, struct validation *v)
 {
-	struct renderer r;
+	struct renderer r = {0}; /* closed whether or not it was opened */
 	struct plan p;
 	char *datadir = find_datadir();
 	int status = EXIT_IO;
 
-	plan_book(b, &p, d);
+	int plan_errors = plan_book(b, &p, d);
 	clock_stage(c, "plan");
-	if (!render_open(&r, datadir, d)) {
+	if (plan_errors > 0) {
+		validation_finish(v);
+		status = EXIT_BOOK;
+	} else if (!render_open(&r, datadir, d)) {
 		status = validation_finish(v) ? EXIT_IO : EXIT_BOOK;
 	} else {
 		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
-		char *l10n = l10n_path(&r, b);
+		char *l10n = lang_words_path(r.datadir, b, d);
 		const char *params[] = {"lang", lang ? (const char *)lang : "en", "l10n", l10n,
 		                        "base-url", o->base_url ? o->base_url : "",
 		                        "edit-url", o->edit_url ? o->edit_url : "", NULL};

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
+#include "svg.h"
 
 #define MAX_PAGE_DEPTH 64
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -38,6 +40,11 @@ static const char *const other_anchored[] = {
 /* File names mixdown writes itself, which a chapter's page may not take. */
 static const char *const reserved_names[] = {"index", "404", "nav", "cover", "toc", "package"};
 
+/* Files the stylesheets write beside the pages: in the site (html/) and in the EPUB (OEBPS/),
+ * where the book's images go too. */
+static const char *const generated_files[] = {"404.html", "sitemap.xml", "cover.xhtml",
+                                              "nav.xhtml", "toc.ncx", "package.opf"};
+
 struct page_state {
 	xmlNodePtr root;
 	const char *name;
@@ -58,6 +65,7 @@ struct planner {
 	int kind_ranks[COUNT(page_elements)]; /* pages of each kind so far */
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
 	int terms;                       /* anchors made for first uses of terms */
+	int errors;
 };
 
 
@@ -368,41 +376,124 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 
 /* ---- images ---- */
 
-static void add_image(struct planner *pl, xmlNodePtr e, char *source)
+/* Whether target (an image's path in the outputs) is one mixdown writes itself, with that name
+ * in clash. File systems may ignore case, so case is ignored. */
+static int generated_path(const struct plan *p, const char *target, char *clash, size_t size)
+{
+	size_t n = strlen(target);
+
+	if (strncasecmp(target, ASSETS_DIR, strlen(ASSETS_DIR)) == 0) {
+		snprintf(clash, size, "%s", ASSETS_DIR);
+		return 1;
+	}
+	for (size_t i = 0; i < COUNT(generated_files); i++)
+		if (strcasecmp(target, generated_files[i]) == 0) {
+			snprintf(clash, size, "%s", generated_files[i]);
+			return 1;
+		}
+	for (size_t i = 0; i < p->npages; i++) {
+		size_t len = strlen(p->pages[i].name);
+		if (len < n && strncasecmp(target, p->pages[i].name, len) == 0 &&
+		    (strcasecmp(target + len, ".html") == 0 || strcasecmp(target + len, ".xhtml") == 0)) {
+			snprintf(clash, size, "%s", target);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* An SVG is published cleaned; 0 after reporting when it cannot be. */
+static int clean_svg(struct planner *pl, xmlNodePtr e, const xmlChar *ref, struct image *img)
+{
+	struct svg_result r;
+	char removed[256];
+
+	if (!svg_clean(img->source, &r)) {
+		pl->errors += book_report(pl->book, pl->diag, e, D_SVG_INVALID, ref, r.error);
+		return 0;
+	}
+	svg_describe_removed(r.removed, removed, sizeof removed);
+	if (r.removed != 0)
+		book_report(pl->book, pl->diag, e, D_SVG_CLEANED, ref, removed);
+	img->data = r.data;
+	img->len = r.len;
+	return 1;
+}
+
+/* The image's entry in the plan, made on its first use; NULL after reporting. */
+static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar *ref,
+                                 char *source)
 {
 	struct plan *p = pl->plan;
-	const char *target = source + strlen(pl->book->root) + 1;
-	xmlChar *escaped = xmlURIEscapeStr(BAD_CAST target, BAD_CAST "/");
-	size_t i;
+	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0};
 
-	mx_set(pl, e, "src", (const char *)escaped);
-	xmlFree(escaped);
-	for (i = 0; i < p->nimages; i++)
-		if (strcmp(p->images[i].source, source) == 0)
-			break;
-	if (i < p->nimages) {
-		free(source);
-		return;
+	for (size_t i = 0; i < p->nimages; i++)
+		if (strcmp(p->images[i].source, source) == 0) {
+			free(img.source);
+			free(img.target);
+			return &p->images[i];
+		}
+	if (image_kind_of(source) == IMAGE_SVG && !clean_svg(pl, e, ref, &img)) {
+		free(img.source);
+		free(img.target);
+		return NULL;
 	}
 	struct image *grown = realloc(p->images, (p->nimages + 1) * sizeof *grown);
 	if (grown == NULL)
 		abort();
 	p->images = grown;
-	p->images[p->nimages].source = source;
-	p->images[p->nimages].target = xstrdup(target);
-	p->nimages++;
+	p->images[p->nimages] = img;
+	return &p->images[p->nimages++];
 }
 
 static void plan_image(struct planner *pl, xmlNodePtr e)
 {
 	xmlChar *ref = xmlGetNoNsProp(e, BAD_CAST "fileref");
-	char *source = NULL;
+	char *source = NULL, clash[256];
+	struct image *img = NULL;
 	int err;
 
-	if (ref != NULL && book_resolve(pl->book, book_file_of(pl->book, e), (const char *)ref,
-	                                &source, &err) == RESOLVE_OK)
-		add_image(pl, e, source);
+	if (ref == NULL || book_resolve(pl->book, book_file_of(pl->book, e), (const char *)ref,
+	                                &source, &err) != RESOLVE_OK) {
+		xmlFree(ref);
+		return;
+	}
+	if (generated_path(pl->plan, source + strlen(pl->book->root) + 1, clash, sizeof clash)) {
+		pl->errors += book_report(pl->book, pl->diag, e, D_FILEREF_GENERATED, ref, clash);
+		free(source);
+	} else {
+		img = image_entry(pl, e, ref, source);
+	}
+	if (img != NULL) {
+		xmlChar *escaped = xmlURIEscapeStr(BAD_CAST img->target, BAD_CAST "/");
+		mx_set(pl, e, "src", (const char *)escaped);
+		mx_set(pl, e, "type", image_media_type(img->target));
+		xmlFree(escaped);
+	}
 	xmlFree(ref);
+}
+
+/* ---- links ---- */
+
+/* mx:href on an element whose address may be linked to: its xlink:href, as browsers read it,
+ * when that is a web or mail address; an email's text, as a mailto: address. */
+static void plan_link(struct planner *pl, xmlNodePtr e)
+{
+	xmlChar *href = is_docbook(e, "email") ? xmlNodeGetContent(e)
+	                                       : xmlGetNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS);
+	char *clean = NULL;
+
+	if (href == NULL)
+		return;
+	if (is_docbook(e, "email")) {
+		xmlChar *mailto = xmlStrncatNew(BAD_CAST "mailto:", href, -1);
+		xmlFree(href);
+		href = mailto;
+	}
+	if (link_kind_of((const char *)href, &clean) == LINK_WEB)
+		mx_set(pl, e, "href", clean);
+	free(clean);
+	xmlFree(href);
 }
 
 /* ---- the walk ---- */
@@ -432,6 +523,7 @@ static void enter_element(xmlNodePtr e, void *data)
 	}
 	else if (is_docbook(e, "imagedata"))
 		plan_image(pl, e);
+	plan_link(pl, e);
 	for (int k = 0; k < L_KINDS; k++)
 		if (is_docbook(e, labelled[k]))
 			label_formal(pl, e, (enum label_kind)k);
@@ -544,13 +636,27 @@ static void link_glossary(xmlNodePtr e, void *data)
 		link_term(pl, e);
 }
 
+/* Declares the plan's namespace on the root, under a prefix the book does not use there. */
+static xmlNsPtr declare_plan_namespace(xmlNodePtr root)
+{
+	char prefix[16] = "mx";
+	xmlNsPtr ns;
+
+	for (int n = 1; (ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST prefix)) == NULL; n++) {
+		if (n > 1000)
+			abort();
+		snprintf(prefix, sizeof prefix, "mx%d", n);
+	}
+	return ns;
+}
+
 int plan_book(struct book *b, struct plan *p, struct diag *d)
 {
 	struct planner pl = {.book = b, .plan = p, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
 	memset(p, 0, sizeof *p);
-	pl.ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST "mx");
+	pl.ns = declare_plan_namespace(root);
 	walk_elements(root, find_page, NULL, &pl);
 	link_pages(&pl);
 	walk_elements(root, enter_element, leave_element, &pl);
@@ -559,7 +665,7 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 	walk_elements(root, link_glossary, NULL, &pl);
 	xmlHashFree(pl.glossary, NULL);
 	typography_apostrophes(root);
-	return 0;
+	return pl.errors;
 }
 
 void plan_free(struct plan *p)
@@ -569,6 +675,7 @@ void plan_free(struct plan *p)
 	for (size_t i = 0; i < p->nimages; i++) {
 		free(p->images[i].source);
 		free(p->images[i].target);
+		free(p->images[i].data);
 	}
 	free(p->pages);
 	free(p->images);

@@ -15,6 +15,9 @@
  *   mx:gloss  on glossterm/firstterm: the anchor of its glossary entry
  *   mx:first  on glossentry: the anchor of the term's first use in the text
  *   mx:src    on imagedata: the image's path in the outputs (URI-escaped)
+ *   mx:type   on imagedata: the image's media type ("image/png")
+ *   mx:href   on elements with a web or mail address (xlink:href, or email's text): the address
+ *             to link to, as browsers read it; absent for any other scheme, never linked then
  *   mx:group, mx:sub, mx:sort, mx:letter   on indexterm (mx:group also on see and seealso): the words folded
  *             (case and accents), its sort key and its letter, for grouping the index */
 #define MX_NS "urn:x-mixdown:plan"
@@ -27,7 +30,13 @@ struct page {
 struct image {
 	char *source; /* canonical path of the file in the book */
 	char *target; /* path relative to the output's root */
+	char *data;   /* what is published instead of the file (a cleaned SVG), or NULL */
+	size_t len;
 };
+
+/* The folder of mixdown's own styles, scripts, contents and search index, in the site and in
+ * the EPUB; no image of the book may land in it. */
+#define ASSETS_DIR "assets/"
 
 struct plan {
 	struct page *pages;
@@ -36,7 +45,8 @@ struct plan {
 	size_t nimages;
 };
 
-/* Decides the pages and annotates the tree; returns the number of errors reported. */
+/* Decides the pages and annotates the tree; returns the number of errors reported (images that
+ * would replace generated files, SVGs that cannot be read). */
 int plan_book(struct book *b, struct plan *p, struct diag *d);
 void plan_free(struct plan *p);
 

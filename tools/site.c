@@ -36,7 +36,7 @@ static int copy_assets(struct renderer *r, struct site_writer *w)
 {
 	for (size_t i = 0; i < sizeof site_assets / sizeof *site_assets; i++) {
 		char rel[256], style[256];
-		snprintf(rel, sizeof rel, SITE_DIR "assets/%s", site_assets[i]);
+		snprintf(rel, sizeof rel, SITE_DIR ASSETS_DIR "%s", site_assets[i]);
 		snprintf(style, sizeof style, "style/%s", site_assets[i]);
 		char *source = render_data_path(r, style);
 		int ok = out_copy(w->out, rel, source);
@@ -51,9 +51,11 @@ static int copy_assets(struct renderer *r, struct site_writer *w)
 static int copy_images(const struct plan *p, struct site_writer *w)
 {
 	for (size_t i = 0; i < p->nimages; i++) {
+		const struct image *img = &p->images[i];
 		char rel[4200];
-		snprintf(rel, sizeof rel, SITE_DIR "%s", p->images[i].target);
-		if (!out_copy(w->out, rel, p->images[i].source))
+		snprintf(rel, sizeof rel, SITE_DIR "%s", img->target);
+		if (!(img->data ? out_write(w->out, rel, img->data, img->len)
+		                : out_copy(w->out, rel, img->source)))
 			return 0;
 		w->files++;
 	}
@@ -90,7 +92,7 @@ static int write_toc(const struct plan *p, struct site_writer *w)
 		xmlFree(label);
 	}
 	xmlBufferCat(buf, BAD_CAST "];\n");
-	ok = out_write(w->out, SITE_DIR "assets/toc.js", xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	ok = out_write(w->out, SITE_DIR ASSETS_DIR "toc.js", xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
 	w->files += ok;
 	return ok;
@@ -100,7 +102,7 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPt
 {
 	struct site_writer w = {.out = o};
 	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && copy_images(p, &w) &&
-	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
+	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR ASSETS_DIR "search-index.js") >= 0;
 
 	return ok ? w.files : -1;
 }

@@ -228,6 +228,45 @@ else
 	echo "# skipped: a full disk (tmpfs cannot be mounted here)"
 fi
 
+# ---- the book cannot steer mixdown ----
+
+# mixdown's own plan attributes, set by the book on a foreign element, name no file
+mkdir -p "$out/own-namespace"
+printf '%s\n%s\n<info><title>Hostile</title><x:meta xmlns:x="urn:x" xmlns:mx="urn:x-mixdown:plan" mx:page="injected">INJECTED</x:meta></info>\n<chapter xml:id="c"><title>C</title><para>x</para></chapter>\n</book>\n' \
+	"$head_xml" "$book_open" >"$out/own-namespace/book.xml"
+expect_build "mx:page in the book" "$out/own-namespace/book.xml"
+pages=$(cd "$dir/html" && ls ./*.html | tr '\n' ' ')
+if [ "$pages" = "./404.html ./c.html ./index.html " ] && ! grep -rq INJECTED "$dir"; then
+	ok "hostile: mx:page in the book names no page"
+else
+	not_ok "hostile: mx:page in the book names no page" "pages: $pages"
+fi
+
+# the prefix mx bound by the book to another namespace leaves the plan's namespace whole
+mkdir -p "$out/mx-prefix"
+printf '%s\n<book xmlns="http://docbook.org/ns/docbook" xmlns:mx="urn:other" version="5.0" xml:id="b"><title>T</title>\n<chapter xml:id="c"><title>C</title><para>x</para></chapter></book>\n' \
+	"$head_xml" >"$out/mx-prefix/book.xml"
+expect_build "the prefix mx bound to another namespace" "$out/mx-prefix/book.xml"
+if [ -f "$dir/html/c.html" ]; then
+	ok "hostile: the prefix mx bound to another namespace keeps the chapter's page"
+else
+	not_ok "hostile: the prefix mx bound to another namespace keeps the chapter's page"
+fi
+
+# an SVG with script is published cleaned, in the site and in the EPUB
+make_book "$out/svg-script" '<chapter xml:id="c"><title>C</title><mediaobject><imageobject><imagedata fileref="images/evil.svg"/></imageobject><textobject><phrase>z</phrase></textobject></mediaobject></chapter>'
+mkdir -p "$out/svg-script/images"
+printf '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script><a href="javascript:alert(2)"><rect width="1" height="1"/></a></svg>\n' >"$out/svg-script/images/evil.svg"
+expect_build "an SVG with script" "$out/svg-script/book.xml"
+unzip -p "$dir/book.epub" OEBPS/images/evil.svg >"$dir.epub.svg" 2>/dev/null
+if [ -s "$dir/html/images/evil.svg" ] && [ -s "$dir.epub.svg" ] &&
+	! grep -qi 'script\|onload\|alert' "$dir/html/images/evil.svg" "$dir.epub.svg" &&
+	xmllint --noout "$dir.epub.svg"; then
+	ok "hostile: an SVG with script is published without it in the site and the EPUB"
+else
+	not_ok "hostile: an SVG with script is published without it in the site and the EPUB" "$(head -3 "$dir/html/images/evil.svg")"
+fi
+
 # ---- nothing read outside, nothing written outside ----
 if ! grep -rq 'SECRET-OUTSIDE-TEXT\|SECRET-IMAGE-BYTES\|root:x:0' "$out"/*.out 2>/dev/null; then
 	ok "hostile: no outside file's content reached any output"

@@ -79,7 +79,7 @@ static void refuses_entity_declarations(void **state)
 	capture_start(&c);
 	assert_null(load_book(FIXTURES "entity/book.xml", &c.diag));
 	assert_non_null(strstr(captured_text(&c), FIXTURES "entity/book.xml:3:"));
-	assert_non_null(strstr(captured_text(&c), "entity declarations are not allowed ('secret')"));
+	assert_non_null(strstr(captured_text(&c), "('<!ENTITY secret ...>')"));
 	assert_null(strstr(captured_text(&c), "root:"));
 	capture_end(&c);
 }

@@ -104,6 +104,28 @@ static void lists_each_image_once_with_its_output_path(void **state)
 	assert_string_equal(f->plan.images[0].target, "chapters/pic.svg");
 }
 
+/* Whatever the checks before it let through, the plan puts no image on a page or on a file the
+ * stylesheets write. */
+static void puts_no_image_on_a_generated_file(void **state)
+{
+	struct captured c;
+	struct plan plan;
+	(void)state;
+	capture_start(&c);
+	struct book *b = load_book("tests/unit/fixtures/clash/book.xml", &c.diag);
+	assert_non_null(b);
+	assert_int_equal(plan_book(b, &plan, &c.diag), 2);
+	assert_non_null(strstr(captured_text(&c),
+	                       "book.xml:5:31: error: fileref 'c.html' would land on 'c.html'"));
+	assert_non_null(strstr(captured_text(&c),
+	                       "book.xml:6:31: error: fileref 'NAV.xhtml' would land on 'nav.xhtml'"));
+	assert_int_equal(plan.nimages, 1);
+	assert_string_equal(plan.images[0].target, "pic.svg");
+	plan_free(&plan);
+	book_free(b);
+	capture_end(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +134,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(numbers_parts_chapters_appendices_and_figures, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(gives_footnotes_a_number_and_an_anchor, setup, teardown),
+		cmocka_unit_test(puts_no_image_on_a_generated_file),
 		cmocka_unit_test_setup_teardown(lists_each_image_once_with_its_output_path, setup,
 		                                teardown),
 	};

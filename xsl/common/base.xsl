@@ -16,6 +16,7 @@
   <xsl:variable name="l10n-doc" select="document($l10n)/l:l10n"/>
   <xsl:variable name="book" select="/db:book"/>
   <xsl:variable name="book-title" select="normalize-space(($book/db:info/db:title | $book/db:title)[1])"/>
+  <!-- Letters for case-insensitive comparisons (the glossary's letter bar). -->
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüý'"/>
 
@@ -217,12 +218,5 @@
       <xsl:text> › </xsl:text>
       <xsl:apply-templates select="." mode="titled-ancestor-text"/>
     </xsl:if>
-  </xsl:template>
-
-  <!-- Is a URL safe to put in an href: only web and mail addresses. -->
-  <xsl:template name="is-web-url">
-    <xsl:param name="url"/>
-    <xsl:variable name="u" select="translate(normalize-space($url), $upper, $lower)"/>
-    <xsl:if test="starts-with($u, 'https://') or starts-with($u, 'http://') or starts-with($u, 'mailto:')">yes</xsl:if>
   </xsl:template>
 </xsl:stylesheet>

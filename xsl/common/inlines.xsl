@@ -163,22 +163,16 @@
     </a>
   </xsl:template>
 
-  <!-- Web and mail links become links; any other scheme stays plain text. -->
+  <!-- Web and mail links become links, to the address the plan allowed (mx:href); any other
+       scheme stays plain text. -->
   <xsl:template match="db:link[@xlink:href] | db:uri[@xlink:href] | db:email">
-    <xsl:variable name="url">
-      <xsl:choose>
-        <xsl:when test="self::db:email">mailto:<xsl:value-of select="normalize-space(.)"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space(@xlink:href)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="safe"><xsl:call-template name="is-web-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$safe = 'yes'">
-        <a class="ulink" href="{$url}">
+      <xsl:when test="@mx:href">
+        <a class="ulink" href="{@mx:href}">
           <xsl:call-template name="common-attributes"/>
           <xsl:choose>
             <xsl:when test="node()"><xsl:apply-templates/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+            <xsl:otherwise><xsl:value-of select="@mx:href"/></xsl:otherwise>
           </xsl:choose>
         </a>
       </xsl:when>

@@ -18,7 +18,7 @@
        want one), else its first image. -->
   <xsl:variable name="cover-images" select="$book/db:info/db:cover//db:imagedata[@mx:src]
       | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src]"/>
-  <xsl:variable name="raster-covers" select="$cover-images[contains(@mx:src, '.png') or contains(@mx:src, '.jpg') or contains(@mx:src, '.jpeg')]"/>
+  <xsl:variable name="raster-covers" select="$cover-images[@mx:type = 'image/png' or @mx:type = 'image/jpeg']"/>
   <xsl:variable name="cover-image" select="($raster-covers | $cover-images[not($raster-covers)])[1]"/>
 
   <xsl:template match="/">

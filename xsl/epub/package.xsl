@@ -71,7 +71,7 @@
                 <xsl:otherwise><xsl:value-of select="concat('img-', position())"/></xsl:otherwise>
               </xsl:choose>
             </xsl:attribute>
-            <xsl:attribute name="media-type"><xsl:call-template name="media-type"/></xsl:attribute>
+            <xsl:attribute name="media-type"><xsl:value-of select="@mx:type"/></xsl:attribute>
             <xsl:if test="@mx:src = $cover-image/@mx:src">
               <xsl:attribute name="properties">cover-image</xsl:attribute>
             </xsl:if>
@@ -101,17 +101,6 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="media-type">
-    <xsl:variable name="name" select="translate(@mx:src, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:choose>
-      <xsl:when test="substring($name, string-length($name) - 3) = '.svg'">image/svg+xml</xsl:when>
-      <xsl:when test="substring($name, string-length($name) - 3) = '.png'">image/png</xsl:when>
-      <xsl:when test="substring($name, string-length($name) - 3) = '.gif'">image/gif</xsl:when>
-      <xsl:when test="substring($name, string-length($name) - 4) = '.webp'">image/webp</xsl:when>
-      <xsl:otherwise>image/jpeg</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

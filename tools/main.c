@@ -295,6 +295,8 @@ static void validation_start(struct validation *v, const struct options *o, stru
 	if (v->pid == 0 || v->pid < 0) {
 		int errors = schema_validate(b, &o->schema, d);
 		if (v->pid == 0 && !o->site_only) {
+			/* the child's copy of the book is its own to free */
+			book_free(b);
 			fflush(NULL);
 			_exit(errors > 0 ? 1 : 0);
 		}

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "image.h"
 #include "svg.h"
 
 #define MAX_PAGE_DEPTH 64
@@ -420,12 +421,14 @@ static int clean_svg(struct planner *pl, xmlNodePtr e, const xmlChar *ref, struc
 	return 1;
 }
 
+static struct image *add_image(struct plan *p, struct image img);
+
 /* The image's entry in the plan, made on its first use; NULL after reporting. */
 static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar *ref,
                                  char *source)
 {
 	struct plan *p = pl->plan;
-	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0};
+	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0, 0, 0};
 
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].source, source) == 0) {
@@ -438,12 +441,76 @@ static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar
 		free(img.target);
 		return NULL;
 	}
+	if (img.data != NULL)
+		image_svg_size(img.data, img.len, &img.width, &img.height);
+	else
+		image_file_size(img.source, &img.width, &img.height);
+	return add_image(p, img);
+}
+
+static struct image *add_image(struct plan *p, struct image img)
+{
 	struct image *grown = realloc(p->images, (p->nimages + 1) * sizeof *grown);
 	if (grown == NULL)
 		abort();
 	p->images = grown;
 	p->images[p->nimages] = img;
 	return &p->images[p->nimages++];
+}
+
+/* Is e the image of the book's cover? */
+static int on_cover(xmlNodePtr e)
+{
+	for (xmlNodePtr a = e->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		if (is_docbook(a, "cover"))
+			return 1;
+		if (is_docbook(a, "mediaobject")) {
+			xmlChar *role = xmlGetNoNsProp(a, BAD_CAST "role");
+			int cover = role != NULL && xmlStrEqual(role, BAD_CAST "cover");
+			xmlFree(role);
+			if (cover)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* An SVG cover is also published as a PNG, which readers' library views and stores need: the
+ * same name with .png, drawn COVER_RASTER_WIDTH pixels wide. */
+static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const struct image *svg)
+{
+	size_t n = strlen(svg->target), len;
+	char *target = xstrdup(svg->target);
+
+	memcpy(target + n - 4, ".png", 4); /* an SVG's target ends in .svg */
+	int drawn = 0;
+	for (size_t i = 0; i < pl->plan->nimages && !drawn; i++)
+		drawn = strcmp(pl->plan->images[i].target, target) == 0;
+	char *png = drawn || svg->data == NULL ? NULL
+	                                        : image_svg_to_png(svg->data, svg->len, COVER_RASTER_WIDTH, &len);
+	if (png != NULL) {
+		struct image raster = {xstrdup(svg->source), xstrdup(target), png, len, COVER_RASTER_WIDTH, 0};
+		raster.height = svg->width ? (int)((long)COVER_RASTER_WIDTH * svg->height / svg->width) : 0;
+		add_image(pl->plan, raster);
+	}
+	if (drawn || png != NULL) {
+		xmlChar *escaped = xmlURIEscapeStr(BAD_CAST target, BAD_CAST "/");
+		mx_set(pl, e, "raster", (const char *)escaped);
+		xmlFree(escaped);
+	}
+	free(target);
+}
+
+static void set_size(struct planner *pl, xmlNodePtr e, const struct image *img)
+{
+	char number[16];
+
+	if (img->width <= 0 || img->height <= 0)
+		return;
+	snprintf(number, sizeof number, "%d", img->width);
+	mx_set(pl, e, "width", number);
+	snprintf(number, sizeof number, "%d", img->height);
+	mx_set(pl, e, "height", number);
 }
 
 static void plan_image(struct planner *pl, xmlNodePtr e)
@@ -469,6 +536,9 @@ static void plan_image(struct planner *pl, xmlNodePtr e)
 		mx_set(pl, e, "src", (const char *)escaped);
 		mx_set(pl, e, "type", image_media_type(img->target));
 		xmlFree(escaped);
+		set_size(pl, e, img);
+		if (image_kind_of(img->target) == IMAGE_SVG && on_cover(e))
+			plan_cover_raster(pl, e, img);
 	}
 	xmlFree(ref);
 }

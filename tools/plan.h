@@ -15,6 +15,8 @@
  *   mx:gloss  on glossterm/firstterm: the anchor of its glossary entry
  *   mx:first  on glossentry: the anchor of the term's first use in the text
  *   mx:src    on imagedata: the image's path in the outputs (URI-escaped)
+ *   mx:width, mx:height   on imagedata: the image's size in CSS pixels, when known
+ *   mx:raster on an SVG cover's imagedata: the path of the PNG drawn from it (URI-escaped)
  *   mx:type   on imagedata: the image's media type ("image/png")
  *   mx:href   on elements with a web or mail address (xlink:href, or email's text): the address
  *             to link to, as browsers read it; absent for any other scheme, never linked then
@@ -30,9 +32,13 @@ struct page {
 struct image {
 	char *source; /* canonical path of the file in the book */
 	char *target; /* path relative to the output's root */
-	char *data;   /* what is published instead of the file (a cleaned SVG), or NULL */
+	char *data;   /* what is published instead of the file (a cleaned SVG, a PNG), or NULL */
 	size_t len;
+	int width, height; /* in CSS pixels; 0 when unknown */
 };
+
+/* The width in pixels of the PNG drawn from an SVG cover, as stores and readers ask. */
+#define COVER_RASTER_WIDTH 1600
 
 /* The folder of mixdown's own styles, scripts, contents and search index, in the site and in
  * the EPUB; no image of the book may land in it. */

@@ -2,6 +2,7 @@
  * and the book's images, under html/ in the build's output. */
 #include "site.h"
 
+#include "image.h"
 #include "search.h"
 
 #include <stdio.h>
@@ -46,6 +47,24 @@ static int copy_assets(struct renderer *r, struct site_writer *w)
 		w->files++;
 	}
 	return 1;
+}
+
+/* The icon as PNG beside the SVG one, for browsers and home screens that take no SVG icon. */
+#define ICON_PNG_SIZE 180
+
+static int write_png_icon(struct renderer *r, struct site_writer *w)
+{
+	char *svg = render_data_path(r, "style/favicon.svg");
+	size_t len;
+	char *png = image_svg_file_to_png(svg, ICON_PNG_SIZE, &len);
+	int ok = png != NULL && out_write(w->out, SITE_DIR ASSETS_DIR "favicon.png", png, len);
+
+	if (png == NULL)
+		diag_report(w->out->diag, NULL, D_INTERNAL, "cannot draw the site's icon from style/favicon.svg");
+	free(svg);
+	free(png);
+	w->files += ok;
+	return ok;
 }
 
 static int copy_images(const struct plan *p, struct site_writer *w)
@@ -101,7 +120,8 @@ static int write_toc(const struct plan *p, struct site_writer *w)
 int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
 {
 	struct site_writer w = {.out = o};
-	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && copy_images(p, &w) &&
+	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && write_png_icon(r, &w) &&
+	         copy_images(p, &w) &&
 	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR ASSETS_DIR "search-index.js") >= 0;
 
 	return ok ? w.files : -1;

@@ -93,6 +93,20 @@ else
 fi
 took "reproducible builds" "$t"
 
+# The cover: a raster image stores and readers accept (at least 1600x2560), drawn by mixdown from
+# the book's SVG cover, and shown once: the title page does not repeat it.
+name="cover: the package's cover-image is a PNG of at least 1600x2560, and the title page shows no second cover"
+cover=$(unzip -p "$epub" OEBPS/package.opf | tr '\n' ' ' | grep -o '<item [^>]*properties="cover-image"[^>]*>' | grep -o 'href="[^"]*"' | cut -d'"' -f2)
+size=$(unzip -p "$epub" "OEBPS/$cover" 2>/dev/null | od -An -tu1 -j16 -N8 |
+	awk '{printf "%d %d", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
+width=${size% *} height=${size#* }
+title_images=$(unzip -p "$epub" OEBPS/index.xhtml | grep -c '<img')
+if [ "${cover##*.}" = png ] && [ "${width:-0}" -ge 1600 ] && [ "${height:-0}" -ge 2560 ] && [ "$title_images" -eq 0 ]; then
+	ok "$name"
+else
+	not_ok "$name" "cover-image: $cover, ${width:-?}x${height:-?}; images on the title page: $title_images"
+fi
+
 # A reading system: epub.js 0.3.93 under Debian's Chromium.
 t=$(now)
 node tests/epub/read.mjs "$epub" "$out" >"$out/read.out" 2>"$out/read.err"

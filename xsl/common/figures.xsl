@@ -70,6 +70,10 @@
   <xsl:template match="db:imagedata" mode="img">
     <xsl:variable name="media" select="ancestor::*[self::db:mediaobject or self::db:inlinemediaobject][1]"/>
     <img src="{@mx:src}">
+      <xsl:if test="@mx:width and @mx:height">
+        <xsl:attribute name="width"><xsl:value-of select="@mx:width"/></xsl:attribute>
+        <xsl:attribute name="height"><xsl:value-of select="@mx:height"/></xsl:attribute>
+      </xsl:if>
       <xsl:attribute name="alt">
         <xsl:for-each select="$media"><xsl:call-template name="alt-text"/></xsl:for-each>
       </xsl:attribute>

@@ -18,8 +18,10 @@
        want one), else its first image. -->
   <xsl:variable name="cover-images" select="$book/db:info/db:cover//db:imagedata[@mx:src]
       | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src]"/>
-  <xsl:variable name="raster-covers" select="$cover-images[@mx:type = 'image/png' or @mx:type = 'image/jpeg']"/>
+  <xsl:variable name="raster-covers" select="$cover-images[@mx:type = 'image/png' or @mx:type = 'image/jpeg' or @mx:raster]"/>
   <xsl:variable name="cover-image" select="($raster-covers | $cover-images[not($raster-covers)])[1]"/>
+  <!-- The cover's file: the PNG mixdown drew from an SVG cover, else the image itself. -->
+  <xsl:variable name="cover-src" select="string(($cover-image/@mx:raster | $cover-image[not(@mx:raster)]/@mx:src)[1])"/>
 
   <xsl:template match="/">
     <mx:files>
@@ -88,7 +90,7 @@
       <xsl:with-param name="body">
         <section class="cover-page" epub:type="cover">
           <xsl:for-each select="$cover-image">
-            <img role="doc-cover" src="{@mx:src}">
+            <img role="doc-cover" src="{$cover-src}">
               <xsl:attribute name="alt">
                 <xsl:for-each select="ancestor::db:mediaobject[1]"><xsl:call-template name="alt-text"/></xsl:for-each>
               </xsl:attribute>

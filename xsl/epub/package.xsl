@@ -67,15 +67,18 @@
           <item href="{@mx:src}">
             <xsl:attribute name="id">
               <xsl:choose>
-                <xsl:when test="@mx:src = $cover-image/@mx:src">cover-image</xsl:when>
+                <xsl:when test="@mx:src = $cover-src">cover-image</xsl:when>
                 <xsl:otherwise><xsl:value-of select="concat('img-', position())"/></xsl:otherwise>
               </xsl:choose>
             </xsl:attribute>
             <xsl:attribute name="media-type"><xsl:value-of select="@mx:type"/></xsl:attribute>
-            <xsl:if test="@mx:src = $cover-image/@mx:src">
+            <xsl:if test="@mx:src = $cover-src">
               <xsl:attribute name="properties">cover-image</xsl:attribute>
             </xsl:if>
           </item>
+        </xsl:for-each>
+        <xsl:for-each select="$cover-image[@mx:raster]">
+          <item id="cover-image" href="{@mx:raster}" media-type="image/png" properties="cover-image"/>
         </xsl:for-each>
       </manifest>
       <spine toc="ncx">

@@ -155,8 +155,15 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
-        <xsl:variable name="description">
+        <xsl:variable name="own-description">
           <xsl:for-each select="$current"><xsl:call-template name="page-description"/></xsl:for-each>
+        </xsl:variable>
+        <!-- A page with no prose of its own (a part, the index, 404) is described by the book. -->
+        <xsl:variable name="description">
+          <xsl:choose>
+            <xsl:when test="$own-description != ''"><xsl:value-of select="$own-description"/></xsl:when>
+            <xsl:otherwise><xsl:for-each select="$book"><xsl:call-template name="page-description"/></xsl:for-each></xsl:otherwise>
+          </xsl:choose>
         </xsl:variable>
         <xsl:if test="$description != ''">
           <meta name="description" content="{$description}"/>
@@ -172,6 +179,9 @@
           <meta property="og:title" content="{$title}"/>
           <meta property="og:url" content="{$url}"/>
           <xsl:if test="$description != ''"><meta property="og:description" content="{$description}"/></xsl:if>
+          <xsl:for-each select="($book/db:info/db:cover//db:imagedata[@mx:raster] | $book/db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:raster])[1]">
+            <meta property="og:image" content="{$base}{@mx:raster}"/>
+          </xsl:for-each>
         </xsl:if>
         <xsl:if test="$base != '' and not($current)">
           <base href="{$base}"/>
@@ -179,6 +189,8 @@
         <script><xsl:value-of select="$theme-script"/></script>
         <link rel="stylesheet" href="assets/site.css"/>
         <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
+        <link rel="icon" href="assets/favicon.png" type="image/png" sizes="180x180"/>
+        <link rel="apple-touch-icon" href="assets/favicon.png"/>
         <xsl:for-each select="$current[@mx:prev]"><link rel="prev" href="{@mx:prev}.html"/></xsl:for-each>
         <xsl:for-each select="$current[@mx:next]"><link rel="next" href="{@mx:next}.html"/></xsl:for-each>
       </head>

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh: tests of the whole handbook: it checks and builds cleanly, its EPUB passes EPUBCheck
 # with no error or warning, the zip is laid out as EPUB requires, a failed build keeps the
-# previous outputs, and an installed mixdown builds it without the source tree.
+# previous outputs, an installed mixdown builds it without the source tree, and the built
+# pages' text has no slip made by a generated title.
 . tests/lib.sh
 out=$TEST_TMP/book
 rm -rf "$out"
@@ -29,6 +30,10 @@ else
 	not_ok "handbook: builds the site and the EPUB without a message" "$(head -20 "$out/build.err")"
 fi
 epub=$out/build/handbook.epub
+
+# The built pages read cleanly where titles are generated into the text: no doubled article or
+# word, no link echoed in parentheses beside the same words.
+node tests/book/prose.mjs "$out/build/html"
 
 java -jar /usr/share/java/epubcheck.jar "$epub" >"$out/epubcheck.log" 2>&1
 if grep -q '^Messages: 0 fatals / 0 errors / 0 warnings' "$out/epubcheck.log"; then

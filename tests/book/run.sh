@@ -17,6 +17,16 @@ else
 	not_ok "handbook: valid DocBook 5 under jing" "$(grep -v '^\[warning\]' "$out/jing.log" | head -20)"
 fi
 
+# One form for each repeated subsection: every role's Skills is prose, never a list.
+listed=$(xmllint --xpath "//*[local-name()='section'][substring(@xml:id, string-length(@xml:id) - 6) = '.skills']
+	[.//*[local-name()='itemizedlist' or local-name()='variablelist' or local-name()='orderedlist']]/@xml:id" \
+	"$out/merged.xml" 2>/dev/null)
+if [ -z "$listed" ]; then
+	ok "handbook: every role's Skills subsection is prose"
+else
+	not_ok "handbook: every role's Skills subsection is prose" "$listed"
+fi
+
 if "$MIXDOWN" check book/handbook.xml >/dev/null 2>"$out/check.err" && [ ! -s "$out/check.err" ]; then
 	ok "handbook: mixdown check reports nothing"
 else

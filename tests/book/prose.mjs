@@ -72,6 +72,7 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
 		const text = plain(block);
 		for (const m of text.matchAll(ARTICLE)) found.article.push(`${page}: ${context(text, m.index)}`);
 		for (const m of text.matchAll(DOUBLED)) {
+			// A doubled article is already reported above.
 			if (!/^(a|an|the)$/i.test(m[1])) found.doubled.push(`${page}: ${context(text, m.index)}`);
 		}
 		for (const m of block.matchAll(PARENTHESISED_LINKS)) {

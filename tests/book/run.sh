@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh: tests of the whole handbook: it checks and builds cleanly, its EPUB passes EPUBCheck
 # with no error or warning, the zip is laid out as EPUB requires, a failed build keeps the
-# previous outputs, and an installed mixdown builds it without the source tree.
+# previous outputs, an installed mixdown builds it without the source tree, and the built
+# pages' text has no slip made by a generated title.
 . tests/lib.sh
 out=$TEST_TMP/book
 rm -rf "$out"
@@ -14,6 +15,16 @@ if jing /usr/share/xml/docbook/schema/rng/5.0/docbook.rng "$out/merged.xml" >"$o
 	ok "handbook: valid DocBook 5 under jing"
 else
 	not_ok "handbook: valid DocBook 5 under jing" "$(grep -v '^\[warning\]' "$out/jing.log" | head -20)"
+fi
+
+# One form for each repeated subsection: every role's Skills is prose, never a list.
+listed=$(xmllint --xpath "//*[local-name()='section'][substring(@xml:id, string-length(@xml:id) - 6) = '.skills']
+	[.//*[local-name()='itemizedlist' or local-name()='variablelist' or local-name()='orderedlist']]/@xml:id" \
+	"$out/merged.xml" 2>/dev/null)
+if [ -z "$listed" ]; then
+	ok "handbook: every role's Skills subsection is prose"
+else
+	not_ok "handbook: every role's Skills subsection is prose" "$listed"
 fi
 
 if "$MIXDOWN" check book/handbook.xml >/dev/null 2>"$out/check.err" && [ ! -s "$out/check.err" ]; then
@@ -29,6 +40,10 @@ else
 	not_ok "handbook: builds the site and the EPUB without a message" "$(head -20 "$out/build.err")"
 fi
 epub=$out/build/handbook.epub
+
+# The built pages read cleanly where titles are generated into the text: no doubled article or
+# word, no link echoed in parentheses beside the same words.
+node tests/book/prose.mjs "$out/build/html"
 
 java -jar /usr/share/java/epubcheck.jar "$epub" >"$out/epubcheck.log" 2>&1
 if grep -q '^Messages: 0 fatals / 0 errors / 0 warnings' "$out/epubcheck.log"; then

@@ -8,6 +8,7 @@
   <xsl:include href="tables.xsl"/>
   <xsl:include href="figures.xsl"/>
   <xsl:include href="inlines.xsl"/>
+  <xsl:include href="gui.xsl"/>
   <xsl:include href="footnotes.xsl"/>
   <xsl:include href="glossary.xsl"/>
   <xsl:include href="index.xsl"/>

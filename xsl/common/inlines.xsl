@@ -66,10 +66,6 @@
     <xsl:call-template name="inline"><xsl:with-param name="element" select="'var'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="db:keycap | db:keycombo">
-    <xsl:call-template name="inline"><xsl:with-param name="element" select="'kbd'"/></xsl:call-template>
-  </xsl:template>
-
   <xsl:template match="db:subscript">
     <xsl:call-template name="inline"><xsl:with-param name="element" select="'sub'"/></xsl:call-template>
   </xsl:template>

@@ -29,7 +29,7 @@
 
 struct server {
 	const struct serve_options *opts;
-	char *site;                /* canonical path of the served folder */
+	char *site;                /* the first build's site folder; NULL when it failed */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	unsigned long build;       /* the number of the latest build, good or bad */
@@ -136,22 +136,27 @@ static void add_live_script(char *html, size_t *len)
 	*len += tag;
 }
 
-/* The file a URL path names inside the site, or NULL: no "..", nothing outside. */
+/* The file a URL path names inside the site, or NULL: no "..", nothing outside. The site is
+ * resolved for each request, as each build publishes a new folder. */
 static char *site_path(const struct server *s, const char *url)
 {
 	char joined[PATH_MAX];
-	char *canonical;
-	size_t n = strlen(s->site);
+	char *canonical, *site;
+	size_t n;
 
 	if (url[0] != '/' || strstr(url, "/..") != NULL || strstr(url, "//") != NULL)
 		return NULL;
-	snprintf(joined, sizeof joined, "%s%s%s", s->site, url,
+	if ((site = realpath(s->opts->site_dir, NULL)) == NULL)
+		return NULL;
+	n = strlen(site);
+	snprintf(joined, sizeof joined, "%s%s%s", site, url,
 	         url[strlen(url) - 1] == '/' ? "index.html" : "");
 	canonical = realpath(joined, NULL);
-	if (canonical != NULL && (strncmp(canonical, s->site, n) != 0 || canonical[n] != '/')) {
+	if (canonical != NULL && (strncmp(canonical, site, n) != 0 || canonical[n] != '/')) {
 		free(canonical);
-		return NULL;
+		canonical = NULL;
 	}
+	free(site);
 	return canonical;
 }
 

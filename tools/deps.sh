@@ -24,6 +24,8 @@ missing_test() {
 	command -v curl >/dev/null 2>&1 || list="$list curl"
 	command -v chromium >/dev/null 2>&1 || list="$list chromium"
 	command -v valgrind >/dev/null 2>&1 || list="$list valgrind"
+	command -v strace >/dev/null 2>&1 || list="$list strace"
+	command -v rsync >/dev/null 2>&1 || list="$list rsync"
 	echo $list
 }
 

@@ -339,8 +339,9 @@ static int take_lock(struct out *o)
 	if (o->lock < 0) {
 		ok = fail(o, path, errno);
 	} else if (flock(o->lock, LOCK_EX | LOCK_NB) != 0) {
-		fprintf(stderr, "mixdown: another build is writing into %s; waiting for it to end\n",
-		        o->dir);
+		if (o->diag->format == FORMAT_TEXT) /* a status line, as no message to act on */
+			fprintf(stderr, "mixdown: another build is writing into %s; waiting for it "
+			                "to end\n", o->dir);
 		while (ok && flock(o->lock, LOCK_EX) != 0) {
 			if (errno != EINTR)
 				ok = fail(o, path, errno);

@@ -205,7 +205,7 @@ for v in A B; do
 	} >"$atomic/book-$v/book.xml"
 done
 site_digest() { (cd "$1/html/" 2>/dev/null && find . -type f | sort | xargs md5sum | md5sum | cut -c1-32); }
-epub_digest() { md5sum <"$1/book.epub" 2>/dev/null | cut -c1-32; }
+epub_digest() { md5sum 2>/dev/null <"$1/book.epub" | cut -c1-32; }
 for v in A B; do
 	"$MIXDOWN" build "$atomic/book-$v/book.xml" -o "$atomic/ref-$v" >/dev/null 2>&1
 	echo "$(site_digest "$atomic/ref-$v") $(epub_digest "$atomic/ref-$v")" >"$atomic/ref-$v.sum"

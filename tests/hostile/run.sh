@@ -320,6 +320,7 @@ fi
 # A build that finds the folder locked says so once on stderr, and waits.
 rm -rf "$atomic/locked"
 "$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/locked" >/dev/null 2>&1
+mkdir -p "$atomic/locked/.mixdown"
 exec 9>"$atomic/locked/.mixdown/lock"
 flock 9
 "$MIXDOWN" build "$atomic/book-B/book.xml" -o "$atomic/locked" >/dev/null 2>"$atomic/locked.err" 9>&- &

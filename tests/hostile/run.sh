@@ -337,6 +337,27 @@ if [ $status = 0 ] && [ "$(grep -c 'another build is writing into' "$atomic/lock
 else
 	not_ok "hostile: a build into a locked folder says once that it waits, then builds" "exit $status, showed $shown_while_locked, then $(shown "$atomic/locked")" "$(cat "$atomic/locked.err")"
 fi
+# SIGTERM while waiting: it stops by that signal, and the folder is as it was.
+exec 9>"$atomic/locked/.mixdown/lock"
+flock 9
+: >"$atomic/locked.err"
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/locked" >/dev/null 2>"$atomic/locked.err" 9>&- &
+pid=$!
+i=0
+while [ $i -lt 600 ] && ! grep -q 'waiting' "$atomic/locked.err"; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+i=0
+while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+kill -0 $pid 2>/dev/null && kill -KILL $pid # it went on waiting
+wait $pid
+status=$?
+exec 9>&-
+left=$(leftovers "$atomic/locked")
+if [ $status = 143 ] && [ "$(shown "$atomic/locked")" = B ] && [ -z "$left" ]; then
+	ok "hostile: SIGTERM while waiting for the lock stops the build and changes nothing"
+else
+	not_ok "hostile: SIGTERM while waiting for the lock stops the build and changes nothing" "exit $status, shows $(shown "$atomic/locked"), left: $left"
+fi
 
 # ---- mixdown replaces only what it wrote, and never writes where that could destroy work ----
 

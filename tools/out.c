@@ -285,7 +285,9 @@ static int is_leftover(const char *name, const char *current)
 static int is_old_temporary(const char *name, const char *unused)
 {
 	(void)unused;
-	return strlen(name) == strlen(OLD_TEMPORARY) && strncmp(name, OLD_TEMPORARY, 9) == 0;
+	size_t prefix = strlen(OLD_TEMPORARY) - strlen("XXXXXX");
+
+	return strlen(name) == strlen(OLD_TEMPORARY) && strncmp(name, OLD_TEMPORARY, prefix) == 0;
 }
 
 static void remove_each(const char *folder, int (*unwanted)(const char *, const char *),

@@ -14,22 +14,29 @@
 
   // ---- theme ----
 
-  function currentTheme() {
-    var chosen = root.getAttribute("data-theme");
-    if (chosen) return chosen;
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-  }
+  // The theme switch goes round three states: as the system says, light, dark. The reader's
+  // choice is remembered; following the system again forgets it.
+  var THEMES = ["", "light", "dark"];
 
   function setupThemeToggle() {
     var button = document.querySelector(".theme-toggle");
     if (!button) return;
-    button.hidden = false;
-    button.setAttribute("aria-pressed", String(currentTheme() === "dark"));
+    var labels = (button.getAttribute("data-labels") || "").split("|");
+    var show = function (theme) {
+      var label = labels[THEMES.indexOf(theme)];
+      if (label) { button.setAttribute("aria-label", label); button.title = label; }
+    };
+    show(root.getAttribute("data-theme") || "");
     button.addEventListener("click", function () {
-      var next = currentTheme() === "dark" ? "light" : "dark";
-      root.setAttribute("data-theme", next);
-      try { localStorage.setItem("mixdown-theme", next); } catch (e) { /* private mode */ }
-      button.setAttribute("aria-pressed", String(next === "dark"));
+      var now = THEMES.indexOf(root.getAttribute("data-theme") || "");
+      var next = THEMES[(now + 1) % THEMES.length];
+      if (next) root.setAttribute("data-theme", next);
+      else root.removeAttribute("data-theme");
+      try {
+        if (next) localStorage.setItem("mixdown-theme", next);
+        else localStorage.removeItem("mixdown-theme");
+      } catch (e) { /* private mode */ }
+      show(next);
     });
   }
 
@@ -39,11 +46,25 @@
     var button = document.querySelector(".nav-toggle");
     var sidebar = document.getElementById("sidebar");
     if (!button || !sidebar) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var open = !sidebar.classList.contains("open");
+    // Opening shows the contents at the reader's place in the book (the current page's entry
+    // in view); closing brings the reader back to where they were reading.
+    var readingAt = 0;
+    var setOpen = function (open) {
+      if (open) readingAt = window.scrollY;
       sidebar.classList.toggle("open", open);
       button.setAttribute("aria-expanded", String(open));
+      if (!open) { window.scrollTo(0, readingAt); return; }
+      var here = sidebar.querySelector('[aria-current="page"]') || sidebar;
+      var top = here.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, Math.max(0, top - window.innerHeight / 3));
+    };
+    button.addEventListener("click", function () {
+      setOpen(!sidebar.classList.contains("open"));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !sidebar.classList.contains("open")) return;
+      setOpen(false);
+      button.focus();
     });
   }
 
@@ -311,7 +332,56 @@
     });
   }
 
+  // ---- where the reader is: "On this page" and the contents follow the scroll ----
+
+  function setupScrollSpy() {
+    var links = document.querySelectorAll('.on-this-page a[href*="#"], .toc-here a[href*="#"]');
+    var byId = {};
+    var sections = [];
+    Array.prototype.forEach.call(links, function (a) {
+      var id = decodeURIComponent(a.getAttribute("href").replace(/^[^#]*#/, ""));
+      var target = document.getElementById(id);
+      if (!target) return;
+      if (!byId[id]) { byId[id] = []; sections.push(target); }
+      byId[id].push(a);
+    });
+    if (!sections.length) return;
+    sections.sort(function (x, y) {
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    var shown = null;
+    // The reader is in the last section whose start has passed the top third of the window.
+    var mark = function () {
+      var line = window.innerHeight / 3;
+      var current = sections[0];
+      for (var i = 0; i < sections.length; i++) {
+        if (sections[i].getBoundingClientRect().top <= line) current = sections[i];
+      }
+      if (current === shown) return;
+      if (shown) byId[shown.id].forEach(function (a) { a.removeAttribute("aria-current"); });
+      byId[current.id].forEach(function (a) { a.setAttribute("aria-current", "location"); });
+      shown = current;
+    };
+    var pending = false;
+    window.addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; mark(); });
+    }, { passive: true });
+    mark();
+  }
+
   // ---- keyboard ----
+
+  // Whether the arrow keys belong to something the focus is in: a table or figure that scrolls
+  // sideways keeps them for its own scrolling.
+  function scrollsSideways(element) {
+    for (var e = element; e && e !== document.body && e.nodeType === 1; e = e.parentNode) {
+      var overflow = getComputedStyle(e).overflowX;
+      if ((overflow === "auto" || overflow === "scroll") && e.scrollWidth > e.clientWidth) return true;
+    }
+    return false;
+  }
 
   function setupKeys() {
     document.addEventListener("keydown", function (event) {
@@ -321,13 +391,14 @@
         if (input) { event.preventDefault(); input.focus(); }
         return;
       }
-      if (event.shiftKey) return;
+      if (event.shiftKey || scrollsSideways(event.target)) return;
       var rel = event.key === "ArrowLeft" ? "prev" : event.key === "ArrowRight" ? "next" : null;
       var link = rel && document.querySelector('a[rel="' + rel + '"]');
       if (link) window.location.href = link.href;
     });
   }
 
+  setupScrollSpy();
   setupScriptedToc();
   setupThemeToggle();
   setupNavToggle();

@@ -1,6 +1,8 @@
 /* serve.c: the live preview: serves the built site with libmicrohttpd on a loopback address,
  * watches the book's folder with inotify, rebuilds on every save, and tells open pages to
- * reload (or to show the build's error in a banner) through a long-polled status address. */
+ * reload (or to show the build's error in a banner) through a long-polled status address.
+ * One request must not stop it: it answers only to its own host names, redirects folders,
+ * caps connections and waiting pages, and cuts off clients that send a request head slowly. */
 #define _GNU_SOURCE
 #include "serve.h"
 
@@ -15,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,23 +28,40 @@
 
 #define QUIET_MS 40          /* a burst of saves ends when the folder is quiet this long */
 #define WAIT_SECONDS 25      /* how long a page's status request waits for a new build */
+#define HEAD_SECONDS 10      /* how long a client has to send a whole request head */
+#define MAX_CONNECTIONS 128  /* open connections, from all clients */
+#define MAX_PER_CLIENT 32    /* open connections from one address */
+#define MAX_WAITING 16       /* status requests waiting for a build; a new one frees the oldest */
 #define MAX_WATCH_DEPTH 16
 #define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
 
+/* One open connection, and when it must have sent its request head. */
+struct visitor {
+	int fd;
+	int answering;            /* its request head has arrived and is being answered */
+	struct timespec head_by;  /* otherwise: the deadline for the next request head */
+	struct visitor *next;
+};
+
 struct server {
 	const struct serve_options *opts;
-	char *site;                /* the first build's site folder; NULL when it failed */
 	pthread_mutex_t lock;
-	pthread_cond_t changed;
+	pthread_cond_t changed;    /* a build finished, the server stops, or a wait was freed */
 	unsigned long build;       /* the number of the latest build, good or bad */
 	char error[1024];          /* its first error, or "" when it succeeded */
 	int stopping;
+	unsigned long tickets;               /* status requests that have waited so far */
+	unsigned long waiting[MAX_WAITING];  /* the ticket of the one in each place, or 0 */
+	pthread_mutex_t visitors_lock;
+	struct visitor *visitors;  /* the open connections */
 	int inotify;
-	char *skip;                /* the output folder, never watched */
+	struct stat output;        /* the output folder, never watched; st_ino 0 while it is absent */
 };
 
 /* The script every served page gets: it waits for the next build, then reloads the page, or
- * shows the build's error in a banner while the last good pages stay. */
+ * shows the build's error in a banner while the last good pages stay. After an answer with no
+ * new build (the wait ran out, or a newer page took its place) it pauses a second, so that
+ * more pages than may wait take turns slowly. */
 static const char live_js[] =
 	"(function () {\n"
 	"  var build = null;\n"
@@ -60,7 +81,8 @@ static const char live_js[] =
 	"      .then(function (r) { return r.json(); })\n"
 	"      .then(function (s) {\n"
 	"        if (build !== null && s.build !== build && !s.error) { location.reload(); return; }\n"
-	"        build = s.build; banner(s.error); wait();\n"
+	"        var same = s.build === build;\n"
+	"        build = s.build; banner(s.error); setTimeout(wait, same ? 1000 : 0);\n"
 	"      })\n"
 	"      .catch(function () { setTimeout(wait, 1000); });\n"
 	"  }\n"
@@ -68,6 +90,12 @@ static const char live_js[] =
 	"})();\n";
 
 static const char live_tag[] = "<script src=\"/_mixdown/live.js\"></script>";
+
+/* Shown, with the live script, for every page while no build has succeeded yet. */
+static const char not_built_html[] =
+	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title>"
+	"</head>\n<body><p>The book has not been built yet. This page shows the site as soon as a "
+	"save fixes the error below.</p></body></html>\n";
 
 /* ---- HTTP ---- */
 
@@ -88,94 +116,327 @@ static const char *content_type(const char *path)
 	return "application/octet-stream";
 }
 
-static enum MHD_Result send_buffer(struct MHD_Connection *c, unsigned status, const char *type,
-                                   const void *data, size_t len)
+/* Queues r with its type and no caching, then lets go of it; NULL (out of memory) fails the
+ * request, and libmicrohttpd closes the connection. */
+static enum MHD_Result send_response(struct MHD_Connection *c, unsigned status, const char *type,
+                                     struct MHD_Response *r)
 {
-	struct MHD_Response *r =
-		MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result ret;
 
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
 	ret = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return ret;
 }
 
-static char *read_file(const char *path, size_t *len)
+static enum MHD_Result send_buffer(struct MHD_Connection *c, unsigned status, const char *type,
+                                   const void *data, size_t len)
 {
-	FILE *fp = fopen(path, "rb");
-	char *data;
-	long n;
-
-	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		if (fp != NULL)
-			fclose(fp);
-		return NULL;
-	}
-	data = malloc((size_t)n + sizeof live_tag + 1);
-	if (data == NULL)
-		abort();
-	*len = fread(data, 1, (size_t)n, fp);
-	fclose(fp);
-	data[*len] = '\0';
-	return data;
+	return send_response(c, status, type,
+	                     MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY));
 }
 
-/* HTML pages get the live script just before </body>. */
-static void add_live_script(char *html, size_t *len)
+static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, const char *text)
 {
-	char *end = strstr(html, "</body>");
-	size_t tag = sizeof live_tag - 1;
+	return send_buffer(c, status, "text/plain; charset=utf-8", text, strlen(text));
+}
 
+/* An HTML page with the live script just before its </body>. */
+static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, const char *html,
+                                 size_t len)
+{
+	const char *end = strstr(html, "</body>");
+	size_t before = end != NULL ? (size_t)(end - html) : len;
+	size_t tag = end != NULL ? sizeof live_tag - 1 : 0;
+	char *page = malloc(len + tag);
+	struct MHD_Response *r;
+
+	if (page == NULL)
+		return MHD_NO;
+	memcpy(page, html, before);
+	memcpy(page + before, live_tag, tag);
+	memcpy(page + before + tag, html + before, len - before);
+	r = MHD_create_response_from_buffer(len + tag, page, MHD_RESPMEM_MUST_FREE);
+	if (r == NULL)
+		free(page);
+	return send_response(c, status, "text/html; charset=utf-8", r);
+}
+
+/* Splits a Host header into its name (without brackets) and whether its port is ours. Only
+ * a bracketed name holds colons: an IPv6 address. */
+static int split_host(const char *host, unsigned port, char *name, size_t size)
+{
+	int bracketed = host[0] == '[';
+	const char *start = host + bracketed;
+	const char *end = bracketed ? strchr(host, ']') : strchr(host, ':');
+	char ours[16];
+
+	if (bracketed && end == NULL)
+		return 0;
 	if (end == NULL)
-		return;
-	memmove(end + tag, end, *len - (size_t)(end - html) + 1);
-	memcpy(end, live_tag, tag);
-	*len += tag;
+		end = host + strlen(host);
+	if ((size_t)(end - start) >= size ||
+	    (bracketed && memchr(start, ':', (size_t)(end - start)) == NULL))
+		return 0;
+	memcpy(name, start, (size_t)(end - start));
+	name[end - start] = '\0';
+	end += bracketed;
+	snprintf(ours, sizeof ours, ":%u", port);
+	return strcmp(end, ours) == 0 || (*end == '\0' && port == 80);
 }
 
-/* The file a URL path names inside the site, or NULL: no "..", nothing outside. The site is
- * resolved for each request, as each build publishes a new folder. */
-static char *site_path(const struct server *s, const char *url)
+/* The 16 bytes of an address literal (IPv4 as mapped IPv6), or 0 when text is not one. */
+static int address_bytes(const char *text, struct in6_addr *a)
+{
+	struct in_addr v4;
+
+	if (inet_pton(AF_INET6, text, a) == 1)
+		return 1;
+	if (inet_pton(AF_INET, text, &v4) != 1)
+		return 0;
+	memset(a, 0, sizeof *a);
+	a->s6_addr[10] = a->s6_addr[11] = 0xff;
+	memcpy(a->s6_addr + 12, &v4, 4);
+	return 1;
+}
+
+/* Is a the unspecified address, :: or 0.0.0.0, that listens on every address? */
+static int is_every_address(const struct in6_addr *a)
+{
+	static const struct in6_addr v4_any = {.s6_addr = {[10] = 0xff, [11] = 0xff}};
+
+	return IN6_IS_ADDR_UNSPECIFIED(a) || memcmp(a, &v4_any, sizeof *a) == 0;
+}
+
+int serve_host_is_ours(const char *host, const char *bind, unsigned port)
+{
+	struct in6_addr asked, bound;
+	char name[64];
+
+	if (!split_host(host, port, name, sizeof name))
+		return 0;
+	if (strcasecmp(name, "localhost") == 0)
+		return 1;
+	if (!address_bytes(name, &asked) || !address_bytes(bind, &bound))
+		return 0;
+	return serve_is_loopback(name) || memcmp(&asked, &bound, sizeof asked) == 0 ||
+	       is_every_address(&bound);
+}
+
+/* 400 without a Host header, 421 with another server's; NULL when the host is ours. */
+static const char *host_refusal(const struct server *s, struct MHD_Connection *c, unsigned *status)
+{
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+
+	*status = host == NULL ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_MISDIRECTED_REQUEST;
+	if (host == NULL)
+		return "The request has no Host header.\n";
+	return serve_host_is_ours(host, s->opts->bind, s->opts->port) ? NULL
+	                             : "This preview answers only at localhost, 127.0.0.1, [::1] or "
+	                               "the address it listens on, with its port.\n";
+}
+
+/* The file or folder a URL path names inside the site, or NULL: no "..", nothing outside. */
+static char *site_path(const char *site, const char *url)
 {
 	char joined[PATH_MAX];
-	char *canonical, *site;
-	size_t n;
+	char *canonical;
+	size_t n = strlen(site);
 
 	if (url[0] != '/' || strstr(url, "/..") != NULL || strstr(url, "//") != NULL)
 		return NULL;
-	if ((site = realpath(s->opts->site_dir, NULL)) == NULL)
-		return NULL;
-	n = strlen(site);
 	snprintf(joined, sizeof joined, "%s%s%s", site, url,
 	         url[strlen(url) - 1] == '/' ? "index.html" : "");
 	canonical = realpath(joined, NULL);
 	if (canonical != NULL && (strncmp(canonical, site, n) != 0 || canonical[n] != '/')) {
 		free(canonical);
-		canonical = NULL;
+		return NULL;
 	}
-	free(site);
 	return canonical;
 }
 
-static enum MHD_Result send_file(struct server *s, struct MHD_Connection *c, const char *path,
-                                 unsigned status)
+/* 301 to a folder's address with a slash, where its index.html is served. Everything
+ * but unreserved characters and '/' is percent-escaped. */
+static enum MHD_Result send_folder_redirect(struct MHD_Connection *c, const char *url)
 {
-	size_t len = 0;
-	char *data = read_file(path, &len);
-	const char *type = content_type(path);
+	static const char keep[] = "-._~/";
+	char location[3 * PATH_MAX + 2];
+	size_t n = 0;
+	struct MHD_Response *r;
+
+	for (const unsigned char *p = (const unsigned char *)url;
+	     *p != '\0' && n + 4 < sizeof location; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr(keep, *p) != NULL)
+			location[n++] = (char)*p;
+		else
+			n += (size_t)snprintf(location + n, sizeof location - n, "%%%02X", *p);
+	}
+	location[n++] = '/';
+	location[n] = '\0';
+	r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	if (r != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location);
+	return send_response(c, MHD_HTTP_MOVED_PERMANENTLY, "text/plain; charset=utf-8", r);
+}
+
+/* Reads an HTML file of size bytes from fd and sends it with the live script. */
+static enum MHD_Result send_html_file(struct MHD_Connection *c, unsigned status, int fd,
+                                      size_t size)
+{
+	char *html = malloc(size + 1);
+	size_t got = 0;
+	ssize_t n = 1;
 	enum MHD_Result ret;
 
-	if (data == NULL)
-		return send_buffer(c, MHD_HTTP_NOT_FOUND, "text/plain", "not found\n", 10);
-	(void)s;
-	if (strncmp(type, "text/html", 9) == 0)
-		add_live_script(data, &len);
-	ret = send_buffer(c, status, type, data, len);
-	free(data);
+	while (html != NULL && got < size && (n = read(fd, html + got, size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (html == NULL || n < 0) {
+		free(html);
+		return send_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "The page cannot be read.\n");
+	}
+	html[got] = '\0';
+	ret = send_page(c, status, html, got);
+	free(html);
 	return ret;
+}
+
+/* Sends the regular file at path, or returns -1 and sends nothing when it is not one: a
+ * folder, a device or a file that vanished. */
+static int send_regular_file(struct MHD_Connection *c, unsigned status, const char *path,
+                             enum MHD_Result *ret)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	const char *type = content_type(path);
+	struct stat st;
+
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (strncmp(type, "text/html", 9) == 0) {
+		*ret = send_html_file(c, status, fd, (size_t)st.st_size);
+	} else {
+		struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
+		if (r == NULL)
+			close(fd);
+		*ret = send_response(c, status, type, r);
+	}
+	return 0;
+}
+
+/* Is path a folder with an index.html, served at the folder's address with a slash? */
+static int is_folder_with_index(const char *path)
+{
+	char index[PATH_MAX];
+	struct stat st;
+
+	snprintf(index, sizeof index, "%s/index.html", path);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && stat(index, &st) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
+/* The site's 404.html, or a line of text when there is none. */
+static enum MHD_Result send_not_found(struct MHD_Connection *c, const char *site)
+{
+	char *page = site_path(site, "/404.html");
+	enum MHD_Result ret;
+	int sent = page != NULL ? send_regular_file(c, MHD_HTTP_NOT_FOUND, page, &ret) : -1;
+
+	free(page);
+	return sent == 0 ? ret : send_text(c, MHD_HTTP_NOT_FOUND, "Not found.\n");
+}
+
+/* What a URL names in the site: a file, a redirect for a folder with an index, the 404 page;
+ * or, before any build succeeded, a page that shows the error and loads the site once it
+ * builds. */
+static enum MHD_Result send_site(struct server *s, struct MHD_Connection *c, const char *url)
+{
+	char *site = realpath(s->opts->site_dir, NULL);
+	char *path = site != NULL ? site_path(site, url) : NULL;
+	enum MHD_Result ret;
+
+	if (site == NULL)
+		ret = send_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, not_built_html, sizeof not_built_html - 1);
+	else if (path != NULL && send_regular_file(c, MHD_HTTP_OK, path, &ret) == 0)
+		;
+	else if (path != NULL && url[strlen(url) - 1] != '/' && is_folder_with_index(path))
+		ret = send_folder_redirect(c, url);
+	else
+		ret = send_not_found(c, site);
+	free(path);
+	free(site);
+	return ret;
+}
+
+/* ---- the status long-poll ---- */
+
+/* Takes a place among the waiting status requests: a free one, else the oldest one's, whose
+ * request then answers at once. */
+static size_t take_waiting_place(struct server *s, unsigned long ticket)
+{
+	size_t place = 0;
+
+	for (size_t i = 0; i < MAX_WAITING; i++) {
+		if (s->waiting[i] == 0) {
+			place = i;
+			break;
+		}
+		if (s->waiting[i] < s->waiting[place])
+			place = i;
+	}
+	if (s->waiting[place] != 0)
+		pthread_cond_broadcast(&s->changed);
+	s->waiting[place] = ticket;
+	return place;
+}
+
+/* Has the client closed its side (a page that was closed or reloaded)? */
+static int client_left(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *info =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct pollfd p = {.fd = info != NULL ? info->connect_fd : -1, .events = POLLRDHUP};
+
+	return info != NULL && poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+static struct timespec seconds_from_now(long seconds)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t.tv_sec += seconds;
+	return t;
+}
+
+static int earlier(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+/* With the lock held, waits until a build after known, the server stops, a newer request
+ * takes this one's place, the client leaves, or WAIT_SECONDS pass. */
+static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned long known)
+{
+	unsigned long ticket = ++s->tickets;
+	size_t place = take_waiting_place(s, ticket);
+	struct timespec until = seconds_from_now(WAIT_SECONDS), step;
+
+	while (s->build == known && !s->stopping && s->waiting[place] == ticket && !client_left(c) &&
+	       earlier(seconds_from_now(0), until)) {
+		step = seconds_from_now(1);
+		pthread_cond_timedwait(&s->changed, &s->lock, earlier(step, until) ? &step : &until);
+	}
+	if (s->waiting[place] == ticket)
+		s->waiting[place] = 0;
 }
 
 /* {"build":N,"error":"..."}, once the build differs from ?after=N or the wait is over. */
@@ -183,18 +444,11 @@ static enum MHD_Result send_status(struct server *s, struct MHD_Connection *c)
 {
 	const char *after = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "after");
 	char body[2400], escaped[2200];
-	struct timespec until;
 	size_t n = 0;
 
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += WAIT_SECONDS;
 	pthread_mutex_lock(&s->lock);
-	if (after != NULL && *after != '\0') {
-		unsigned long known = strtoul(after, NULL, 10);
-		while (s->build == known && !s->stopping &&
-		       pthread_cond_timedwait(&s->changed, &s->lock, &until) == 0)
-			;
-	}
+	if (after != NULL && *after != '\0')
+		wait_for_build(s, c, strtoul(after, NULL, 10));
 	for (const char *p = s->error; *p != '\0' && n + 7 < sizeof escaped; p++) {
 		if (*p == '"' || *p == '\\')
 			escaped[n++] = '\\', escaped[n++] = *p;
@@ -209,33 +463,97 @@ static enum MHD_Result send_status(struct server *s, struct MHD_Connection *c)
 	return send_buffer(c, MHD_HTTP_OK, "application/json", body, strlen(body));
 }
 
+/* ---- connections ---- */
+
+/* The connection's request head has arrived (answering) or its answer is sent: from then on
+ * it has HEAD_SECONDS for the next request head. */
+static void set_answering(struct server *s, struct MHD_Connection *c, int answering)
+{
+	const union MHD_ConnectionInfo *info =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct visitor *v = info != NULL ? info->socket_context : NULL;
+
+	pthread_mutex_lock(&s->visitors_lock);
+	if (v != NULL) {
+		v->answering = answering;
+		v->head_by = seconds_from_now(HEAD_SECONDS);
+	}
+	pthread_mutex_unlock(&s->visitors_lock);
+}
+
+static void request_done(void *data, struct MHD_Connection *c, void **state,
+                         enum MHD_RequestTerminationCode why)
+{
+	(void)state, (void)why;
+	set_answering(data, c, 0);
+}
+
+/* Keeps the list of open connections: libmicrohttpd tells when one opens and, before it
+ * closes the socket, when it ends. */
+static void track_connection(void *data, struct MHD_Connection *c, void **context,
+                             enum MHD_ConnectionNotificationCode event)
+{
+	struct server *s = data;
+	struct visitor **at, *v = *context;
+
+	pthread_mutex_lock(&s->visitors_lock);
+	if (event == MHD_CONNECTION_NOTIFY_STARTED && (v = calloc(1, sizeof *v)) != NULL) {
+		const union MHD_ConnectionInfo *info =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		v->fd = info != NULL ? info->connect_fd : -1;
+		v->head_by = seconds_from_now(HEAD_SECONDS);
+		v->next = s->visitors;
+		s->visitors = v;
+		*context = v;
+	} else if (event == MHD_CONNECTION_NOTIFY_CLOSED && v != NULL) {
+		for (at = &s->visitors; *at != v; at = &(*at)->next)
+			;
+		*at = v->next;
+		free(v);
+		*context = NULL;
+	}
+	pthread_mutex_unlock(&s->visitors_lock);
+}
+
+/* Shuts the socket of every connection past its deadline for a request head; the
+ * connection's thread then sees the end and closes it. */
+static void cut_slow_clients(struct server *s)
+{
+	struct timespec now = seconds_from_now(0);
+
+	pthread_mutex_lock(&s->visitors_lock);
+	for (struct visitor *v = s->visitors; v != NULL; v = v->next) {
+		if (!v->answering && earlier(v->head_by, now)) {
+			shutdown(v->fd, SHUT_RDWR);
+			v->head_by = seconds_from_now(HEAD_SECONDS);
+		}
+	}
+	pthread_mutex_unlock(&s->visitors_lock);
+}
+
 static enum MHD_Result handle(void *data, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **state)
 {
 	struct server *s = data;
-	char *path, *missing;
-	enum MHD_Result ret;
+	unsigned status;
+	const char *refusal = host_refusal(s, c, &status);
 
 	(void)version, (void)upload, (void)upload_size, (void)state;
+	set_answering(s, c, 1);
+	if (refusal != NULL)
+		return send_text(c, status, refusal);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		return send_buffer(c, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain", "GET only\n", 9);
+		return send_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "Only GET and HEAD are answered.\n");
 	if (strcmp(url, "/_mixdown/live.js") == 0)
 		return send_buffer(c, MHD_HTTP_OK, "text/javascript", live_js, sizeof live_js - 1);
 	if (strcmp(url, "/_mixdown/status") == 0)
 		return send_status(s, c);
-	path = site_path(s, url);
-	if (path != NULL) {
-		ret = send_file(s, c, path, MHD_HTTP_OK);
-		free(path);
-		return ret;
-	}
-	missing = site_path(s, "/404.html");
-	ret = send_file(s, c, missing ? missing : "", MHD_HTTP_NOT_FOUND);
-	free(missing);
-	return ret;
+	return send_site(s, c, url);
 }
 
+/* One thread per connection, so a waiting status request holds up no other; the inactivity
+ * timeout outlasts that wait, and cut_slow_clients bounds the time to send a request head. */
 static struct MHD_Daemon *start_daemon(struct server *s)
 {
 	const struct serve_options *o = s->opts;
@@ -246,11 +564,14 @@ static struct MHD_Daemon *start_daemon(struct server *s)
 	if (ipv6 && inet_pton(AF_INET6, o->bind, &v6.sin6_addr) != 1)
 		return NULL;
 	return MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-	                            (ipv6 ? MHD_USE_IPv6 : 0),
+	                            MHD_USE_POLL | (ipv6 ? MHD_USE_IPv6 : 0),
 	                        o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR,
 	                        ipv6 ? (struct sockaddr *)&v6 : (struct sockaddr *)&v4,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(WAIT_SECONDS + 5),
-	                        MHD_OPTION_END);
+	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_PER_CLIENT,
+	                        MHD_OPTION_NOTIFY_CONNECTION, track_connection, s,
+	                        MHD_OPTION_NOTIFY_COMPLETED, request_done, s, MHD_OPTION_END);
 }
 
 int serve_is_loopback(const char *address)
@@ -265,17 +586,22 @@ int serve_is_loopback(const char *address)
 
 /* ---- watching and rebuilding ---- */
 
+/* Is st the output folder? Compared by device and inode, so neither the path's spelling nor
+ * a sibling whose name starts with the output folder's name matters. */
+static int is_output(const struct server *s, const struct stat *st)
+{
+	return s->output.st_ino != 0 && st->st_dev == s->output.st_dev &&
+	       st->st_ino == s->output.st_ino;
+}
+
 /* Watches a folder and those below it, but not the output folder nor hidden ones. */
 static void watch_folder(struct server *s, const char *path, int depth)
 {
 	DIR *dir;
 	struct dirent *e;
-	char *canonical = realpath(path, NULL);
-	int skip = canonical == NULL ||
-	           (s->skip != NULL && strncmp(canonical, s->skip, strlen(s->skip)) == 0);
+	struct stat st;
 
-	free(canonical);
-	if (skip || depth > MAX_WATCH_DEPTH)
+	if (depth > MAX_WATCH_DEPTH || stat(path, &st) != 0 || is_output(s, &st))
 		return;
 	inotify_add_watch(s->inotify, path, WATCH_EVENTS);
 	dir = opendir(path);
@@ -290,9 +616,12 @@ static void watch_folder(struct server *s, const char *path, int depth)
 		closedir(dir);
 }
 
-/* Watches the book's folder (again after each build, for folders added since). */
+/* Watches the book's folder (again after each build, for folders added since), looking up
+ * the output folder each time: a build may have made it. */
 static void watch_tree(struct server *s)
 {
+	if (stat(s->opts->out_dir, &s->output) != 0)
+		s->output.st_ino = 0;
 	watch_folder(s, s->opts->book_dir, 0);
 }
 
@@ -320,7 +649,8 @@ static int drain_events(int fd)
 	return changed;
 }
 
-/* Waits for saves; each burst of them, once quiet, triggers one rebuild. */
+/* Waits for saves; each burst of them, once quiet, triggers one rebuild. Between events it
+ * cuts off clients too slow to send a request head. */
 static void watch_loop(struct server *s)
 {
 	struct pollfd p = {.fd = s->inotify, .events = POLLIN};
@@ -328,6 +658,7 @@ static void watch_loop(struct server *s)
 
 	while (!out_interrupted()) {
 		int ready = poll(&p, 1, pending ? QUIET_MS : 200);
+		cut_slow_clients(s);
 		if (ready > 0 && drain_events(s->inotify)) {
 			pending = 1;
 			continue;
@@ -339,23 +670,51 @@ static void watch_loop(struct server *s)
 	}
 }
 
+static void start_server(struct server *s, const struct serve_options *o)
+{
+	pthread_condattr_t monotonic;
+
+	memset(s, 0, sizeof *s);
+	s->opts = o;
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->visitors_lock, NULL);
+	pthread_condattr_init(&monotonic);
+	pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+	pthread_cond_init(&s->changed, &monotonic);
+	pthread_condattr_destroy(&monotonic);
+	s->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+}
+
+static void stop_server(struct server *s, struct MHD_Daemon *daemon)
+{
+	pthread_mutex_lock(&s->lock);
+	s->stopping = 1;
+	pthread_cond_broadcast(&s->changed);
+	pthread_mutex_unlock(&s->lock);
+	if (daemon != NULL)
+		MHD_stop_daemon(daemon);
+	if (s->inotify >= 0)
+		close(s->inotify);
+	pthread_cond_destroy(&s->changed);
+	pthread_mutex_destroy(&s->visitors_lock);
+	pthread_mutex_destroy(&s->lock);
+}
+
+/* The output folder is made first, so it exists, and is known, before anything is watched.
+ * The server starts whether or not the first build succeeded: its pages show the error. */
 int serve_run(const struct serve_options *o, struct diag *d)
 {
-	struct server s = {.opts = o, .inotify = -1};
+	struct server s;
 	struct MHD_Daemon *daemon;
-	char *out = realpath(o->out_dir, NULL);
 
-	pthread_mutex_init(&s.lock, NULL);
-	pthread_cond_init(&s.changed, NULL);
-	s.inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	s.skip = out;
+	start_server(&s, o);
+	mkdir(o->out_dir, 0777);
 	rebuild(&s);
-	s.site = realpath(o->site_dir, NULL);
-	daemon = s.site != NULL && s.inotify >= 0 ? start_daemon(&s) : NULL;
+	daemon = s.inotify >= 0 ? start_daemon(&s) : NULL;
 	if (daemon == NULL) {
 		char text[300];
 		snprintf(text, sizeof text, "cannot serve %s on %s port %u: %s", o->site_dir, o->bind,
-		         o->port, s.site == NULL ? "the site was never built" : strerror(errno));
+		         o->port, s.inotify < 0 ? "cannot watch the book's folder" : strerror(errno));
 		diag_report(d, NULL, D_WRITE_FAILED, text);
 	} else {
 		printf("mixdown: serving %s at http://%s%s%s:%u/ (Ctrl-C stops)\n", o->site_dir,
@@ -363,17 +722,7 @@ int serve_run(const struct serve_options *o, struct diag *d)
 		       o->port);
 		fflush(stdout);
 		watch_loop(&s);
-		pthread_mutex_lock(&s.lock);
-		s.stopping = 1;
-		pthread_cond_broadcast(&s.changed);
-		pthread_mutex_unlock(&s.lock);
-		MHD_stop_daemon(daemon);
 	}
-	if (s.inotify >= 0)
-		close(s.inotify);
-	free(s.site);
-	free(out);
-	pthread_cond_destroy(&s.changed);
-	pthread_mutex_destroy(&s.lock);
+	stop_server(&s, daemon);
 	return daemon != NULL;
 }

@@ -21,6 +21,12 @@ struct serve_options {
  * server could not start (after reporting), 1 when it ran and was stopped. */
 int serve_run(const struct serve_options *o, struct diag *d);
 
+/* Does a request's Host header name this server, listening on bind at port, by a name no web
+ * page can point elsewhere? A name other than localhost may resolve to 127.0.0.1 from an
+ * attacker's DNS (rebinding), so only localhost, loopback addresses and bind are accepted,
+ * with the port (left out only for port 80); with bind 0.0.0.0 or ::, any address literal. */
+int serve_host_is_ours(const char *host, const char *bind, unsigned port);
+
 /* Is address an IPv4 127.x.x.x or the IPv6 ::1 address? */
 int serve_is_loopback(const char *address);
 

@@ -5,7 +5,7 @@
 // target, and screenshots of a chapter page and of the cover.
 //
 // usage: node tests/epub/read.mjs BOOK.epub OUTDIR
-//   OUTDIR gets chapter.png, cover.png and a scratch folder for Chromium (HOME, profile).
+//   OUTDIR gets chapter.png, cover.png and a scratch folder for the reader page.
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,7 +72,7 @@ window.addEventListener('unhandledrejection', (e) => {
 const pageErrors = []; // JavaScript errors, console errors and failed requests, from every frame
 let context;
 try {
-	context = await launch(scratch, {
+	context = await launch({
 		extraArgs: ['--allow-file-access-from-files'],
 		viewport: { width: 600, height: 800 },
 	});
@@ -261,7 +261,7 @@ try {
 	await viewer.screenshot({ path: join(outDir, 'chapter.png') });
 	const chapterShot = await page.evaluate(() => {
 		const c = window.rendition.getContents()[0];
-		return { h1: c.document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() };
+		return { h1: c.document.querySelector('h1, h2, h3')?.textContent.replace(/\s+/g, ' ').trim() };
 	});
 	const chapterErrs = await takeErrors();
 	check(`screenshot of a chapter page (${chapterHref}: "${chapterShot.h1}") in chapter.png`,

@@ -51,13 +51,14 @@ function epubcheck(report, log) {
 	check(`${name} (${r.checker?.name} ${r.checker?.version}, EPUB ${r.publication?.version})`, bad.length === 0 && counted === 0, lines);
 }
 
-// DAISY Ace: no violation of any impact; and what Ace says of the conformsTo claim.
+// DAISY Ace: no violation of any impact, and accessibility metadata that claims only what is true.
 function ace(report, log) {
 	const name = 'Ace: no accessibility violation of any impact';
 	const r = readJson(report);
 	if (!r || !Array.isArray(r.assertions)) {
 		notOk(name, ['Ace wrote no readable report.json', ...tail(log)]);
-		notOk('Ace: accepts the conformsTo claim', 'no report');
+		notOk('Ace: the package claims no WCAG conformance that nobody evaluated', 'no report');
+		notOk('Ace: accessModeSufficient lists textual reading', 'no report');
 		return;
 	}
 	const violations = [];
@@ -81,21 +82,22 @@ function ace(report, log) {
 		[`verdict (earl:result): ${verdict}; violations by impact: ${JSON.stringify(byImpact)}`,
 			...violations.map((v) => `${v.rule} [${v.impact}] ${v.file}: ${v.where}${v.desc ? `\n  ${v.desc.replace(/\s+/g, ' ').slice(0, 240)}` : ''}`)]);
 
-	// conformsTo: Ace checks that the value is one of the EPUB Accessibility 1.1 conformance
-	// strings (else a metadata-conformsto-invalid violation); it cannot itself certify WCAG
-	// conformance, which needs a human evaluation.
+	// Claims: a conformance claim (dcterms:conformsTo) needs an evaluation by someone, named in
+	// a11y:certifiedBy; Ace's automated checks are not one. Without it there must be no claim,
+	// and the discovery metadata must still say how the book can be read.
 	const meta = r['earl:testSubject']?.metadata || {};
 	const claims = [].concat(meta['dcterms:conformsTo'] || []);
+	const certifiers = [].concat(meta['a11y:certifiedBy'] || []);
+	const sufficient = [].concat(meta['schema:accessModeSufficient'] || []).map(String);
+	const summary = String(meta['schema:accessibilitySummary'] || '');
 	const a11y = r['a11y-metadata'] || {};
-	const invalid = violations.filter((v) => /conformsto/i.test(v.rule || ''));
-	const present = (a11y.present || []).includes('dcterms:conformsTo');
-	check(`Ace: accepts the conformsTo claim ${claims.map((c) => `"${c}"`).join(', ') || '(none)'}`,
-		claims.length > 0 && present && invalid.length === 0,
-		[`a11y-metadata present: ${(a11y.present || []).join(', ')}`, ...invalid.map((v) => `${v.rule}: ${v.desc}`)]);
-	console.log(`# Ace on dcterms:conformsTo: ${claims.length ? `${claims.join(', ')}: ${invalid.length ? 'rejected as not a known conformance statement' : 'recognised as a valid EPUB Accessibility 1.1 conformance statement'}` : 'absent'}; ` +
-		`Ace's overall verdict: ${verdict}, ${violations.length} violation(s); ` +
-		`missing a11y metadata: ${(a11y.missing || []).join(', ') || 'none'}; empty: ${(a11y.empty || []).join(', ') || 'none'}. ` +
-		'Ace runs automated checks only and does not certify WCAG conformance (no a11y:certifiedBy).');
+	check('Ace: the package claims no WCAG conformance that nobody evaluated (no dcterms:conformsTo without a11y:certifiedBy, no "meets WCAG" in the summary)',
+		(claims.length === 0 || certifiers.length > 0) && !/meets WCAG/i.test(summary),
+		[`conformsTo: ${claims.join(', ') || '(none)'}`, `certifiedBy: ${certifiers.join(', ') || '(none)'}`, `summary: ${summary}`]);
+	check('Ace: accessModeSufficient lists textual reading', sufficient.some((m) => m.split(',').map((x) => x.trim()).join(',') === 'textual'),
+		[`accessModeSufficient: ${JSON.stringify(sufficient)}`]);
+	console.log(`# Ace's overall verdict: ${verdict}, ${violations.length} violation(s); ` +
+		`missing a11y metadata: ${(a11y.missing || []).join(', ') || 'none'}.`);
 }
 
 // The zip and the manifest: every manifest item is in the zip, and every file in the zip but

@@ -2,7 +2,9 @@
 # run.sh: tests of the handbook's EPUB with third-party tools, one TAP-like line per check:
 # epubcheck-ts (EPUB 3.3 rules), DAISY Ace (accessibility), the zip against the manifest,
 # reproducible builds, and a reading system (epub.js under Debian's Chromium: TOC, every spine
-# item, a footnote and an index link, screenshots of a chapter and of the cover).
+# item, a footnote and an index link, screenshots of a chapter and of the cover), and the same
+# reader paginated at phone and tablet sizes (nothing clipped, every table row reachable,
+# figure text large enough).
 # Run from the repository root after `make`; the npm tools come from `npm ci` (see package.json):
 #   PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --ignore-scripts
 . tests/lib.sh
@@ -100,6 +102,16 @@ if ! grep -q '^\(not \)\?ok - ' "$out/read.out" || { [ $rc -ne 0 ] && ! grep -q 
 	not_ok "epub.js: the reader ran" "exit status $rc" "$(tail -20 "$out/read.err")"
 fi
 took "reading system (epub.js)" "$t"
+
+# The same reading system paginated at phone and tablet sizes: nothing clipped or cut off.
+t=$(now)
+node tests/epub/paginate.mjs "$epub" "$out/paginate" >"$out/paginate.out" 2>"$out/paginate.err"
+rc=$?
+cat "$out/paginate.out"
+if ! grep -q '^ok - ' "$out/paginate.out" && ! grep -q '^not ok - ' "$out/paginate.out"; then
+	not_ok "epub.js paginated: the reader ran" "exit status $rc" "$(tail -20 "$out/paginate.err")"
+fi
+took "paginated reading at phone and tablet sizes" "$t"
 
 # DAISY Ace's results.
 wait "$ace_pid"

@@ -3,15 +3,15 @@
 // scheme and once with the dark one (emulated prefers-color-scheme). One TAP-like line per
 // scheme; on failure, each violation's rule, impact, page and target.
 //
-// usage: node tests/site/axe.mjs BASE_URL SITE_DIR SCRATCH
+// usage: node tests/site/axe.mjs BASE_URL SITE_DIR
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check, notOk, cap, htmlPages, launchBrowser } from './lib.mjs';
 
-const [base, siteArg, scratchArg] = process.argv.slice(2);
-if (!base || !siteArg || !scratchArg) {
-	console.error('usage: node tests/site/axe.mjs BASE_URL SITE_DIR SCRATCH');
+const [base, siteArg] = process.argv.slice(2);
+if (!base || !siteArg) {
+	console.error('usage: node tests/site/axe.mjs BASE_URL SITE_DIR');
 	process.exit(2);
 }
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -44,7 +44,7 @@ async function runAxe(page) {
 	});
 }
 
-const browser = await launchBrowser(scratchArg);
+const browser = await launchBrowser();
 try {
 	const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
 	const queue = [...pages];
@@ -81,7 +81,7 @@ try {
 	// States a page load does not show: the search results open (an option selected) at 1280 px,
 	// and the contents open at 375 px, each in both schemes.
 	const page = await context.newPage();
-	page.setDefaultTimeout(5000);
+	page.setDefaultTimeout(60000);
 	states = [
 		['search results open, 1280 px', { width: 1280, height: 900 }, async () => {
 			await page.click('#search-input');

@@ -1,10 +1,10 @@
 // lib.mjs: helpers shared by the site suite's Node scripts: TAP-like output ("ok - NAME" or
 // "not ok - NAME" followed by indented detail, as tests/run.sh counts them), the list of the
 // site's pages, and Debian's Chromium launched through playwright-core, offline, with HOME and
-// its temporary profile in a scratch folder (never the real home, never a downloaded browser).
+// its temporary profile in a short scratch folder (never the real home, never a downloaded browser).
 import { chromium } from 'playwright-core';
-import { readdirSync, mkdirSync, existsSync, statSync } from 'node:fs';
-import { join, resolve, relative, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 export let failures = 0;
 
@@ -43,31 +43,14 @@ export function htmlPages(dir) {
 }
 
 export { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, browserScratch } from '../browser/chromium.mjs';
 
-// Launches Chromium. SCRATCH gets HOME (Chromium's ~/.config and ~/.cache) and TMPDIR, where
-// playwright-core makes the browser's temporary profile (user data dir). Each newContext() of
-// the browser is a fresh profile: its own localStorage.
-export async function launchBrowser(scratch, extraArgs = []) {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
-	scratch = resolve(scratch);
-	const home = join(scratch, 'home');
-	const tmp = join(scratch, 'tmp');
-	mkdirSync(home, { recursive: true });
-	mkdirSync(tmp, { recursive: true });
-	process.env.TMPDIR = tmp; // os.tmpdir(), where playwright-core puts the profile
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [...CHROMIUM_ARGS, ...extraArgs],
-		env: {
-			...process.env,
-			HOME: home,
-			TMPDIR: tmp,
-			XDG_CONFIG_HOME: join(home, '.config'),
-			XDG_CACHE_HOME: join(home, '.cache'),
-		},
-	});
+// Launches Chromium with its files in a short scratch folder of its own (see chromium.mjs).
+// Each newContext() of the browser is a fresh profile: its own localStorage.
+export async function launchBrowser(extraArgs = []) {
+	const scratch = browserScratch();
+	process.env.TMPDIR = scratch.tmp; // os.tmpdir(), where playwright-core puts the profile
+	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], env: scratch.env });
 }
 
 // Seconds since START, for the timing comments.

@@ -98,7 +98,7 @@ if [ -n "$base" ]; then
 
 	# 2. axe-core in Chromium, light and dark.
 	t=$(now)
-	node tests/site/axe.mjs "$base" "$site" "$out/axe" >"$out/axe.out" 2>"$out/axe.err"
+	node tests/site/axe.mjs "$base" "$site" >"$out/axe.out" 2>"$out/axe.err"
 	rc=$?
 	cat "$out/axe.out"
 	if ! grep -q '^\(not \)\?ok - ' "$out/axe.out" || { [ $rc -ne 0 ] && ! grep -q '^not ok - ' "$out/axe.out"; }; then
@@ -108,7 +108,7 @@ if [ -n "$base" ]; then
 
 	# 4. The site in Chromium, from file:// and over http, and the screenshots.
 	t=$(now)
-	node tests/site/browser.mjs "$base" "$site" "$out/browser" "$shots" >"$out/browser.out" 2>"$out/browser.err"
+	node tests/site/browser.mjs "$base" "$site" "$shots" >"$out/browser.out" 2>"$out/browser.err"
 	rc=$?
 	cat "$out/browser.out"
 	if ! grep -q '^\(not \)\?ok - ' "$out/browser.out" || { [ $rc -ne 0 ] && ! grep -q '^not ok - ' "$out/browser.out"; }; then

@@ -203,6 +203,22 @@
     <xsl:apply-templates select="$titled" mode="title-text"/>
   </xsl:template>
 
+  <!-- Where something is, for an index or glossary locator: its chapter or appendix by label
+       ("Chapter 5", else the page's title), then its titled section when that is not the page. -->
+  <xsl:template match="*" mode="locator-text">
+    <xsl:variable name="page" select="ancestor-or-self::*[@mx:page][1]"/>
+    <xsl:variable name="titled" select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]"/>
+    <xsl:variable name="label"><xsl:apply-templates select="$page" mode="label-text"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$label != ''"><xsl:value-of select="$label"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$page" mode="title-text"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="count($titled | $page) = 2 or $label != ''">
+      <xsl:text> › </xsl:text>
+      <xsl:apply-templates select="." mode="titled-ancestor-text"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Is a URL safe to put in an href: only web and mail addresses. -->
   <xsl:template name="is-web-url">
     <xsl:param name="url"/>

@@ -31,7 +31,6 @@
         </p>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="block-footnotes"/>
   </xsl:template>
 
   <xsl:template match="db:formalpara">
@@ -51,7 +50,6 @@
         <xsl:apply-templates select="db:para/node()"/>
       </xsl:element>
     </div>
-    <xsl:call-template name="block-footnotes"/>
   </xsl:template>
 
   <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning">

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- footnotes.xsl: footnote markers in the text and the notes themselves: collected at the end
-     of the page on the site; right after their paragraph in the EPUB (pop-up footnotes). -->
+<!-- footnotes.xsl: footnote markers in the text and the notes themselves, collected at the end
+     of their page in both outputs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx">
@@ -19,6 +19,9 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Hook: what else a note marker says it is (the EPUB adds epub:type). -->
+  <xsl:template name="noteref-semantics"/>
+
   <xsl:template name="noteref">
     <xsl:param name="note"/>
     <xsl:param name="ref-id" select="''"/>
@@ -26,7 +29,7 @@
       <xsl:if test="$ref-id != ''"><xsl:attribute name="id"><xsl:value-of select="$ref-id"/></xsl:attribute></xsl:if>
       <xsl:attribute name="href"><xsl:apply-templates select="$note" mode="href"/></xsl:attribute>
       <xsl:attribute name="role">doc-noteref</xsl:attribute>
-      <xsl:if test="$output = 'epub'"><xsl:attribute name="epub:type">noteref</xsl:attribute></xsl:if>
+      <xsl:call-template name="noteref-semantics"/>
       <xsl:attribute name="aria-label">
         <xsl:call-template name="gentext">
           <xsl:with-param name="key" select="'footnote'"/>
@@ -37,53 +40,62 @@
     </a>
   </xsl:template>
 
-  <!-- The note's own text, ending with a link back to its marker. -->
+  <!-- The note's own text; its number, a link back to its marker, opens its first paragraph. -->
   <xsl:template match="db:footnote" mode="note-body">
     <xsl:variable name="anchor"><xsl:apply-templates select="." mode="anchor"/></xsl:variable>
-    <xsl:apply-templates/>
-    <p class="footnote-back">
-      <a href="#{$anchor}-ref" role="doc-backlink">
+    <xsl:variable name="back">
+      <a class="footnote-back" href="#{$anchor}-ref" role="doc-backlink">
         <xsl:attribute name="aria-label">
-          <xsl:call-template name="gentext"><xsl:with-param name="key" select="'back-to-text'"/></xsl:call-template>
+          <xsl:call-template name="gentext">
+            <xsl:with-param name="key" select="'back-to-note-ref'"/>
+            <xsl:with-param name="n" select="@mx:label"/>
+          </xsl:call-template>
         </xsl:attribute>
-        <xsl:text>↩︎</xsl:text>
+        <xsl:value-of select="@mx:label"/>
       </a>
-    </p>
+      <xsl:text>. </xsl:text>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="*[1][self::db:para or self::db:simpara]">
+        <p>
+          <xsl:copy-of select="$back"/>
+          <xsl:apply-templates select="*[1]/node()"/>
+        </p>
+        <xsl:apply-templates select="*[position() &gt; 1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:copy-of select="$back"/></p>
+        <xsl:apply-templates/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- EPUB: the footnotes of this paragraph, right after it. -->
-  <xsl:template name="block-footnotes">
-    <xsl:if test="$output = 'epub'">
-      <xsl:variable name="me" select="generate-id()"/>
-      <xsl:for-each select=".//db:footnote[generate-id(ancestor::*[self::db:para or self::db:simpara or self::db:formalpara][1]) = $me]">
-        <aside class="footnote" epub:type="footnote" role="doc-footnote">
-          <xsl:call-template name="common-attributes"/>
-          <p class="footnote-label"><xsl:value-of select="@mx:label"/></p>
-          <xsl:apply-templates select="." mode="note-body"/>
-        </aside>
-      </xsl:for-each>
-    </xsl:if>
+  <!-- Hook: one note in the page's notes. The site lists them; the EPUB overrides this with
+       pop-up footnotes. -->
+  <xsl:template match="db:footnote" mode="note-item">
+    <li value="{@mx:label}">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates select="." mode="note-body"/>
+    </li>
   </xsl:template>
 
-  <!-- The site: every note of the page, at its end. The EPUB: the notes not in a paragraph. -->
+  <!-- Hook: the element that holds the notes' items. -->
+  <xsl:template name="notes-list">
+    <xsl:param name="notes"/>
+    <ol><xsl:apply-templates select="$notes" mode="note-item"/></ol>
+  </xsl:template>
+
+  <!-- Every note of the page, at its end, where no reading system interrupts the text with it. -->
   <xsl:template name="page-footnotes">
     <xsl:variable name="page" select="generate-id()"/>
-    <xsl:variable name="notes" select=".//db:footnote[generate-id(ancestor::*[@mx:page][1]) = $page]
-        [$output = 'html' or not(ancestor::db:para or ancestor::db:simpara or ancestor::db:formalpara)]"/>
+    <xsl:variable name="notes" select=".//db:footnote[generate-id(ancestor::*[@mx:page][1]) = $page]"/>
     <xsl:if test="$notes">
+      <xsl:variable name="rank"><xsl:apply-templates select="." mode="page-rank"/></xsl:variable>
       <section class="footnotes" role="doc-endnotes">
-        <h2>
+        <xsl:element name="h{$rank + 1}">
           <xsl:call-template name="gentext"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
-        </h2>
-        <ol>
-          <xsl:for-each select="$notes">
-            <li value="{@mx:label}">
-              <xsl:call-template name="common-attributes"/>
-              <xsl:if test="$output = 'epub'"><xsl:attribute name="epub:type">footnote</xsl:attribute></xsl:if>
-              <xsl:apply-templates select="." mode="note-body"/>
-            </li>
-          </xsl:for-each>
-        </ol>
+        </xsl:element>
+        <xsl:call-template name="notes-list"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
       </section>
     </xsl:if>
   </xsl:template>

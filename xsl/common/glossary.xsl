@@ -9,6 +9,9 @@
     <xsl:apply-templates select="node()[not(self::db:title or self::db:info or self::db:glossentry
         or self::db:glossdiv or self::db:subtitle or self::db:titleabbrev)]"/>
     <xsl:apply-templates select="db:glossdiv"/>
+    <xsl:if test="count(db:glossentry) &gt; 20">
+      <xsl:call-template name="glossary-letters"/>
+    </xsl:if>
     <xsl:if test="db:glossentry">
       <dl class="glossary">
         <xsl:apply-templates select="db:glossentry"/>
@@ -16,8 +19,25 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A bar of initial letters over a long glossary, each linking to its first entry. -->
+  <xsl:template name="glossary-letters">
+    <nav class="letters">
+      <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'letters'"/></xsl:call-template></xsl:attribute>
+      <xsl:for-each select="db:glossentry">
+        <xsl:variable name="letter" select="translate(substring(normalize-space(db:glossterm), 1, 1), $lower, $upper)"/>
+        <xsl:variable name="before" select="preceding-sibling::db:glossentry[1]"/>
+        <xsl:if test="not($before) or translate(substring(normalize-space($before/db:glossterm), 1, 1), $lower, $upper) != $letter">
+          <a><xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute><xsl:value-of select="$letter"/></a>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+    </nav>
+  </xsl:template>
+
   <xsl:template match="db:glossary" mode="page-body">
-    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="glossary-content"/>
     <xsl:call-template name="page-footnotes"/>
   </xsl:template>

@@ -21,17 +21,26 @@
   <xsl:key name="ix-section" match="db:indexterm[db:primary]" use="&entry-key;"/>
 
   <xsl:template match="db:index" mode="page-body">
-    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:variable name="rank"><xsl:apply-templates select="." mode="page-rank"/></xsl:variable>
+    <xsl:call-template name="heading"><xsl:with-param name="level" select="$rank"/></xsl:call-template>
     <xsl:call-template name="body-children"/>
     <xsl:variable name="terms" select="//db:indexterm[db:primary]"/>
     <xsl:variable name="letters" select="$terms[count(. | key('ix-letter', &letter-key;)[1]) = 1]"/>
+    <nav class="letters">
+      <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'letters'"/></xsl:call-template></xsl:attribute>
+      <xsl:for-each select="$letters">
+        <xsl:sort select="&letter-key;"/>
+        <a href="#ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></a>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+    </nav>
     <xsl:choose>
       <!-- EPUB Indexes: one index-entry-list for the whole index, letters as its headings. -->
       <xsl:when test="$output = 'epub'">
         <ul class="index-entries" epub:type="index-entry-list">
           <xsl:for-each select="$letters">
             <xsl:sort select="&letter-key;"/>
-            <li class="index-letter"><h2 id="ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></h2></li>
+            <li class="index-letter"><xsl:element name="h{$rank + 1}"><xsl:attribute name="id">ix-letter-<xsl:value-of select="&letter-key;"/></xsl:attribute><xsl:value-of select="&letter-key;"/></xsl:element></li>
             <xsl:call-template name="index-letter-entries"/>
           </xsl:for-each>
         </ul>
@@ -41,7 +50,7 @@
           <xsl:for-each select="$letters">
             <xsl:sort select="&letter-key;"/>
             <section class="index-letter">
-              <h2 id="ix-letter-{&letter-key;}"><xsl:value-of select="&letter-key;"/></h2>
+              <xsl:element name="h{$rank + 1}"><xsl:attribute name="id">ix-letter-<xsl:value-of select="&letter-key;"/></xsl:attribute><xsl:value-of select="&letter-key;"/></xsl:element>
               <ul class="index-entries"><xsl:call-template name="index-letter-entries"/></ul>
             </section>
           </xsl:for-each>
@@ -99,7 +108,7 @@
       </xsl:choose>
       <a>
         <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
-        <xsl:apply-templates select="." mode="titled-ancestor-text"/>
+        <xsl:apply-templates select="." mode="locator-text"/>
       </a>
     </xsl:for-each>
   </xsl:template>

@@ -21,14 +21,8 @@
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates select="." mode="title-markup"/>
-      <xsl:if test="$output = 'html' and $anchor != '' and not(@mx:page)">
-        <xsl:text> </xsl:text>
-        <a class="self-link" href="#{$anchor}">
-          <xsl:attribute name="aria-label">
-            <xsl:call-template name="gentext"><xsl:with-param name="key" select="'link-to-section'"/></xsl:call-template>
-          </xsl:attribute>
-          <xsl:text>#</xsl:text>
-        </a>
+      <xsl:if test="$anchor != '' and not(@mx:page)">
+        <xsl:call-template name="heading-self-link"><xsl:with-param name="anchor" select="$anchor"/></xsl:call-template>
       </xsl:if>
     </xsl:element>
     <xsl:for-each select="(db:info/db:subtitle | db:subtitle)[1]">
@@ -36,17 +30,35 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Hook: what follows a section's title inside its heading (the site adds a link to it). -->
+  <xsl:template name="heading-self-link">
+    <xsl:param name="anchor"/>
+  </xsl:template>
+
+  <!-- Hook: the heading rank of a page's own title. Every page of the site is a document of its
+       own (h1); the EPUB ranks pages by their depth in the book. -->
+  <xsl:template match="*" mode="page-rank">1</xsl:template>
+
+  <!-- The heading rank of the page this node is on. -->
+  <xsl:template name="page-rank">
+    <xsl:apply-templates select="ancestor-or-self::*[@mx:page][1]" mode="page-rank"/>
+  </xsl:template>
+
   <!-- What a page holds: each kind of page root has a template in mode page-body. -->
   <xsl:template match="db:preface | db:chapter | db:appendix | db:glossary | db:bibliography
                        | db:colophon | db:dedication | db:acknowledgements | db:article | db:reference"
                 mode="page-body">
-    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="body-children"/>
     <xsl:call-template name="page-footnotes"/>
   </xsl:template>
 
   <xsl:template match="db:part" mode="page-body">
-    <xsl:call-template name="heading"><xsl:with-param name="level" select="1"/></xsl:call-template>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="body-children"/>
     <nav class="part-contents">
       <xsl:attribute name="aria-label"><xsl:apply-templates select="." mode="title-text"/></xsl:attribute>
@@ -66,15 +78,16 @@
     </div>
   </xsl:template>
 
-  <!-- Heading level of a section: its depth below the page root, plus one. -->
+  <!-- Heading level of a section: its depth below the page root, plus the page's own rank. -->
   <xsl:template name="section-level">
+    <xsl:variable name="page-rank"><xsl:call-template name="page-rank"/></xsl:variable>
     <xsl:variable name="depth" select="count(ancestor-or-self::db:section | ancestor-or-self::db:simplesect
         | ancestor-or-self::db:sect1 | ancestor-or-self::db:sect2 | ancestor-or-self::db:sect3
         | ancestor-or-self::db:sect4 | ancestor-or-self::db:sect5 | ancestor-or-self::db:glossdiv
         | ancestor-or-self::db:indexdiv | ancestor-or-self::db:refsection | ancestor-or-self::db:bibliodiv)"/>
     <xsl:choose>
-      <xsl:when test="$depth + 1 &gt; 6">6</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$depth + 1"/></xsl:otherwise>
+      <xsl:when test="$depth + $page-rank &gt; 6">6</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$depth + $page-rank"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -87,6 +100,36 @@
       </xsl:call-template>
       <xsl:call-template name="body-children"/>
     </section>
+  </xsl:template>
+
+  <!-- Hook: what the title page offers after its abstract (the site: a way to start reading). -->
+  <xsl:template name="titlepage-actions"/>
+
+  <!-- A date as people write it: YYYY-MM-DD becomes "22 November 2026"; anything else as is. -->
+  <xsl:template name="readable-date">
+    <xsl:param name="date"/>
+    <xsl:variable name="month" select="substring($date, 6, 2)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($date) = 10 and substring($date, 5, 1) = '-' and substring($date, 8, 1) = '-'
+                      and translate($date, '0123456789', '') = '--' and $month &gt;= 1 and $month &lt;= 12">
+        <xsl:call-template name="gentext">
+          <xsl:with-param name="key" select="'date'"/>
+          <xsl:with-param name="n" select="number(substring($date, 9, 2))"/>
+          <xsl:with-param name="t">
+            <xsl:call-template name="gentext"><xsl:with-param name="key" select="concat('month-', $month)"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', substring($date, 1, 4))"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Hook: the cover at the head of the title page (the EPUB has a cover page of its own). -->
+  <xsl:template name="titlepage-cover">
+    <xsl:for-each select="(db:info/db:cover//db:imagedata[@mx:src] | db:info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]">
+      <div class="cover"><xsl:apply-templates select="." mode="img"/></div>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The title page: cover, title, authors, edition, abstract, the full contents, legal notice. -->
@@ -104,9 +147,7 @@
   <xsl:template match="db:book" mode="page-body">
     <xsl:variable name="info" select="db:info"/>
     <div class="titlepage">
-      <xsl:for-each select="($info/db:cover//db:imagedata[@mx:src] | $info/db:mediaobject[@role = 'cover']//db:imagedata[@mx:src])[1]">
-        <div class="cover"><xsl:apply-templates select="." mode="img"/></div>
-      </xsl:for-each>
+      <xsl:call-template name="titlepage-cover"/>
       <h1 class="book-title"><xsl:apply-templates select="." mode="title-markup"/></h1>
       <xsl:for-each select="$info/db:subtitle">
         <p class="subtitle"><xsl:apply-templates/></p>
@@ -117,11 +158,12 @@
       <xsl:if test="$info/db:edition | $info/db:pubdate">
         <p class="edition">
           <xsl:value-of select="normalize-space($info/db:edition)"/>
-          <xsl:if test="$info/db:edition and $info/db:pubdate">, </xsl:if>
-          <xsl:value-of select="normalize-space($info/db:pubdate)"/>
+          <xsl:if test="$info/db:edition and normalize-space($info/db:pubdate) != ''">, </xsl:if>
+          <xsl:call-template name="readable-date"><xsl:with-param name="date" select="normalize-space($info/db:pubdate)"/></xsl:call-template>
         </p>
       </xsl:if>
       <xsl:apply-templates select="$info/db:abstract"/>
+      <xsl:call-template name="titlepage-actions"/>
     </div>
     <nav class="contents" id="contents">
       <xsl:attribute name="aria-label">

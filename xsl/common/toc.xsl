@@ -18,6 +18,7 @@
   <xsl:template match="*" mode="toc-entry">
     <xsl:param name="depth" select="1"/>
     <xsl:param name="current" select="/.."/>
+    <xsl:param name="here-sections" select="false()"/>
     <li class="toc-{local-name()}">
       <a>
         <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
@@ -34,11 +35,20 @@
           <xsl:apply-templates select="$pages" mode="toc-entry">
             <xsl:with-param name="depth" select="$depth"/>
             <xsl:with-param name="current" select="$current"/>
+            <xsl:with-param name="here-sections" select="$here-sections"/>
           </xsl:apply-templates>
           <xsl:apply-templates select="$sections" mode="toc-entry">
             <xsl:with-param name="depth" select="$depth - 1"/>
             <xsl:with-param name="current" select="$current"/>
           </xsl:apply-templates>
+        </ol>
+      </xsl:if>
+      <!-- The current page's own sections, for screens without an "On this page" column. -->
+      <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection)
+          [$here-sections and count(current() | $current) = 1]"/>
+      <xsl:if test="count($here) &gt; 1">
+        <ol class="toc-here">
+          <xsl:apply-templates select="$here" mode="toc-entry"/>
         </ol>
       </xsl:if>
     </li>
@@ -48,10 +58,12 @@
   <xsl:template name="book-toc">
     <xsl:param name="depth" select="1"/>
     <xsl:param name="current" select="/.."/>
+    <xsl:param name="here-sections" select="false()"/>
     <ol class="toc">
       <xsl:apply-templates select="$book/*[@mx:page]" mode="toc-entry">
         <xsl:with-param name="depth" select="$depth"/>
         <xsl:with-param name="current" select="$current"/>
+        <xsl:with-param name="here-sections" select="$here-sections"/>
       </xsl:apply-templates>
     </ol>
   </xsl:template>

@@ -138,6 +138,67 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Headings rank by depth in the book, across files: the title page h1, parts and
+       components h2, chapters in a part h3. -->
+  <xsl:template match="*" mode="page-rank">
+    <xsl:variable name="rank" select="count(ancestor::*[@mx:page]) + 1"/>
+    <xsl:choose>
+      <xsl:when test="$rank &gt; 5">5</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$rank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The cover has its own page before the title page: the title page does not repeat it. -->
+  <xsl:template name="titlepage-cover"/>
+
+  <!-- Footnotes: pop-up notes where reading systems support them, and plain paragraphs at the
+       end of the chapter where they do not. -->
+  <xsl:template name="noteref-semantics">
+    <xsl:attribute name="epub:type">noteref</xsl:attribute>
+  </xsl:template>
+
+  <xsl:template name="notes-list">
+    <xsl:param name="notes"/>
+    <xsl:apply-templates select="$notes" mode="note-item"/>
+  </xsl:template>
+
+  <xsl:template match="db:footnote" mode="note-item">
+    <aside class="footnote" epub:type="footnote" role="doc-footnote">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates select="." mode="note-body"/>
+    </aside>
+  </xsl:template>
+
+  <!-- A table of more than three columns is too wide for a phone's page, and a scroll box
+       cannot be split across pages: it becomes one block per row, the row's first cell as a
+       heading and the others as a definition list under their column headers. -->
+  <xsl:template match="db:table[db:tgroup[@cols &gt; 3 and db:thead]] | db:informaltable[db:tgroup[@cols &gt; 3 and db:thead]]">
+    <xsl:variable name="anchor"><xsl:apply-templates select="." mode="anchor"/></xsl:variable>
+    <xsl:variable name="level"><xsl:call-template name="section-level"/></xsl:variable>
+    <xsl:variable name="heads" select="db:tgroup/db:thead/db:row[last()]/db:entry"/>
+    <div class="table-rows">
+      <xsl:if test="$anchor != ''"><xsl:attribute name="id"><xsl:value-of select="$anchor"/></xsl:attribute></xsl:if>
+      <xsl:if test="db:title | db:info/db:title | db:caption">
+        <p class="table-caption"><xsl:apply-templates select="." mode="caption-markup"/></p>
+      </xsl:if>
+      <xsl:for-each select="db:tgroup/db:tbody/db:row">
+        <section class="table-row">
+          <xsl:call-template name="common-attributes"/>
+          <xsl:element name="h{1 + ($level &gt; 5) * 5 + ($level &lt;= 5) * $level}">
+            <xsl:apply-templates select="db:entry[1]/node()"/>
+          </xsl:element>
+          <dl>
+            <xsl:for-each select="db:entry[position() &gt; 1]">
+              <xsl:variable name="column" select="count(preceding-sibling::db:entry) + 1"/>
+              <dt><xsl:apply-templates select="$heads[$column]/node()"/></dt>
+              <dd><xsl:apply-templates/></dd>
+            </xsl:for-each>
+          </dl>
+        </section>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
   <!-- In the nav document the book itself is the title page, listed without its children. -->
   <xsl:template match="db:book" mode="toc-entry">
     <li><a href="index.xhtml"><xsl:value-of select="$book-title"/></a></li>

@@ -23,9 +23,10 @@
   <xsl:template match="*" mode="ncx">
     <navPoint id="ncx-{@mx:page}" playOrder="{@mx:order}">
       <navLabel>
+        <!-- the same words as the nav document's entry -->
         <text>
-          <xsl:variable name="label"><xsl:apply-templates select="." mode="label-text"/></xsl:variable>
-          <xsl:if test="$label != ''"><xsl:value-of select="concat($label, '. ')"/></xsl:if>
+          <xsl:variable name="label"><xsl:call-template name="toc-label"/></xsl:variable>
+          <xsl:value-of select="$label"/>
           <xsl:apply-templates select="." mode="title-text"/>
         </text>
       </navLabel>

@@ -7,6 +7,51 @@
                 exclude-result-prefixes="db">
   <xsl:import href="../common/all.xsl"/>
 
+  <!-- The title page leads to the first page after it. -->
+  <xsl:template name="titlepage-actions">
+    <xsl:for-each select="key('page', current()/@mx:next)">
+      <p class="start-reading">
+        <a rel="next" href="{@mx:page}.html">
+          <xsl:call-template name="word-with-title">
+            <xsl:with-param name="key" select="'start-reading'"/>
+            <xsl:with-param name="title"><xsl:apply-templates select="." mode="title-text"/></xsl:with-param>
+          </xsl:call-template>
+        </a>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="word-with-title">
+    <xsl:param name="key"/>
+    <xsl:param name="title"/>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/><xsl:with-param name="t" select="$title"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A table scrolls sideways inside its wrapper, which the keyboard can reach and which
+       screen readers announce by the table's name. -->
+  <xsl:template name="table-wrap-attributes">
+    <xsl:attribute name="role">region</xsl:attribute>
+    <xsl:attribute name="tabindex">0</xsl:attribute>
+    <xsl:attribute name="aria-label">
+      <xsl:choose>
+        <xsl:when test="db:title | db:info/db:title | db:caption"><xsl:apply-templates select="." mode="title-text"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="gentext"><xsl:with-param name="key" select="'table-untitled'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- Headings of sections carry a link to themselves, kept on the title's last line. -->
+  <xsl:template name="heading-self-link">
+    <xsl:param name="anchor"/>
+    <xsl:text>&#160;</xsl:text>
+    <a class="self-link" href="#{$anchor}">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'link-to-section'"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:text>#</xsl:text>
+    </a>
+  </xsl:template>
+
   <xsl:param name="output" select="'html'"/>
   <xsl:param name="ext" select="'.html'"/>
   <!-- The site's public address (canonical links, sitemap), and the prefix of "Edit this
@@ -43,12 +88,55 @@
         <mx:file href="sitemap.xml" method="xml">
           <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
             <xsl:for-each select="//*[@mx:page]">
-              <url><loc><xsl:value-of select="concat($base, @mx:page, '.html')"/></loc></url>
+              <url><loc><xsl:apply-templates select="." mode="page-url"/></loc></url>
             </xsl:for-each>
           </urlset>
         </mx:file>
       </xsl:if>
     </mx:files>
+  </xsl:template>
+
+  <!-- A page's public address under base-url; the title page is the folder itself. -->
+  <xsl:template match="*" mode="page-url">
+    <xsl:value-of select="concat($base, @mx:page, '.html')"/>
+  </xsl:template>
+  <xsl:template match="db:book" mode="page-url">
+    <xsl:value-of select="$base"/>
+  </xsl:template>
+
+  <!-- What a page is about, for search engines and link previews: its abstract, or the start
+       of its first paragraph, cut at a word near 160 characters. -->
+  <xsl:template name="page-description">
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="db:info/db:abstract | db:abstract">
+          <xsl:apply-templates select="(db:info/db:abstract | db:abstract)[1]" mode="plain"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="(.//db:para[not(ancestor::db:info)][generate-id(ancestor::*[@mx:page][1]) = generate-id(current())])[1]" mode="plain"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="all" select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($all) &lt;= 160"><xsl:value-of select="$all"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head" select="substring($all, 1, 160)"/>
+        <xsl:call-template name="before-last-space"><xsl:with-param name="text" select="$head"/></xsl:call-template>
+        <xsl:text>…</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="before-last-space">
+    <xsl:param name="text"/>
+    <xsl:if test="contains($text, ' ')">
+      <xsl:value-of select="substring-before($text, ' ')"/>
+      <xsl:if test="contains(substring-after($text, ' '), ' ')">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="before-last-space"><xsl:with-param name="text" select="substring-after($text, ' ')"/></xsl:call-template>
+      </xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="word">
@@ -67,11 +155,23 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
-        <xsl:if test="$current[self::db:book] and $book/db:info/db:abstract">
-          <meta name="description" content="{normalize-space($book/db:info/db:abstract)}"/>
+        <xsl:variable name="description">
+          <xsl:for-each select="$current"><xsl:call-template name="page-description"/></xsl:for-each>
+        </xsl:variable>
+        <xsl:if test="$description != ''">
+          <meta name="description" content="{$description}"/>
         </xsl:if>
+        <xsl:if test="not($current)"><meta name="robots" content="noindex"/></xsl:if>
+        <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)"/>
+        <meta name="theme-color" content="#15171b" media="(prefers-color-scheme: dark)"/>
         <xsl:if test="$base != '' and $current">
-          <link rel="canonical" href="{$base}{$current/@mx:page}.html"/>
+          <xsl:variable name="url"><xsl:apply-templates select="$current" mode="page-url"/></xsl:variable>
+          <link rel="canonical" href="{$url}"/>
+          <meta property="og:type" content="book"/>
+          <meta property="og:site_name" content="{$book-title}"/>
+          <meta property="og:title" content="{$title}"/>
+          <meta property="og:url" content="{$url}"/>
+          <xsl:if test="$description != ''"><meta property="og:description" content="{$description}"/></xsl:if>
         </xsl:if>
         <xsl:if test="$base != '' and not($current)">
           <base href="{$base}"/>
@@ -92,6 +192,7 @@
               <xsl:when test="$inline-toc">
                 <xsl:call-template name="book-toc">
                   <xsl:with-param name="current" select="$current"/>
+                  <xsl:with-param name="here-sections" select="true()"/>
                 </xsl:call-template>
               </xsl:when>
               <xsl:otherwise>
@@ -111,8 +212,15 @@
         </div>
         <xsl:for-each select="$current"><xsl:call-template name="pager"/></xsl:for-each>
         <footer class="site-footer">
-          <xsl:if test="$book/db:info/db:copyright">
-            <p><xsl:apply-templates select="$book/db:info/db:copyright" mode="line"/></p>
+          <xsl:variable name="licence" select="$book/db:info/db:legalnotice[@xml:id][1]"/>
+          <xsl:if test="$book/db:info/db:copyright or $licence">
+            <p>
+              <xsl:apply-templates select="$book/db:info/db:copyright" mode="line"/>
+              <xsl:if test="$book/db:info/db:copyright and $licence"><xsl:text> · </xsl:text></xsl:if>
+              <xsl:for-each select="$licence">
+                <a href="index.html#{@xml:id}"><xsl:call-template name="word"><xsl:with-param name="key" select="'licence'"/></xsl:call-template></a>
+              </xsl:for-each>
+            </p>
           </xsl:if>
         </footer>
         <script src="assets/site.js"></script>
@@ -120,16 +228,17 @@
     </html>
   </xsl:template>
 
-  <!-- The header: the book's title, the search box and the theme switch. Search and the switch
-       need JavaScript, which reveals them. -->
+  <!-- The header: the book's title, the search box and the theme switch. They need JavaScript:
+       the stylesheet shows them only when the page's first script has marked <html> with "js",
+       before the first paint, so the header never grows after it. -->
   <xsl:template name="site-header">
     <header class="site-header">
-      <button class="nav-toggle" type="button" aria-controls="sidebar" aria-expanded="false" hidden="hidden">
+      <button class="nav-toggle" type="button" aria-controls="sidebar" aria-expanded="false">
         <span aria-hidden="true">☰</span>
         <span class="visually-hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></span>
       </button>
       <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
-      <div class="search" role="search" hidden="hidden">
+      <div class="search" role="search">
         <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
         <label class="visually-hidden" for="search-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
@@ -142,9 +251,12 @@
         </ul>
         <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
       </div>
-      <button class="theme-toggle" type="button" aria-pressed="false" hidden="hidden">
+      <button class="theme-toggle" type="button">
+        <xsl:attribute name="data-labels">
+          <xsl:call-template name="word"><xsl:with-param name="key" select="'theme-system'"/></xsl:call-template>|<xsl:call-template name="word"><xsl:with-param name="key" select="'theme-light'"/></xsl:call-template>|<xsl:call-template name="word"><xsl:with-param name="key" select="'theme-dark'"/></xsl:call-template>
+        </xsl:attribute>
+        <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'theme-system'"/></xsl:call-template></xsl:attribute>
         <span aria-hidden="true">◐</span>
-        <span class="visually-hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'dark-mode'"/></xsl:call-template></span>
       </button>
     </header>
   </xsl:template>

@@ -28,3 +28,11 @@ compare_golden() {
 		not_ok "$name" "$(head -40 "$actual.diff")"
 	fi
 }
+
+# What builds left in output folder $1 besides the published build: the folders of killed or
+# failed builds (and mixdown 0.1's temporary folders). Prints their names, or nothing.
+leftovers() {
+	current=$(readlink "$1/.mixdown/current" 2>/dev/null)
+	ls -A "$1/.mixdown" 2>/dev/null | grep -vx -e lock -e current -e "${current:-current}"
+	ls -A "$1" 2>/dev/null | grep '^\.mixdown-'
+}

@@ -25,6 +25,8 @@ missing_test() {
 	command -v chromium >/dev/null 2>&1 || list="$list chromium"
 	command -v valgrind >/dev/null 2>&1 || list="$list valgrind"
 	command -v ebook-convert >/dev/null 2>&1 || list="$list calibre"
+	command -v strace >/dev/null 2>&1 || list="$list strace"
+	command -v rsync >/dev/null 2>&1 || list="$list rsync"
 	echo $list
 }
 

@@ -109,6 +109,9 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},
 	[D_OUTPUT_UNSAFE] = {"output-unsafe", SEV_ERROR,
 	                     "will not write into '%s': it is %s; choose a folder of its own"},
+	[D_OUTPUT_FOREIGN] = {"output-foreign", SEV_ERROR,
+	                      "will not replace '%s': mixdown did not write it; move it out of the "
+	                      "way or choose another output folder"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
 	[D_SOURCE_DATE] = {"source-date-epoch", SEV_ERROR,
 	                   "SOURCE_DATE_EPOCH is '%s'; it must be whole seconds since 1970, written "

@@ -358,6 +358,19 @@ static pid_t start_epub(struct renderer *r, struct book *b, struct plan *p, stru
 	_exit(size >= 0 ? 0 : 1);
 }
 
+/* The entries a build publishes in the output folder: html and NAME.epub. */
+struct entries {
+	char epub[4200];
+	const char *names[2];
+};
+
+static void entries_of(const struct book *b, struct entries *e)
+{
+	snprintf(e->epub, sizeof e->epub, "%s.epub", b->name);
+	e->names[0] = "html";
+	e->names[1] = e->epub;
+}
+
 static long file_size(const char *folder, const char *name)
 {
 	char path[8400];
@@ -372,14 +385,14 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
                          struct validation *v)
 {
 	struct out out;
-	char epub_name[4200];
+	struct entries e;
 	pid_t epub_pid = 0;
 	long size = 0;
 	int ok;
 
-	if (!out_begin(&out, o->out_dir, r->diag))
+	entries_of(b, &e);
+	if (!out_begin(&out, o->out_dir, e.names, 2, r->diag))
 		return validation_finish(v) ? EXIT_IO : EXIT_BOOK;
-	snprintf(epub_name, sizeof epub_name, "%s.epub", b->name);
 	if (!o->site_only)
 		epub_pid = start_epub(r, b, p, &out, params);
 	xmlDocPtr site = render_stylesheet(r, SITE_STYLESHEET, b, params);
@@ -392,15 +405,15 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 	else if (!o->site_only)
 		ok &= epub_sequentially(r, b, p, &out, params) >= 0;
 	if (!o->site_only)
-		size = file_size(out.tmp, epub_name);
+		size = file_size(out.tmp, e.epub);
 	clock_stage(c, "epub");
 	if (!validation_finish(v)) {
 		out_discard(&out);
 		return EXIT_BOOK;
 	}
-	const char *entries[] = {"html", epub_name};
-	ok = ok && out_commit(&out, entries, o->site_only ? 1 : 2);
-	if (!ok)
+	if (ok)
+		ok = out_commit(&out);
+	else
 		out_discard(&out);
 	clock_stage(c, "write");
 	if (ok && o->site_only)
@@ -408,7 +421,7 @@ static int write_outputs(const struct options *o, struct book *b, struct plan *p
 		       clock_total(c));
 	else if (ok)
 		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", p->npages,
-		       o->out_dir, o->out_dir, epub_name, (size + 1023) / 1024, clock_total(c));
+		       o->out_dir, o->out_dir, e.epub, (size + 1023) / 1024, clock_total(c));
 	fflush(stdout);
 	return ok ? EXIT_OK : EXIT_IO;
 }
@@ -477,6 +490,7 @@ static int start_diag(const struct options *o, struct diag *d)
 static int build_book(const struct options *o, struct diag *d)
 {
 	struct validation v = {0};
+	struct entries e;
 	struct clock c;
 	struct book *b;
 	int status;
@@ -488,10 +502,11 @@ static int build_book(const struct options *o, struct diag *d)
 	clock_stage(&c, "load");
 	if (b == NULL)
 		return EXIT_BOOK;
+	entries_of(b, &e);
 	if (check_rules(b, d) > 0) {
 		schema_validate(b, &o->schema, d);
 		status = EXIT_BOOK;
-	} else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, d)) {
+	} else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, e.names, 2, d)) {
 		status = EXIT_USAGE;
 	} else {
 		validation_start(&v, o, b, d);

@@ -1,17 +1,28 @@
-/* out.c: writes the build into a temporary folder beside the output and moves each result into
- * place only when everything succeeded, so a failed or interrupted build loses nothing. */
+/* out.c: writes each build as a new generation under DIR/.mixdown/ while holding the folder's
+ * lock, syncs it, and publishes it whole with one rename of the DIR/.mixdown/current link, so a
+ * failed, interrupted or killed build loses nothing and readers never see two builds mixed. */
 #define _GNU_SOURCE
 #include "out.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define STATE_DIR ".mixdown"   /* DIR/.mixdown: everything mixdown keeps in DIR */
+#define CURRENT "current"      /* DIR/.mixdown/current -> gen-XXXXXX, the published build */
+#define NEXT "current.next"    /* the new link, renamed over CURRENT */
+#define LOCK "lock"
+#define GENERATION "gen-XXXXXX"
+#define EARLIER "earlier-"     /* an entry written by mixdown 0.1, moved aside to be removed */
+#define OLD_TEMPORARY ".mixdown-XXXXXX" /* the temporary folders of mixdown 0.1 */
 
 static volatile sig_atomic_t caught_signal;
 
@@ -92,52 +103,302 @@ static int safe_relative(const char *rel)
 	return 1;
 }
 
-int out_is_safe(const char *dir, const char *book_root, struct diag *d)
+/* ---- what sits at DIR/entry ---- */
+
+enum entry_kind {
+	ENTRY_ABSENT,  /* nothing (or nothing that can be seen) */
+	ENTRY_OURS,    /* the link DIR/entry -> .mixdown/current/entry */
+	ENTRY_EARLIER, /* the plain folder or file that mixdown 0.1 wrote */
+	ENTRY_FOREIGN, /* anything else: never replaced */
+};
+
+static int is_regular_file(const char *folder, const char *rel)
 {
-	char *canonical = realpath(dir, NULL);
-	char git[4200];
+	char *path = join(folder, rel);
+	struct stat st;
+	int regular = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(path);
+	return regular;
+}
+
+/* A site as mixdown 0.1 wrote it: its title page, script and search index. */
+static int is_earlier_site(const char *path)
+{
+	return is_regular_file(path, "index.html") && is_regular_file(path, "assets/site.js") &&
+	       is_regular_file(path, "assets/search-index.js");
+}
+
+/* An EPUB as mixdown writes it: a zip whose first entry is "mimetype", stored with no extra
+ * field, holding "application/epub+zip". */
+static int is_earlier_epub(const char *path)
+{
+	static const char start[] = "PK\3\4";
+	static const char name_and_type[] = "mimetypeapplication/epub+zip";
+	unsigned char head[30 + sizeof name_and_type - 1];
+	FILE *fp = fopen(path, "rb");
+	int epub = fp != NULL && fread(head, 1, sizeof head, fp) == sizeof head &&
+	           memcmp(head, start, 4) == 0 && head[26] == 8 && head[27] == 0 && head[28] == 0 &&
+	           head[29] == 0 && memcmp(head + 30, name_and_type, sizeof name_and_type - 1) == 0;
+
+	if (fp != NULL)
+		fclose(fp);
+	return epub;
+}
+
+static int is_our_link(const char *path, const char *name)
+{
+	char *target = join(STATE_DIR "/" CURRENT, name);
+	char found[4200];
+	ssize_t n = readlink(path, found, sizeof found);
+	int ours = n == (ssize_t)strlen(target) && memcmp(found, target, (size_t)n) == 0;
+
+	free(target);
+	return ours;
+}
+
+static enum entry_kind entry_kind(const char *dir, const char *name)
+{
+	char *path = join(dir, name);
+	struct stat st;
+	enum entry_kind kind = ENTRY_FOREIGN;
+
+	if (lstat(path, &st) != 0)
+		kind = ENTRY_ABSENT; /* writing there later reports any real fault */
+	else if (S_ISLNK(st.st_mode))
+		kind = is_our_link(path, name) ? ENTRY_OURS : ENTRY_FOREIGN;
+	else if ((S_ISDIR(st.st_mode) && is_earlier_site(path)) ||
+	         (S_ISREG(st.st_mode) && is_earlier_epub(path)))
+		kind = ENTRY_EARLIER;
+	free(path);
+	return kind;
+}
+
+/* Reports each entry that mixdown would have to replace but did not write. */
+static int entries_are_ours(const char *dir, const char *const *entries, size_t n,
+                            struct diag *d)
+{
+	int ok = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (entry_kind(dir, entries[i]) == ENTRY_FOREIGN) {
+			char *path = join(dir, entries[i]);
+			diag_report(d, NULL, D_OUTPUT_FOREIGN, path);
+			free(path);
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
+/* ---- where the output folder is ---- */
+
+/* The canonical path dir has, or will have once created: the canonical path of its nearest
+ * existing ancestor, then the rest with "." and ".." taken by name. NULL when unknown. */
+static char *future_realpath(const char *dir)
+{
+	char *found = realpath(dir, NULL), *copy, *slash, *parent, *last;
+	size_t len;
+
+	if (found != NULL || errno != ENOENT)
+		return found;
+	copy = strdup(dir);
+	for (len = strlen(copy); len > 1 && copy[len - 1] == '/'; len--)
+		copy[len - 1] = '\0';
+	slash = strrchr(copy, '/');
+	last = slash != NULL ? slash + 1 : copy;
+	if (slash != NULL)
+		*slash = '\0';
+	parent = future_realpath(slash == NULL ? "." : slash == copy ? "/" : copy);
+	if (parent != NULL && strcmp(last, "..") == 0) {
+		slash = strrchr(parent, '/');
+		slash[slash == parent] = '\0';
+		found = parent;
+	} else if (parent != NULL && strcmp(last, ".") != 0) {
+		found = join(strcmp(parent, "/") == 0 ? "" : parent, last);
+		free(parent);
+	} else {
+		found = parent;
+	}
+	free(copy);
+	return found;
+}
+
+/* Why replacing html/ in the folder at canonical could destroy work, or NULL. */
+static const char *unsafe_reason(const char *canonical, const char *book_root)
+{
+	const char *home_variable = getenv("HOME");
+	char *home = home_variable != NULL ? realpath(home_variable, NULL) : NULL;
+	char *git = join(canonical, ".git");
 	const char *why = NULL;
 	struct stat st;
 
-	if (canonical == NULL)
-		return 1; /* a folder that does not exist yet is none of those */
-	snprintf(git, sizeof git, "%s/.git", canonical);
 	if (strcmp(canonical, "/") == 0)
 		why = "the root of the file system";
+	else if (home != NULL && strcmp(canonical, home) == 0)
+		why = "your home folder";
 	else if (strcmp(canonical, book_root) == 0)
 		why = "the book's own folder";
 	else if (stat(git, &st) == 0)
 		why = "the root of a repository";
-	if (why != NULL)
-		diag_report(d, NULL, D_OUTPUT_UNSAFE, dir, why);
-	free(canonical);
-	return why == NULL;
+	free(home);
+	free(git);
+	return why;
 }
 
-int out_begin(struct out *o, const char *dir, struct diag *d)
+int out_is_safe(const char *dir, const char *book_root, const char *const *entries, size_t n,
+                struct diag *d)
 {
-	char *with_slash = join(dir, "");
+	char *canonical = dir[0] != '\0' ? future_realpath(dir) : NULL;
+	const char *why = dir[0] == '\0'  ? "an empty name"
+	                  : canonical     ? unsafe_reason(canonical, book_root)
+	                                  : NULL;
+
+	free(canonical);
+	if (why != NULL) {
+		diag_report(d, NULL, D_OUTPUT_UNSAFE, dir, why);
+		return 0;
+	}
+	return entries_are_ours(dir, entries, n, d);
+}
+
+/* ---- removing ---- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static void remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* In DIR/.mixdown, everything but the lock, the current link and the generation it names. */
+static int is_leftover(const char *name, const char *current)
+{
+	return strcmp(name, LOCK) != 0 && strcmp(name, CURRENT) != 0 &&
+	       (current == NULL || strcmp(name, current) != 0);
+}
+
+static int is_old_temporary(const char *name, const char *unused)
+{
+	(void)unused;
+	size_t prefix = strlen(OLD_TEMPORARY) - strlen("XXXXXX");
+
+	return strlen(name) == strlen(OLD_TEMPORARY) && strncmp(name, OLD_TEMPORARY, prefix) == 0;
+}
+
+static void remove_each(const char *folder, int (*unwanted)(const char *, const char *),
+                        const char *keep)
+{
+	DIR *listing = opendir(folder);
+	struct dirent *e;
+
+	while (listing != NULL && (e = readdir(listing)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    !unwanted(e->d_name, keep))
+			continue;
+		char *path = join(folder, e->d_name);
+		remove_tree(path);
+		free(path);
+	}
+	if (listing != NULL)
+		closedir(listing);
+}
+
+/* What killed or earlier builds left: other generations, a half-made link, moved-aside
+ * entries, and mixdown 0.1's temporary folders. Only called while holding the lock. */
+static void remove_leftovers(const struct out *o, const char *current)
+{
+	remove_each(o->state, is_leftover, current);
+	remove_each(o->dir, is_old_temporary, NULL);
+}
+
+/* The generation DIR/.mixdown/current names, newly allocated, or NULL. */
+static char *current_generation(const struct out *o)
+{
+	char *link = join(o->state, CURRENT);
+	char target[256];
+	ssize_t n = readlink(link, target, sizeof target - 1);
+
+	free(link);
+	if (n <= 0)
+		return NULL;
+	target[n] = '\0';
+	return strdup(target);
+}
+
+/* ---- beginning ---- */
+
+static int take_lock(struct out *o)
+{
+	char *path = join(o->state, LOCK);
+	int ok = 1;
+
+	o->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (o->lock < 0) {
+		ok = fail(o, path, errno);
+	} else if (flock(o->lock, LOCK_EX | LOCK_NB) != 0) {
+		if (o->diag->format == FORMAT_TEXT) /* a status line, as no message to act on */
+			fprintf(stderr, "mixdown: another build is writing into %s; waiting for it "
+			                "to end\n", o->dir);
+		while (ok && flock(o->lock, LOCK_EX) != 0) {
+			if (errno != EINTR)
+				ok = fail(o, path, errno);
+			else if (out_interrupted())
+				ok = 0;
+		}
+	}
+	free(path);
+	return ok;
+}
+
+/* mkdtemp makes a folder only its owner can enter; the published one must be readable like
+ * any folder made with mkdir. */
+static mode_t process_umask(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return mask;
+}
+
+int out_begin(struct out *o, const char *dir, const char *const *entries, size_t n,
+              struct diag *d)
+{
+	char *with_slash = join(dir, STATE_DIR "/");
+	char *current;
+	int ok;
 
 	memset(o, 0, sizeof *o);
+	o->lock = -1;
 	o->diag = d;
 	o->dir = strdup(dir);
-	if (make_parents(with_slash) != 0) {
-		fail(o, dir, errno);
-		free(with_slash);
-		out_discard(o);
-		return 0;
-	}
+	o->state = join(dir, STATE_DIR);
+	o->entries = entries;
+	o->nentries = n;
+	ok = make_parents(with_slash) == 0 || fail(o, dir, errno);
 	free(with_slash);
-	o->tmp = join(dir, ".mixdown-XXXXXX");
-	if (mkdtemp(o->tmp) == NULL) {
-		fail(o, o->tmp, errno);
-		free(o->tmp);
-		o->tmp = NULL;
-		out_discard(o);
-		return 0;
+	ok = ok && take_lock(o);
+	if (ok) {
+		current = current_generation(o);
+		remove_leftovers(o, current);
+		free(current);
+		o->tmp = join(o->state, GENERATION);
+		if (mkdtemp(o->tmp) == NULL || chmod(o->tmp, 0777 & ~process_umask()) != 0) {
+			ok = fail(o, o->tmp, errno);
+			free(o->tmp);
+			o->tmp = NULL;
+		}
 	}
-	return 1;
+	if (!ok)
+		out_discard(o);
+	return ok;
 }
+
+/* ---- writing ---- */
 
 char *out_prepare(const struct out *o, const char *rel)
 {
@@ -205,39 +466,113 @@ int out_copy(const struct out *o, const char *rel, const char *source)
 	return ok;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
+/* ---- committing ---- */
 
-static void remove_tree(const char *path)
+static int sync_path(const char *path)
 {
-	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int ok = fd >= 0 && fsync(fd) == 0;
+	int err = errno;
 
-/* Puts TMP/name at DIR/name; an existing DIR/name is swapped into TMP and removed with it. */
-static int move_into_place(struct out *o, const char *name)
-{
-	char *from = join(o->tmp, name);
-	char *to = join(o->dir, name);
-	int ok = 1;
-
-	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
-		if (errno != ENOENT || rename(from, to) != 0)
-			ok = fail(o, to, errno);
-	}
-	free(from);
-	free(to);
+	if (fd >= 0)
+		close(fd);
+	errno = err;
 	return ok;
 }
 
-int out_commit(struct out *o, const char *const *entries, size_t n)
+static int sync_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-	int ok = !out_interrupted();
+	(void)st, (void)ftw;
+	return flag == FTW_SL || sync_path(path) ? 0 : -1;
+}
 
-	for (size_t i = 0; ok && i < n; i++)
-		ok = move_into_place(o, entries[i]);
+/* Every file and folder of the generation on disk before anything points at it. */
+static int sync_generation(const struct out *o)
+{
+	return nftw(o->tmp, sync_entry, 16, FTW_PHYS) == 0 || fail(o, o->tmp, errno);
+}
+
+static int generation_has(const struct out *o, const char *name)
+{
+	char *path = join(o->tmp, name);
+	struct stat st;
+	int has = lstat(path, &st) == 0;
+
+	free(path);
+	return has;
+}
+
+/* Before the switch: moves aside what mixdown 0.1 wrote, and makes the link DIR/name ->
+ * .mixdown/current/name for each entry this build wrote (it leads nowhere until the switch
+ * when the current build lacks that entry). Refuses whatever mixdown did not write. */
+static int link_entry(const struct out *o, const char *name)
+{
+	char *path = join(o->dir, name);
+	char *aside = NULL;
+	char *target = join(STATE_DIR "/" CURRENT, name);
+	enum entry_kind kind = entry_kind(o->dir, name);
+	int ok = 1;
+
+	if (kind == ENTRY_FOREIGN) {
+		diag_report(o->diag, NULL, D_OUTPUT_FOREIGN, path);
+		ok = 0;
+	} else if (kind == ENTRY_EARLIER) {
+		aside = malloc(strlen(o->state) + strlen(EARLIER) + strlen(name) + 2);
+		if (aside == NULL)
+			abort();
+		sprintf(aside, "%s/" EARLIER "%s", o->state, name);
+		ok = rename(path, aside) == 0 || fail(o, path, errno);
+	}
+	if (ok && kind != ENTRY_OURS && generation_has(o, name))
+		ok = symlink(target, path) == 0 || fail(o, path, errno);
+	free(aside);
+	free(target);
+	free(path);
+	return ok;
+}
+
+/* The one step that publishes: DIR/.mixdown/current now names this generation. */
+static int switch_current(const struct out *o)
+{
+	char *next = join(o->state, NEXT);
+	char *current = join(o->state, CURRENT);
+	const char *generation = strrchr(o->tmp, '/') + 1;
+	int ok;
+
+	unlink(next);
+	ok = (symlink(generation, next) == 0 && rename(next, current) == 0 &&
+	      sync_path(o->state)) || fail(o, current, errno);
+	free(next);
+	free(current);
+	return ok;
+}
+
+/* After the switch: the links to entries this build did not write lead nowhere; remove them. */
+static void unlink_unwritten(const struct out *o)
+{
+	for (size_t i = 0; i < o->nentries; i++) {
+		if (generation_has(o, o->entries[i]) || entry_kind(o->dir, o->entries[i]) != ENTRY_OURS)
+			continue;
+		char *path = join(o->dir, o->entries[i]);
+		unlink(path);
+		free(path);
+	}
+}
+
+int out_commit(struct out *o)
+{
+	int ok = !out_interrupted() && sync_generation(o);
+
+	for (size_t i = 0; ok && i < o->nentries; i++)
+		ok = link_entry(o, o->entries[i]);
+	ok = ok && switch_current(o);
+	if (ok) {
+		unlink_unwritten(o);
+		sync_path(o->dir);
+		remove_leftovers(o, strrchr(o->tmp, '/') + 1);
+		free(o->tmp);
+		o->tmp = NULL; /* published: not to be discarded */
+	}
 	out_discard(o);
 	return ok;
 }
@@ -246,7 +581,11 @@ void out_discard(struct out *o)
 {
 	if (o->tmp != NULL)
 		remove_tree(o->tmp);
+	if (o->lock >= 0)
+		close(o->lock);
 	free(o->tmp);
+	free(o->state);
 	free(o->dir);
 	memset(o, 0, sizeof *o);
+	o->lock = -1;
 }

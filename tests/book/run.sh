@@ -73,11 +73,11 @@ if "$MIXDOWN" build "$broken/handbook.xml" -o "$out/build" >/dev/null 2>"$out/br
 	not_ok "handbook: a failed build keeps the previous outputs" "the broken book built"
 else
 	after=$(cd "$out/build" && find . -type f | sort | xargs md5sum | md5sum)
-	leftovers=$(find "$out/build" -name '.mixdown-*')
-	if [ "$before" = "$after" ] && [ -z "$leftovers" ]; then
+	left=$(leftovers "$out/build")
+	if [ "$before" = "$after" ] && [ -z "$left" ]; then
 		ok "handbook: a failed build keeps the previous outputs"
 	else
-		not_ok "handbook: a failed build keeps the previous outputs" "outputs changed or left: $leftovers"
+		not_ok "handbook: a failed build keeps the previous outputs" "outputs changed or left: $left"
 	fi
 fi
 if grep -q "^$broken/chapters/roles-studio.xml:[0-9]*:[0-9]*: error: linkend='no-such-role'" "$out/broken.err"; then

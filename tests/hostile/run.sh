@@ -2,7 +2,8 @@
 # run.sh: hostile and broken books, made here at run time: each must either build correctly
 # or stop with one FILE:LINE:COL: error line and a non-zero exit, in bounded time and memory,
 # never reading outside the book's folder, never letting markup or scripts through, and never
-# losing the previous outputs, even when interrupted.
+# losing the previous outputs, even when interrupted or killed, nor ever showing two builds
+# mixed, nor replacing what mixdown did not write.
 . tests/lib.sh
 out=$TEST_TMP/hostile
 rm -rf "$out"
@@ -199,7 +200,7 @@ for sig in INT TERM; do
 	wait $pid 2>/dev/null
 	status=$?
 	after=$(cd "$out/interrupt.out" && find . -type f | sort | xargs md5sum | md5sum)
-	left=$(find "$out/interrupt.out" -name '.mixdown-*')
+	left=$(leftovers "$out/interrupt.out")
 	if [ "$status" -gt 128 ] && [ "$before" = "$after" ] && [ -z "$left" ]; then
 		ok "hostile: SIG$sig during a build keeps the previous outputs and leaves no temporary files"
 	else
@@ -216,7 +217,7 @@ if mount -t tmpfs -o size=400k tmpfs "$full" 2>/dev/null; then
 	NO_COLOR=1 "$MIXDOWN" build book/handbook.xml -o "$full/out" >/dev/null 2>"$out/full.err"
 	status=$?
 	after=$(cd "$full/out" && find . -type f | sort | xargs md5sum | md5sum)
-	left=$(find "$full/out" -name '.mixdown-*')
+	left=$(leftovers "$full/out")
 	if [ "$status" = 3 ] && grep -q 'No space left on device' "$out/full.err" &&
 		[ "$before" = "$after" ] && [ -z "$left" ] && [ ! -f "$full/out/handbook.epub" ]; then
 		ok "hostile: a full output disk is a clear error, and the previous outputs stay whole"
@@ -266,6 +267,241 @@ if [ -s "$dir/html/images/evil.svg" ] && [ -s "$dir.epub.svg" ] &&
 else
 	not_ok "hostile: an SVG with script is published without it in the site and the EPUB" "$(head -3 "$dir/html/images/evil.svg")"
 fi
+
+# ---- one build visible at a time: the site and the EPUB always come from the same build ----
+
+atomic=$out/atomic
+mkdir -p "$atomic"
+export SOURCE_DATE_EPOCH=1700000000
+# Two versions of one book, A and B, that differ in their title and every chapter.
+for v in A B; do
+	mkdir -p "$atomic/book-$v"
+	{
+		printf '%s\n%s\n<title>Version %s</title>\n' "$head_xml" "$book_open" $v
+		i=1; while [ $i -le 8 ]; do printf '<chapter xml:id="c%d"><title>Chapter %d</title><para>Version %s, chapter %d.</para></chapter>\n' $i $i $v $i; i=$((i + 1)); done
+		printf '</book>\n'
+	} >"$atomic/book-$v/book.xml"
+done
+site_digest() { (cd "$1/html/" 2>/dev/null && find . -type f | sort | xargs md5sum | md5sum | cut -c1-32); }
+epub_digest() { md5sum 2>/dev/null <"$1/book.epub" | cut -c1-32; }
+for v in A B; do
+	"$MIXDOWN" build "$atomic/book-$v/book.xml" -o "$atomic/ref-$v" >/dev/null 2>&1
+	echo "$(site_digest "$atomic/ref-$v") $(epub_digest "$atomic/ref-$v")" >"$atomic/ref-$v.sum"
+done
+# What output folder $1 shows: A or B (its site and EPUB both whole and from that version),
+# none, or what is wrong.
+shown() {
+	now="$(site_digest "$1") $(epub_digest "$1")"
+	if [ "$now" = "$(cat "$atomic/ref-A.sum")" ]; then echo A
+	elif [ "$now" = "$(cat "$atomic/ref-B.sum")" ]; then echo B
+	elif [ "$now" = " " ]; then echo none
+	else echo "mixed or broken: site $(grep -ho 'Version [AB]' "$1/html/index.html" 2>/dev/null | head -1), EPUB $(unzip -p "$1/book.epub" OEBPS/package.opf 2>/dev/null | grep -o 'Version [AB]' | head -1)"
+	fi
+}
+other() { [ "$1" = A ] && echo B || echo A; }
+# Builds the version $2 does not show into $2 with the rest of the command line before it
+# ($1, e.g. strace), then appends to $atomic/wrong what is wrong: a mix, or neither the
+# version shown before nor the new one.
+build_and_check() {
+	before=$(shown "$2")
+	next=$(other "$before")
+	$1 "$MIXDOWN" build "$atomic/book-$next/book.xml" -o "$2" >/dev/null 2>&1 &
+	pid=$!
+	[ -z "${3:-}" ] || { sleep "$3"; kill -KILL $pid 2>/dev/null; }
+	wait $pid 2>/dev/null
+	status=$?
+	after=$(shown "$2")
+	[ "$after" = "$before" ] || [ "$after" = "$next" ] ||
+		echo "${1:-kill after $3 s}: exit $status, before $before, after $after" >>"$atomic/wrong"
+	[ "$status" != 137 ] || echo x >>"$atomic/killed"
+}
+
+# SIGKILL at random moments of a build: 50 rounds, each at a moment drawn over the time one
+# build takes on this machine now.
+rm -rf "$atomic/kill" "$atomic/wrong" "$atomic/killed"
+started=$(date +%s%N)
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/kill" >/dev/null 2>&1
+took_ms=$((($(date +%s%N) - started) / 1000000 + 1))
+round=1
+while [ $round -le 50 ]; do
+	delay=$(od -An -N2 -tu2 /dev/urandom | awk -v t=$took_ms '{ printf "%.3f", ($1 % (t * 5 / 4)) / 1000 }')
+	build_and_check "" "$atomic/kill" "$delay"
+	round=$((round + 1))
+done
+"$MIXDOWN" build "$atomic/book-B/book.xml" -o "$atomic/kill" >/dev/null 2>&1
+left=$(leftovers "$atomic/kill")
+if [ ! -s "$atomic/wrong" ] && [ -z "$left" ]; then
+	ok "hostile: 50 builds SIGKILLed at random moments ($(wc -l <"$atomic/killed" 2>/dev/null || echo 0) before the end) never show a mixed or partial output, and the next build removes what they left"
+else
+	not_ok "hostile: 50 builds SIGKILLed at random moments never show a mixed or partial output, and the next build removes what they left" "$(head -5 "$atomic/wrong" 2>/dev/null)" "left: $left"
+fi
+
+# SIGKILL at the steps of publishing, by fault injection: at each call of the system calls
+# that sync, link, rename and remove (for the long runs of fsync, unlink and rmdir, at their
+# first two, last two and two calls drawn between), counted in a traced build into a fresh
+# folder and into a used one.
+rm -rf "$atomic/inject" "$atomic/wrong" "$atomic/killed"
+for v in A B; do # into a fresh folder, then into a used one
+	strace -f -qq -o "$atomic/trace-$v" -e trace=fsync,symlink,rename,renameat2,unlink,rmdir \
+		"$MIXDOWN" build "$atomic/book-$v/book.xml" -o "$atomic/inject" >/dev/null 2>&1
+done
+# name:N, N being the most calls of that name in either build
+calls=$(for v in A B; do sed -n 's/^[0-9]* *\([a-z0-9]*\)(.*/\1/p' "$atomic/trace-$v" | sort | uniq -c; done |
+	awk '$1 > most[$2] { most[$2] = $1 } END { for (c in most) print c ":" most[c] }')
+for fresh in no yes; do
+	for call in $calls; do
+		name=${call%:*} count=${call#*:}
+		for n in $(od -An -N4 -tu2 /dev/urandom | awk -v c="$count" '{
+			if (c <= 6) { for (i = 1; i <= c; i++) print i; exit }
+			print 1; print 2; print c - 1; print c; print 3 + $1 % (c - 4); print 3 + $2 % (c - 4) }'); do
+			[ $fresh = no ] || rm -rf "$atomic/inject"
+			build_and_check "strace -f -qq -o /dev/null -e trace=$name -e inject=$name:error=EIO:signal=KILL:when=$n" "$atomic/inject"
+		done
+	done
+done
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/inject" >/dev/null 2>&1
+left=$(leftovers "$atomic/inject")
+killed=$(wc -l <"$atomic/killed" 2>/dev/null || echo 0)
+if [ ! -s "$atomic/wrong" ] && [ -z "$left" ] && [ "$killed" -gt 20 ]; then
+	ok "hostile: a SIGKILL at each of $killed steps of writing and publishing (in a fresh and a used folder) never shows a mixed or partial output"
+else
+	not_ok "hostile: a SIGKILL at each step of writing and publishing never shows a mixed or partial output" "$killed builds killed; traced: $calls" "$(head -5 "$atomic/wrong" 2>/dev/null)" "left: $left"
+fi
+
+# Two builds of different books into one folder at once, 50 times; the first one's publishing
+# is slowed down by a random few milliseconds, which widens any window between its steps.
+rm -rf "$atomic/two" "$atomic/wrong"
+round=1
+while [ $round -le 50 ]; do
+	pause=$(od -An -N2 -tu2 /dev/urandom | awk '{ print $1 % 200000 }')
+	strace -f -qq -o /dev/null -e trace=symlink,rename,renameat2 -e inject=symlink,rename,renameat2:delay_exit=$pause \
+		"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/two" >/dev/null 2>"$atomic/two-A.err" &
+	a=$!
+	"$MIXDOWN" build "$atomic/book-B/book.xml" -o "$atomic/two" >/dev/null 2>"$atomic/two-B.err" &
+	b=$!
+	wait $a; status_a=$?
+	wait $b; status_b=$?
+	now=$(shown "$atomic/two")
+	waits=$(cat "$atomic/two-A.err" "$atomic/two-B.err" | grep -c 'waiting for it to end')
+	if [ $status_a != 0 ] || [ $status_b != 0 ] || { [ "$now" != A ] && [ "$now" != B ]; } || [ "$waits" -gt 1 ]; then
+		echo "round $round: exits $status_a and $status_b, shows $now, $waits waiting lines" >>"$atomic/wrong"
+	fi
+	round=$((round + 1))
+done
+left=$(leftovers "$atomic/two")
+if [ ! -s "$atomic/wrong" ] && [ -z "$left" ]; then
+	ok "hostile: two builds into one folder at once, 50 times: both succeed and the folder shows one whole build"
+else
+	not_ok "hostile: two builds into one folder at once, 50 times: both succeed and the folder shows one whole build" "$(head -5 "$atomic/wrong" 2>/dev/null)" "left: $left"
+fi
+
+# A build that finds the folder locked says so once on stderr, and waits.
+rm -rf "$atomic/locked"
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/locked" >/dev/null 2>&1
+mkdir -p "$atomic/locked/.mixdown"
+exec 9>"$atomic/locked/.mixdown/lock"
+flock 9
+"$MIXDOWN" build "$atomic/book-B/book.xml" -o "$atomic/locked" >/dev/null 2>"$atomic/locked.err" 9>&- &
+pid=$!
+i=0
+while [ $i -lt 600 ] && ! grep -q 'waiting' "$atomic/locked.err" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+shown_while_locked=$(shown "$atomic/locked")
+exec 9>&-
+wait $pid
+status=$?
+if [ $status = 0 ] && [ "$(grep -c 'another build is writing into' "$atomic/locked.err")" = 1 ] &&
+	[ "$shown_while_locked" = A ] && [ "$(shown "$atomic/locked")" = B ]; then
+	ok "hostile: a build into a locked folder says once that it waits, then builds"
+else
+	not_ok "hostile: a build into a locked folder says once that it waits, then builds" "exit $status, showed $shown_while_locked, then $(shown "$atomic/locked")" "$(cat "$atomic/locked.err")"
+fi
+# SIGTERM while waiting: it stops by that signal, and the folder is as it was.
+exec 9>"$atomic/locked/.mixdown/lock"
+flock 9
+: >"$atomic/locked.err"
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$atomic/locked" >/dev/null 2>"$atomic/locked.err" 9>&- &
+pid=$!
+i=0
+while [ $i -lt 600 ] && ! grep -q 'waiting' "$atomic/locked.err"; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+i=0
+while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+kill -0 $pid 2>/dev/null && kill -KILL $pid # it went on waiting
+wait $pid
+status=$?
+exec 9>&-
+left=$(leftovers "$atomic/locked")
+if [ $status = 143 ] && [ "$(shown "$atomic/locked")" = B ] && [ -z "$left" ]; then
+	ok "hostile: SIGTERM while waiting for the lock stops the build and changes nothing"
+else
+	not_ok "hostile: SIGTERM while waiting for the lock stops the build and changes nothing" "exit $status, shows $(shown "$atomic/locked"), left: $left"
+fi
+
+# ---- mixdown replaces only what it wrote, and never writes where that could destroy work ----
+
+mine=$out/mine
+rm -rf "$mine"
+mkdir -p "$mine/out/html" "$mine/out/book.epub/keep"
+echo example.org >"$mine/out/html/CNAME"
+echo data >"$mine/out/book.epub/keep/data"
+echo notes >"$mine/out/notes.txt"
+NO_COLOR=1 "$MIXDOWN" build "$atomic/book-A/book.xml" -o "$mine/out" >/dev/null 2>"$mine/refused.err"
+status=$?
+if [ $status = 2 ] && grep -q "^mixdown: error: will not replace '$mine/out/html': mixdown did not write it" "$mine/refused.err" &&
+	grep -q "will not replace '$mine/out/book.epub'" "$mine/refused.err" && [ ! -e "$mine/out/.mixdown" ] &&
+	[ "$(cat "$mine/out/html/CNAME" "$mine/out/book.epub/keep/data" "$mine/out/notes.txt")" = "example.org
+data
+notes" ]; then
+	ok "hostile: an html folder and an EPUB folder that mixdown did not write are refused by name and kept"
+else
+	not_ok "hostile: an html folder and an EPUB folder that mixdown did not write are refused by name and kept" "exit $status" "$(cat "$mine/refused.err")"
+fi
+rm -r "$mine/out/html" "$mine/out/book.epub"
+"$MIXDOWN" build "$atomic/book-A/book.xml" -o "$mine/out" >/dev/null 2>&1
+"$MIXDOWN" build "$atomic/book-B/book.xml" -o "$mine/out" >/dev/null 2>&1
+if [ "$(shown "$mine/out")" = B ] && [ "$(cat "$mine/out/notes.txt")" = notes ]; then
+	ok "hostile: other files in the output folder are kept"
+else
+	not_ok "hostile: other files in the output folder are kept" "shows $(shown "$mine/out")"
+fi
+
+# The documented ways to copy the site to a host give plain files, the whole site.
+for how in "cp -rL" "rsync -a"; do
+	dest=$mine/host-$(slug "$how")
+	rm -rf "$dest"
+	case $how in
+	cp*) cp -rL "$mine/out/html" "$dest" ;;
+	rsync*) rsync -a "$mine/out/html/" "$dest/" ;;
+	esac
+	if [ -z "$(find "$dest" -type l)" ] && [ "$(site_digest "$mine/out")" = "$(cd "$dest" && find . -type f | sort | xargs md5sum | md5sum | cut -c1-32)" ]; then
+		ok "hostile: '$how' copies the site as plain files, whole"
+	else
+		not_ok "hostile: '$how' copies the site as plain files, whole" "$(find "$dest" | head -5)"
+	fi
+done
+
+# Output folders where replacing html/ could destroy work, also through a symbolic link, and
+# the empty name, which would mean /. As root, run as nobody, so that nothing can reach /.
+as_nobody=""
+[ "$(id -u)" != 0 ] || as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+mkdir -p "$mine/home" "$mine/links"
+ln -sfn "$(cd "$mine/home" && pwd)" "$mine/links/home"
+ln -sfn "$PWD" "$mine/links/repository"
+ln -sfn "$(cd "$atomic/book-A" && pwd)" "$mine/links/book"
+ln -sfn / "$mine/links/root"
+for case in "'':" "home:$mine/home" "link-to-home:$mine/links/home" "link-to-repository:$mine/links/repository" \
+	"link-to-book:$mine/links/book" "link-to-root:$mine/links/root"; do
+	name=${case%%:*} dir=${case#*:}
+	NO_COLOR=1 HOME=$mine/home $as_nobody "$MIXDOWN" build "$atomic/book-A/book.xml" -o "$dir" >/dev/null 2>"$mine/unsafe.err"
+	status=$?
+	if [ $status = 2 ] && grep -q "^mixdown: error: will not write into '$dir': it is " "$mine/unsafe.err" &&
+		[ "$(wc -l <"$mine/unsafe.err")" = 1 ]; then
+		ok "hostile: -o $name is refused as unsafe, exit 2"
+	else
+		not_ok "hostile: -o $name is refused as unsafe, exit 2" "exit $status" "$(head -3 "$mine/unsafe.err")"
+	fi
+done
+unset SOURCE_DATE_EPOCH
 
 # ---- nothing read outside, nothing written outside ----
 if ! grep -rq 'SECRET-OUTSIDE-TEXT\|SECRET-IMAGE-BYTES\|root:x:0' "$out"/*.out 2>/dev/null; then

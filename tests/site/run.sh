@@ -73,7 +73,7 @@ if [ -n "$missing" ]; then
 		"Debian: apt-get install -y chromium default-jre-headless"
 	exit 0
 fi
-pages=$(find "$site" -name '*.html' | sort)
+pages=$(find "$site/" -name '*.html' | sort)
 npages=$(echo "$pages" | wc -l)
 
 # Whatever this suite started in the background is stopped when it ends, by process id.

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "names.h"
 
 #define MAX_PAGE_DEPTH 64
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -57,6 +58,7 @@ struct planner {
 	int kind_ranks[COUNT(page_elements)]; /* pages of each kind so far */
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
 	int terms;                       /* anchors made for first uses of terms */
+	struct page_names *names;        /* the page names given so far */
 };
 
 
@@ -83,49 +85,21 @@ static void mx_set(struct planner *pl, xmlNodePtr e, const char *name, const cha
 
 /* ---- pages ---- */
 
-static int name_taken(const struct plan *p, const char *name)
-{
-	for (size_t i = 0; i < COUNT(reserved_names); i++)
-		if (strcmp(name, reserved_names[i]) == 0)
-			return 1;
-	for (size_t i = 0; i < p->npages; i++)
-		if (strcmp(p->pages[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* ASCII letters, digits, '-', '_' and '.' are kept; anything else becomes '-'. */
-static void sanitize_name(char *dst, size_t size, const xmlChar *id)
-{
-	size_t n = 0;
-
-	for (const xmlChar *p = id; *p != '\0' && n + 1 < size; p++) {
-		int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		           (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
-		dst[n++] = keep ? (char)*p : '-';
-	}
-	dst[n] = '\0';
-}
-
 /* The title page is "index"; others take their xml:id, or their kind and rank among pages of
- * that kind ("chapter-2") when they have none; a name already taken gets a numeric suffix. */
-static char *page_name(const struct plan *p, xmlNodePtr e, int rank)
+ * that kind ("chapter-2") when they have none (see names.c). */
+static char *page_name(struct planner *pl, xmlNodePtr e, int rank)
 {
 	xmlChar *id;
-	char base[200], name[220];
+	char kind_rank[64];
+	char *name;
 
-	if (p->npages == 0)
+	if (pl->plan->npages == 0)
 		return xstrdup("index");
 	id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
-	if (id != NULL)
-		sanitize_name(base, sizeof base, id);
-	else
-		snprintf(base, sizeof base, "%s-%d", (const char *)e->name, rank);
+	snprintf(kind_rank, sizeof kind_rank, "%s-%d", (const char *)e->name, rank);
+	name = page_names_claim(pl->names, (const char *)id, kind_rank);
 	xmlFree(id);
-	snprintf(name, sizeof name, "%s", base);
-	for (int suffix = 2; name_taken(p, name); suffix++)
-		snprintf(name, sizeof name, "%s-%d", base, suffix);
-	return xstrdup(name);
+	return name;
 }
 
 int plan_is_section(xmlNodePtr e)
@@ -156,7 +130,7 @@ static void find_page(xmlNodePtr e, void *data)
 		abort();
 	p->pages = grown;
 	p->pages[p->npages].node = e;
-	p->pages[p->npages].name = page_name(p, e, page_rank(pl, e));
+	p->pages[p->npages].name = page_name(pl, e, page_rank(pl, e));
 	mx_set(pl, e, "page", p->pages[p->npages].name);
 	p->npages++;
 }
@@ -550,7 +524,9 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 
 	memset(p, 0, sizeof *p);
 	pl.ns = xmlNewNs(root, BAD_CAST MX_NS, BAD_CAST "mx");
+	pl.names = page_names_new(reserved_names, (int)COUNT(reserved_names));
 	walk_elements(root, find_page, NULL, &pl);
+	page_names_free(pl.names);
 	link_pages(&pl);
 	walk_elements(root, enter_element, leave_element, &pl);
 	pl.glossary = xmlHashCreate(64);

@@ -59,6 +59,7 @@ struct planner {
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
 	int terms;                       /* anchors made for first uses of terms */
 	struct page_names *names;        /* the page names given so far */
+	xmlHashTablePtr index_firsts;    /* the index groups that have their first term */
 };
 
 
@@ -301,6 +302,67 @@ static void folded_text(xmlNodePtr e, char *out, size_t size)
 	xmlFree(text);
 }
 
+/* Does e have a title of its own? DocBook puts it (or the info holding it) before any
+ * content, so only the leading title-like children are looked at. */
+static int has_title(xmlNodePtr e)
+{
+	static const char *const leading[] = {"titleabbrev", "subtitle"};
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_docbook(c, "title") || (is_docbook(c, "info") && docbook_child(c, "title")))
+			return 1;
+		if (!is_docbook_any(c, leading, COUNT(leading)))
+			return 0;
+	}
+	return 0;
+}
+
+static int count_children(xmlNodePtr e, const char *name)
+{
+	int n = 0;
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		n += is_docbook(c, name);
+	return n;
+}
+
+/* Records that a term of the group kind:key was seen; is it the first? */
+static int first_of_group(struct planner *pl, const char *kind, const char *key)
+{
+	char both[1216];
+
+	snprintf(both, sizeof both, "%s:%s", kind, key);
+	return xmlHashAddEntry(pl->index_firsts, BAD_CAST both, pl) == 0;
+}
+
+/* mx:leads names the index groups this term comes first in, in document order, so the index
+ * lists each group once without comparing every term with its group: "letter", "primary",
+ * "secondary" (primary and secondary), "section" (one entry within one titled section). */
+static void mark_index_leads(struct planner *pl, xmlNodePtr e, const char *letter,
+                             const char *group, const char *sub)
+{
+	char key[1200], leads[64] = "";
+	xmlNodePtr titled = e->parent;
+
+	while (titled != NULL && titled->type == XML_ELEMENT_NODE && !has_title(titled))
+		titled = titled->parent;
+	if (first_of_group(pl, "letter", letter))
+		strcat(leads, " letter");
+	if (first_of_group(pl, "primary", group))
+		strcat(leads, " primary");
+	snprintf(key, sizeof key, "%s|%s", group, sub);
+	if (docbook_child(e, "secondary") != NULL && first_of_group(pl, "secondary", key))
+		strcat(leads, " secondary");
+	snprintf(key, sizeof key, "%s|%s|%d|%p", group, sub, count_children(e, "see"),
+	         (void *)titled);
+	if (first_of_group(pl, "section", key))
+		strcat(leads, " section");
+	if (leads[0] != '\0')
+		mx_set(pl, e, "leads", leads + 1);
+}
+
 /* mx:group (the primary, folded), mx:sub (the secondary, folded), mx:sort and mx:letter (from
  * the primary's sortas when given): the index groups and sorts by these. */
 static void plan_indexterm(struct planner *pl, xmlNodePtr e)
@@ -308,7 +370,7 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	xmlNodePtr primary = docbook_child(e, "primary");
 	xmlNodePtr secondary = docbook_child(e, "secondary");
 	xmlChar *sortas;
-	char group[512], sort[512], letter[8];
+	char group[512], sub[512] = "", sort[512], letter[8];
 
 	if (primary == NULL)
 		return;
@@ -321,8 +383,8 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	folded_text(primary, group, sizeof group);
 	mx_set(pl, e, "group", group);
 	if (secondary != NULL) {
-		folded_text(secondary, sort, sizeof sort);
-		mx_set(pl, e, "sub", sort);
+		folded_text(secondary, sub, sizeof sub);
+		mx_set(pl, e, "sub", sub);
 	}
 	sortas = xmlGetNoNsProp(primary, BAD_CAST "sortas");
 	if (sortas != NULL) {
@@ -337,6 +399,7 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	if ((unsigned char)sort[0] >= 0x80)
 		snprintf(letter, sizeof letter, "#");
 	mx_set(pl, e, "letter", letter);
+	mark_index_leads(pl, e, letter, group, sub);
 }
 
 /* ---- images ---- */
@@ -528,7 +591,9 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 	walk_elements(root, find_page, NULL, &pl);
 	page_names_free(pl.names);
 	link_pages(&pl);
+	pl.index_firsts = xmlHashCreate(64);
 	walk_elements(root, enter_element, leave_element, &pl);
+	xmlHashFree(pl.index_firsts, NULL);
 	pl.glossary = xmlHashCreate(64);
 	walk_elements(root, collect_entry, NULL, &pl);
 	walk_elements(root, link_glossary, NULL, &pl);

@@ -16,7 +16,9 @@
  *   mx:first  on glossentry: the anchor of the term's first use in the text
  *   mx:src    on imagedata: the image's path in the outputs (URI-escaped)
  *   mx:group, mx:sub, mx:sort, mx:letter   on indexterm (mx:group also on see and seealso): the words folded
- *             (case and accents), its sort key and its letter, for grouping the index */
+ *             (case and accents), its sort key and its letter, for grouping the index
+ *   mx:leads  on indexterm: the index groups it is the first term of, in document order:
+ *             "letter", "primary", "secondary", "section" (see plan.c) */
 #define MX_NS "urn:x-mixdown:plan"
 
 struct page {

@@ -14,10 +14,15 @@
 #include <string.h>
 #include <strings.h>
 
+/* Unknown ids after this many get no suggestion: each search reads every id of the book, so
+ * suggesting for all of them would cost the number of ids times the number of mistakes. */
+#define SUGGESTED_UNKNOWN_IDS 100
+
 struct checker {
 	struct book *book;
 	struct diag *diag;
 	int errors;
+	int suggested; /* unknown ids given a suggestion so far */
 };
 
 
@@ -121,11 +126,12 @@ static const char *const idrefs_attributes[] = {"linkends", "arearefs"};
 
 static void check_idref(struct checker *c, xmlNodePtr e, const char *attr, const xmlChar *id)
 {
-	char hint[300];
+	char hint[300] = "";
 
 	if (xmlGetID(c->book->doc, id) != NULL)
 		return;
-	check_suggest(c->book->doc->ids, (const char *)id, "'", hint, sizeof hint);
+	if (c->suggested++ < SUGGESTED_UNKNOWN_IDS)
+		check_suggest(c->book->doc->ids, (const char *)id, "'", hint, sizeof hint);
 	c->errors += book_report(c->book, c->diag, e, D_UNKNOWN_ID, attr, (const char *)id, hint);
 }
 

@@ -4,12 +4,12 @@
 # stops and prints the exact command to run.
 set -eu
 
-build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev librsvg2-dev docbook5-xml"
+build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev librsvg2-dev docbook5-xml"
 
 
 missing_build() {
 	command -v pkg-config >/dev/null 2>&1 || { echo "$build_packages"; return; }
-	pkg-config --exists libxml-2.0 libxslt libexslt libzip libmicrohttpd librsvg-2.0 gdk-pixbuf-2.0 cairo || { echo "$build_packages"; return; }
+	pkg-config --exists libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo || { echo "$build_packages"; return; }
 	[ -f /usr/share/xml/docbook/schema/rng/5.0/docbook.rng ] || echo docbook5-xml
 }
 

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "load.h"
 #include "sanitize.h"
+#include "columns.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -40,7 +41,6 @@ struct loader {
 	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
 };
 
-static long characters_between(const char *from, const char *to);
 
 static char *xstrdup(const char *s)
 {
@@ -140,7 +140,7 @@ static void position_in(const char *text, const char *at, struct diag_loc *loc)
 	for (const char *p = text; p < at; p++)
 		if (*p == '\n')
 			loc->line++, bol = p + 1;
-	loc->col = characters_between(bol, at) + 1;
+	loc->col = columns_count_characters(bol, at) + 1;
 }
 
 /* Replaces a UTF-16 file's text by its UTF-8 form, so the parser and the messages read the
@@ -220,7 +220,10 @@ static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc)
 		return -1;
 	}
 	ld->bytes_read += f->len;
-	return convert_utf16(ld, f);
+	if (convert_utf16(ld, f) != 0)
+		return -1;
+	f->columns = columns_new(f->text);
+	return 0;
 }
 
 /* The first character in text that XML cannot hold (a control character other than tab and
@@ -274,8 +277,6 @@ static struct loader *loader_of(void *ctx)
 	return ((xmlParserCtxtPtr)ctx)->_private;
 }
 
-static long tag_column(const char *text, long line, const char *tag, int k);
-
 /* Where the declaration starting with keyword ("<!ENTITY") that was just read begins. */
 static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct diag_loc *loc)
 {
@@ -295,7 +296,7 @@ static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct
 	for (bol = p; bol > in->base && bol[-1] != '\n'; bol--)
 		;
 	loc->line = line;
-	loc->col = characters_between((const char *)bol, (const char *)p) + 1;
+	loc->col = columns_count_characters((const char *)bol, (const char *)p) + 1;
 }
 
 static void refuse(void *ctx, enum diag_id id, const char *keyword, const char *arg)
@@ -457,7 +458,7 @@ static void on_parse_error(void *ctx, xmlErrorPtr err)
 	} else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2) {
 		snprintf(tag, sizeof tag, "<%s", err->str1);
 		loc.line = err->int1;
-		loc.col = tag_column(ld->current->text, err->int1, tag, -1);
+		loc.col = columns_of_tag(ld->current->columns, err->int1, tag, -1);
 		diag_report(ld->diag, &loc, D_XML_UNCLOSED, err->str1, err->str2);
 	} else if (is_encoding_error(err)) {
 		describe_bad_bytes(err->message, text, sizeof text);
@@ -924,6 +925,7 @@ void book_free(struct book *b)
 		free(b->files[i]->path);
 		free(b->files[i]->shown);
 		free(b->files[i]->rel);
+		columns_free(b->files[i]->columns);
 		free(b->files[i]->text);
 		free(b->files[i]);
 	}
@@ -971,95 +973,6 @@ const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
 }
 
 /* The element before e in document order, or NULL. */
-static xmlNodePtr previous_element(xmlNodePtr e)
-{
-	xmlNodePtr p = e->prev;
-
-	while (p != NULL && p->type != XML_ELEMENT_NODE)
-		p = p->prev;
-	if (p == NULL)
-		return e->parent != NULL && e->parent->type == XML_ELEMENT_NODE ? e->parent : NULL;
-	for (;;) {
-		xmlNodePtr last = p->last;
-		while (last != NULL && last->type != XML_ELEMENT_NODE)
-			last = last->prev;
-		if (last == NULL)
-			return p;
-		p = last;
-	}
-}
-
-/* How many elements of e's name start on e's line, before e, in e's file. */
-static int ordinal_on_line(xmlNodePtr e, long line)
-{
-	int k = 0;
-
-	for (xmlNodePtr p = previous_element(e); p != NULL; p = previous_element(p)) {
-		if (p->_private != e->_private || xmlGetLineNo(p) != line)
-			break;
-		if (xmlStrEqual(p->name, e->name) && p->ns == e->ns)
-			k++;
-	}
-	return k;
-}
-
-static const char *line_start(const char *text, long line)
-{
-	const char *p = text;
-
-	for (long l = 1; l < line && p != NULL; l++) {
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return p;
-}
-
-/* Columns count characters, as libxml2's own do: UTF-8 continuation bytes are not counted. */
-static long characters_between(const char *from, const char *to)
-{
-	long n = 0;
-
-	for (const char *p = from; p < to; p++)
-		n += ((unsigned char)*p & 0xc0) != 0x80;
-	return n;
-}
-
-/* The 1-based column of the k-th "<tag" on the given line (the last one when k < 0), or 1. */
-static long tag_column(const char *text, long line, const char *tag, int k)
-{
-	const char *start = line_start(text, line);
-	const char *end, *found = NULL;
-	size_t n = strlen(tag);
-
-	if (start == NULL)
-		return 1;
-	end = strchr(start, '\n');
-	if (end == NULL)
-		end = start + strlen(start);
-	for (const char *p = start; p + n <= end; p++) {
-		if (strncmp(p, tag, n) != 0 || !(isspace((unsigned char)p[n]) || p[n] == '>' ||
-		                                 p[n] == '/' || p + n == end))
-			continue;
-		found = p;
-		if (k-- == 0)
-			break;
-	}
-	return found != NULL ? characters_between(start, found) + 1 : 1;
-}
-
-/* The column of e's start tag, found by its name and rank on its line. */
-static long column_of(const struct book_file *f, xmlNodePtr e, long line)
-{
-	char tag[256];
-
-	if (e->ns != NULL && e->ns->prefix != NULL)
-		snprintf(tag, sizeof tag, "<%s:%s", e->ns->prefix, e->name);
-	else
-		snprintf(tag, sizeof tag, "<%s", e->name);
-	return tag_column(f->text, line, tag, ordinal_on_line(e, line));
-}
-
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
 {
 	xmlNodePtr e = element_of(node);
@@ -1067,7 +980,9 @@ void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
 
 	loc->file = f->shown;
 	loc->line = e != NULL ? xmlGetLineNo(e) : 0;
-	loc->col = e != NULL && loc->line > 0 && f->text != NULL ? column_of(f, e, loc->line) : 0;
+	loc->col = e != NULL && loc->line > 0 && f->columns != NULL
+	               ? columns_of_element(f->columns, e, loc->line)
+	               : 0;
 }
 
 int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)

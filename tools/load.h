@@ -19,6 +19,7 @@ struct book_file {
 	char *text;  /* the file's text in UTF-8, kept to find columns for messages */
 	size_t len;
 	int converted; /* the file was UTF-16; text holds it converted */
+	struct column_index *columns; /* where its start tags are, for messages (columns.c) */
 };
 
 struct book {

@@ -13,6 +13,7 @@
 #include "check.h"
 #include "image.h"
 #include "svg.h"
+#include "names.h"
 
 #define MAX_PAGE_DEPTH 64
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -67,6 +68,8 @@ struct planner {
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
 	int terms;                       /* anchors made for first uses of terms */
 	int errors;
+	struct page_names *names;        /* the page names given so far */
+	xmlHashTablePtr index_firsts;    /* the index groups that have their first term */
 };
 
 
@@ -93,49 +96,21 @@ static void mx_set(struct planner *pl, xmlNodePtr e, const char *name, const cha
 
 /* ---- pages ---- */
 
-static int name_taken(const struct plan *p, const char *name)
-{
-	for (size_t i = 0; i < COUNT(reserved_names); i++)
-		if (strcmp(name, reserved_names[i]) == 0)
-			return 1;
-	for (size_t i = 0; i < p->npages; i++)
-		if (strcmp(p->pages[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* ASCII letters, digits, '-', '_' and '.' are kept; anything else becomes '-'. */
-static void sanitize_name(char *dst, size_t size, const xmlChar *id)
-{
-	size_t n = 0;
-
-	for (const xmlChar *p = id; *p != '\0' && n + 1 < size; p++) {
-		int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		           (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
-		dst[n++] = keep ? (char)*p : '-';
-	}
-	dst[n] = '\0';
-}
-
 /* The title page is "index"; others take their xml:id, or their kind and rank among pages of
- * that kind ("chapter-2") when they have none; a name already taken gets a numeric suffix. */
-static char *page_name(const struct plan *p, xmlNodePtr e, int rank)
+ * that kind ("chapter-2") when they have none (see names.c). */
+static char *page_name(struct planner *pl, xmlNodePtr e, int rank)
 {
 	xmlChar *id;
-	char base[200], name[220];
+	char kind_rank[64];
+	char *name;
 
-	if (p->npages == 0)
+	if (pl->plan->npages == 0)
 		return xstrdup("index");
 	id = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
-	if (id != NULL)
-		sanitize_name(base, sizeof base, id);
-	else
-		snprintf(base, sizeof base, "%s-%d", (const char *)e->name, rank);
+	snprintf(kind_rank, sizeof kind_rank, "%s-%d", (const char *)e->name, rank);
+	name = page_names_claim(pl->names, (const char *)id, kind_rank);
 	xmlFree(id);
-	snprintf(name, sizeof name, "%s", base);
-	for (int suffix = 2; name_taken(p, name); suffix++)
-		snprintf(name, sizeof name, "%s-%d", base, suffix);
-	return xstrdup(name);
+	return name;
 }
 
 int plan_is_section(xmlNodePtr e)
@@ -166,7 +141,7 @@ static void find_page(xmlNodePtr e, void *data)
 		abort();
 	p->pages = grown;
 	p->pages[p->npages].node = e;
-	p->pages[p->npages].name = page_name(p, e, page_rank(pl, e));
+	p->pages[p->npages].name = page_name(pl, e, page_rank(pl, e));
 	mx_set(pl, e, "page", p->pages[p->npages].name);
 	p->npages++;
 }
@@ -337,6 +312,67 @@ static void folded_text(xmlNodePtr e, char *out, size_t size)
 	xmlFree(text);
 }
 
+/* Does e have a title of its own? DocBook puts it (or the info holding it) before any
+ * content, so only the leading title-like children are looked at. */
+static int has_title(xmlNodePtr e)
+{
+	static const char *const leading[] = {"titleabbrev", "subtitle"};
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_docbook(c, "title") || (is_docbook(c, "info") && docbook_child(c, "title")))
+			return 1;
+		if (!is_docbook_any(c, leading, COUNT(leading)))
+			return 0;
+	}
+	return 0;
+}
+
+static int count_children(xmlNodePtr e, const char *name)
+{
+	int n = 0;
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		n += is_docbook(c, name);
+	return n;
+}
+
+/* Records that a term of the group kind:key was seen; is it the first? */
+static int first_of_group(struct planner *pl, const char *kind, const char *key)
+{
+	char both[1216];
+
+	snprintf(both, sizeof both, "%s:%s", kind, key);
+	return xmlHashAddEntry(pl->index_firsts, BAD_CAST both, pl) == 0;
+}
+
+/* mx:leads names the index groups this term comes first in, in document order, so the index
+ * lists each group once without comparing every term with its group: "letter", "primary",
+ * "secondary" (primary and secondary), "section" (one entry within one titled section). */
+static void mark_index_leads(struct planner *pl, xmlNodePtr e, const char *letter,
+                             const char *group, const char *sub)
+{
+	char key[1200], leads[64] = "";
+	xmlNodePtr titled = e->parent;
+
+	while (titled != NULL && titled->type == XML_ELEMENT_NODE && !has_title(titled))
+		titled = titled->parent;
+	if (first_of_group(pl, "letter", letter))
+		strcat(leads, " letter");
+	if (first_of_group(pl, "primary", group))
+		strcat(leads, " primary");
+	snprintf(key, sizeof key, "%s|%s", group, sub);
+	if (docbook_child(e, "secondary") != NULL && first_of_group(pl, "secondary", key))
+		strcat(leads, " secondary");
+	snprintf(key, sizeof key, "%s|%s|%d|%p", group, sub, count_children(e, "see"),
+	         (void *)titled);
+	if (first_of_group(pl, "section", key))
+		strcat(leads, " section");
+	if (leads[0] != '\0')
+		mx_set(pl, e, "leads", leads + 1);
+}
+
 /* mx:group (the primary, folded), mx:sub (the secondary, folded), mx:sort and mx:letter (from
  * the primary's sortas when given): the index groups and sorts by these. */
 static void plan_indexterm(struct planner *pl, xmlNodePtr e)
@@ -344,7 +380,7 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	xmlNodePtr primary = docbook_child(e, "primary");
 	xmlNodePtr secondary = docbook_child(e, "secondary");
 	xmlChar *sortas;
-	char group[512], sort[512], letter[8];
+	char group[512], sub[512] = "", sort[512], letter[8];
 
 	if (primary == NULL)
 		return;
@@ -357,8 +393,8 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	folded_text(primary, group, sizeof group);
 	mx_set(pl, e, "group", group);
 	if (secondary != NULL) {
-		folded_text(secondary, sort, sizeof sort);
-		mx_set(pl, e, "sub", sort);
+		folded_text(secondary, sub, sizeof sub);
+		mx_set(pl, e, "sub", sub);
 	}
 	sortas = xmlGetNoNsProp(primary, BAD_CAST "sortas");
 	if (sortas != NULL) {
@@ -373,6 +409,7 @@ static void plan_indexterm(struct planner *pl, xmlNodePtr e)
 	if ((unsigned char)sort[0] >= 0x80)
 		snprintf(letter, sizeof letter, "#");
 	mx_set(pl, e, "letter", letter);
+	mark_index_leads(pl, e, letter, group, sub);
 }
 
 /* ---- images ---- */
@@ -727,9 +764,13 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 
 	memset(p, 0, sizeof *p);
 	pl.ns = declare_plan_namespace(root);
+	pl.names = page_names_new(reserved_names, (int)COUNT(reserved_names));
 	walk_elements(root, find_page, NULL, &pl);
+	page_names_free(pl.names);
 	link_pages(&pl);
+	pl.index_firsts = xmlHashCreate(64);
 	walk_elements(root, enter_element, leave_element, &pl);
+	xmlHashFree(pl.index_firsts, NULL);
 	pl.glossary = xmlHashCreate(64);
 	walk_elements(root, collect_entry, NULL, &pl);
 	walk_elements(root, link_glossary, NULL, &pl);

@@ -21,7 +21,9 @@
  *   mx:href   on elements with a web or mail address (xlink:href, or email's text): the address
  *             to link to, as browsers read it; absent for any other scheme, never linked then
  *   mx:group, mx:sub, mx:sort, mx:letter   on indexterm (mx:group also on see and seealso): the words folded
- *             (case and accents), its sort key and its letter, for grouping the index */
+ *             (case and accents), its sort key and its letter, for grouping the index
+ *   mx:leads  on indexterm: the index groups it is the first term of, in document order:
+ *             "letter", "primary", "secondary", "section" (see plan.c) */
 #define MX_NS "urn:x-mixdown:plan"
 
 struct page {

@@ -13,7 +13,12 @@
 # Peak memory is the largest "Maximum resident set size" /usr/bin/time -v reports over the
 # runs (for a pipeline or a sequence, the largest single process in it).
 #
-# Environment: BENCH_RUNS (default 5), BENCH_SIZES (default "1 5 20 100"), BENCH_TIMEOUT
+# Then the linearity part (tests/bench/linear.sh): how mixdown's cost grows when one thing in a
+# book (index terms, glossary entries, chapters with accented ids, siblings, unknown ids, a book
+# on one line) doubles, with the ratio per doubling against a target of 2.3.
+#
+# Environment: BENCH_PARTS (default "tools linearity"; either part alone also works),
+# BENCH_RUNS (default 5), BENCH_SIZES (default "1 5 20 100"), BENCH_TIMEOUT
 # (seconds per run of any tool, default 600), BENCH_TOOLS (a subset of "mixdown-build
 # mixdown-check docbook-xsl pandoc floor", default all), MIXDOWN (default tools/mixdown),
 # BENCH_RESULTS (default tests/bench/RESULTS.md). Prints one table and writes it, with the
@@ -37,6 +42,14 @@ say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 case $RUNS in '' | *[!0-9]* | 0) die "BENCH_RUNS must be a positive integer" ;; esac
+PARTS=${BENCH_PARTS:-"tools linearity"}
+for p in $PARTS; do
+	case $p in tools | linearity) ;; *) die "BENCH_PARTS: unknown part '$p' (parts: tools linearity)" ;; esac
+done
+case " $PARTS " in
+*" tools "*) ;;
+*) exec sh tests/bench/linear.sh ;;
+esac
 case $TIMEOUT in '' | *[!0-9]* | 0) die "BENCH_TIMEOUT must be a positive integer" ;; esac
 for t in $TOOLS; do
 	case " $ALL_TOOLS " in *" $t "*) ;; *) die "BENCH_TOOLS: unknown tool '$t' (tools: $ALL_TOOLS)" ;; esac
@@ -314,4 +327,11 @@ ver() { "$@" 2>&1 | head -1; }
 echo
 cat "$table"
 echo
+case " $PARTS " in
+*" linearity "*)
+	if [ $REPORT_ONLY = yes ] || MIXDOWN=$MIXDOWN sh tests/bench/linear.sh; then
+		[ -f "$OUT/linearity.md" ] && { echo; echo "## Linearity"; echo; cat "$OUT/linearity.md"; } >>"$RESULTS"
+	fi
+	;;
+esac
 say "written to $RESULTS; raw timings in $RAW"

@@ -187,6 +187,35 @@ for v in "0 1980-01-01T00:00:00Z 1980,1,1" "4354819199 2107-12-31T23:59:59Z 2107
 	fi
 done
 
+# ---- page names: readable, and unique once case is folded ----
+
+# Ids that differ only in case, one that folds onto the title page's name, and ids in other
+# scripts: every page gets its own name on a case-insensitive file system and in the EPUB.
+make_book "$out/names" '<chapter xml:id="Index"><title>A</title><para>a</para></chapter>
+<chapter xml:id="cA"><title>B</title><para>b</para></chapter>
+<chapter xml:id="CA"><title>C</title><para>c</para></chapter>
+<chapter xml:id="écho"><title>D</title><para>d</para></chapter>
+<chapter xml:id="Echo"><title>E</title><para>e</para></chapter>
+<chapter xml:id="глава"><title>F</title><para>f</para></chapter>
+<chapter xml:id="章"><title>G</title><para>g</para></chapter>'
+built="ids that differ only in case or are not ASCII"
+expect_build "$built" "$out/names/book.xml"
+names=$out/$(slug "$built").out
+pages=$(cd "$names/html" && ls ./*.html | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
+folded_twice=$(cd "$names/html" && ls | tr 'A-Z' 'a-z' | sort | uniq -d)
+want="404.html CA-2.html Echo-2.html Index-2.html cA.html echo.html glava.html index.html zhang.html "
+if [ "$pages" = "$want" ] && [ -z "$folded_twice" ]; then
+	ok "hostile: page names are readable ASCII and unique after case folding"
+else
+	not_ok "hostile: page names are readable ASCII and unique after case folding" "pages: $pages" "wanted: $want"
+fi
+java -jar /usr/share/java/epubcheck.jar "$names/book.epub" >"$names.epubcheck" 2>&1
+if [ -f "$names/book.epub" ] && grep -q '^Messages: 0 fatals / 0 errors' "$names.epubcheck"; then
+	ok "hostile: EPUBCheck accepts the EPUB of ids that differ only in case or are not ASCII"
+else
+	not_ok "hostile: EPUBCheck accepts the EPUB of ids that differ only in case or are not ASCII" "$(grep -E '^(FATAL|ERROR|Messages)' "$names.epubcheck" | head -10)"
+fi
+
 # ---- nothing lost when interrupted ----
 
 for sig in INT TERM; do

@@ -49,6 +49,29 @@ static void includes_chapters_and_keeps_their_files(void **state)
 	capture_end(&c);
 }
 
+/* Columns count characters, and the rank of an element among those of its name on its line
+ * comes out the same in whatever order elements are located. */
+static void locates_elements_on_one_line_in_any_order(void **state)
+{
+	const char *ids[] = {"p3", "p1", "p2", "p3"};
+	const long columns[] = {167, 115, 141, 167};
+	struct captured c;
+	struct book *b;
+	struct diag_loc loc;
+	(void)state;
+	capture_start(&c);
+	b = load_book(FIXTURES "oneline/book.xml", &c.diag);
+	assert_non_null(b);
+	assert_non_null(by_id(b, "p1"));
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		book_locate(b, by_id(b, ids[i]), &loc);
+		assert_int_equal(loc.line, 2);
+		assert_int_equal(loc.col, columns[i]);
+	}
+	book_free(b);
+	capture_end(&c);
+}
+
 static void refuses_an_include_outside_the_folder(void **state)
 {
 	struct captured c;
@@ -110,6 +133,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(includes_chapters_and_keeps_their_files),
+		cmocka_unit_test(locates_elements_on_one_line_in_any_order),
 		cmocka_unit_test(refuses_an_include_outside_the_folder),
 		cmocka_unit_test(refuses_an_include_loop),
 		cmocka_unit_test(refuses_entity_declarations),

@@ -17,11 +17,11 @@ struct fixture {
 	struct plan plan;
 };
 
-static int setup(void **state)
+static int plan_fixture(void **state, const char *path)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	capture_start(&f->c);
-	f->book = load_book("tests/unit/fixtures/good/book.xml", &f->c.diag);
+	f->book = load_book(path, &f->c.diag);
 	if (f->book == NULL)
 		return -1;
 	struct schema schema;
@@ -31,6 +31,16 @@ static int setup(void **state)
 	plan_book(f->book, &f->plan, &f->c.diag);
 	*state = f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	return plan_fixture(state, "tests/unit/fixtures/good/book.xml");
+}
+
+static int setup_names(void **state)
+{
+	return plan_fixture(state, "tests/unit/fixtures/names/book.xml");
 }
 
 static int teardown(void **state)
@@ -55,6 +65,19 @@ static void names_pages_from_ids_in_reading_order(void **state)
 	assert_string_equal(captured_text(&f->c), "");
 	assert_int_equal(f->plan.npages, 7);
 	for (size_t i = 0; i < 7; i++)
+		assert_string_equal(f->plan.pages[i].name, expected[i]);
+}
+
+/* Names stay readable (other scripts in Latin letters) and differ after case folding, as EPUB
+ * and case-insensitive file systems need; a taken name gets the next free suffix. */
+static void names_pages_uniquely_after_case_folding(void **state)
+{
+	struct fixture *f = *state;
+	const char *expected[] = {"index", "Index-2", "cA", "CA-2", "x", "X-2", "x-2-2",
+	                          "echo", "Echo-2", "glava", "Strasse", "chapter-11"};
+	assert_string_equal(captured_text(&f->c), "");
+	assert_int_equal(f->plan.npages, 12);
+	for (size_t i = 0; i < 12; i++)
 		assert_string_equal(f->plan.pages[i].name, expected[i]);
 }
 
@@ -130,6 +153,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(names_pages_from_ids_in_reading_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(names_pages_uniquely_after_case_folding, setup_names,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(links_each_page_to_its_neighbours, setup, teardown),
 		cmocka_unit_test_setup_teardown(numbers_parts_chapters_appendices_and_figures, setup,
 		                                teardown),

@@ -21,6 +21,10 @@
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüý'"/>
 
   <xsl:key name="page" match="*[@mx:page]" use="@mx:page"/>
+  <!-- An element's title (in the element or its info), by the element's generate-id(): asking
+       whether an element has a title then costs the same however many children it has. -->
+  <xsl:key name="title" match="db:title[not(parent::db:info)] | db:info/db:title"
+           use="generate-id(parent::db:info/.. | parent::*[not(self::db:info)])"/>
   <xsl:key name="l10n" match="l:text" use="@key"/>
 
   <!-- A generated word, with %n and %t replaced by the parameters n and t. -->
@@ -98,11 +102,11 @@
 
   <!-- Titles. -->
   <xsl:template match="*" mode="title-node">
-    <xsl:copy-of select="(db:info/db:title | db:title)[1]"/>
+    <xsl:copy-of select="key('title', generate-id())[1]"/>
   </xsl:template>
 
   <xsl:template match="*" mode="title-markup">
-    <xsl:variable name="title" select="(db:info/db:title | db:title | self::db:table/db:caption)[1]"/>
+    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title/node()"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
@@ -110,7 +114,7 @@
   </xsl:template>
 
   <xsl:template match="*" mode="title-text">
-    <xsl:variable name="title" select="(db:info/db:title | db:title | self::db:table/db:caption)[1]"/>
+    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title" mode="plain"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
@@ -186,17 +190,17 @@
     <xsl:value-of select="@mx:label"/>
   </xsl:template>
   <xsl:template match="db:listitem | db:varlistentry | db:step" mode="xref-text">
-    <xsl:apply-templates select="ancestor::*[db:title or db:info/db:title][1]" mode="xref-text"/>
+    <xsl:apply-templates select="ancestor::*[key('title', generate-id())][1]" mode="xref-text"/>
   </xsl:template>
   <xsl:template match="db:para | db:simpara | db:anchor | db:indexterm | db:phrase" mode="xref-text">
-    <xsl:apply-templates select="ancestor::*[db:title or db:info/db:title][1]" mode="xref-text"/>
+    <xsl:apply-templates select="ancestor::*[key('title', generate-id())][1]" mode="xref-text"/>
   </xsl:template>
 
   <!-- The title of the nearest titled element around a spot, for index and glossary links; a
        subsection is named with its section ("Mastering engineer › Skills"), since many share a
        title. -->
   <xsl:template match="*" mode="titled-ancestor-text">
-    <xsl:variable name="titled" select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]"/>
+    <xsl:variable name="titled" select="ancestor-or-self::*[key('title', generate-id()) or self::db:glossary or self::db:index][1]"/>
     <xsl:if test="$titled/parent::db:section">
       <xsl:apply-templates select="$titled/parent::db:section" mode="title-text"/>
       <xsl:text> › </xsl:text>

@@ -5,7 +5,11 @@
   <!ENTITY primary-sort "@mx:sort">
   <!ENTITY letter-key "@mx:letter">
   <!ENTITY secondary-key "concat(@mx:group, '|', @mx:sub)">
-  <!ENTITY entry-key "concat(@mx:group, '|', @mx:sub, '|', count(db:see), '|', generate-id(ancestor::*[db:title or db:info/db:title][1]))">
+  <!-- Is the term the first of its group, in document order (mx:leads, from the plan)? -->
+  <!ENTITY leads-letter "contains(@mx:leads, 'letter')">
+  <!ENTITY leads-primary "contains(@mx:leads, 'primary')">
+  <!ENTITY leads-secondary "contains(@mx:leads, 'secondary')">
+  <!ENTITY leads-section "contains(@mx:leads, 'section')">
 ]>
 <!-- index.xsl: the back-of-book index, built from every indexterm: grouped by letter, primary
      and secondary terms (case and accents folded by mixdown's plan), links to the exact spot
@@ -17,15 +21,14 @@
   <xsl:key name="ix-letter" match="db:indexterm[db:primary]" use="&letter-key;"/>
   <xsl:key name="ix-primary" match="db:indexterm[db:primary]" use="&primary-key;"/>
   <xsl:key name="ix-secondary" match="db:indexterm[db:primary and db:secondary]" use="&secondary-key;"/>
-  <!-- the terms of one entry within one titled section: the index links each section once -->
-  <xsl:key name="ix-section" match="db:indexterm[db:primary]" use="&entry-key;"/>
+  <!-- Each key is asked once per group, never once per term: key() copies its whole group. -->
 
   <xsl:template match="db:index" mode="page-body">
     <xsl:variable name="rank"><xsl:apply-templates select="." mode="page-rank"/></xsl:variable>
     <xsl:call-template name="heading"><xsl:with-param name="level" select="$rank"/></xsl:call-template>
     <xsl:call-template name="body-children"/>
     <xsl:variable name="terms" select="//db:indexterm[db:primary]"/>
-    <xsl:variable name="letters" select="$terms[count(. | key('ix-letter', &letter-key;)[1]) = 1]"/>
+    <xsl:variable name="letters" select="$terms[&leads-letter;]"/>
     <nav class="letters">
       <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'letters'"/></xsl:call-template></xsl:attribute>
       <xsl:for-each select="$letters">
@@ -61,7 +64,7 @@
 
   <!-- The entries of the context term's letter, sorted. -->
   <xsl:template name="index-letter-entries">
-    <xsl:for-each select="key('ix-letter', &letter-key;)[count(. | key('ix-primary', &primary-key;)[1]) = 1]">
+    <xsl:for-each select="key('ix-letter', &letter-key;)[&leads-primary;]">
       <xsl:sort select="&primary-sort;"/>
       <xsl:call-template name="index-entry">
         <xsl:with-param name="key" select="&primary-key;"/>
@@ -81,7 +84,7 @@
       <xsl:call-template name="index-see"><xsl:with-param name="group" select="$group[not(db:secondary)]"/></xsl:call-template>
       <xsl:if test="$subs">
         <ul>
-          <xsl:for-each select="$subs[count(. | key('ix-secondary', &secondary-key;)[1]) = 1]">
+          <xsl:for-each select="$subs[&leads-secondary;]">
             <xsl:sort select="@mx:sub"/>
             <xsl:variable name="subgroup" select="key('ix-secondary', &secondary-key;)"/>
             <li>
@@ -98,10 +101,10 @@
   </xsl:template>
 
   <!-- One link per section the term appears in, named after that section: the first term of
-       each (entry, section) group, found through a key, so long indexes stay linear. -->
+       each (entry, section) group. -->
   <xsl:template name="index-links">
     <xsl:param name="terms"/>
-    <xsl:for-each select="$terms[count(. | key('ix-section', &entry-key;)[1]) = 1]">
+    <xsl:for-each select="$terms[&leads-section;]">
       <xsl:choose>
         <xsl:when test="position() = 1"><xsl:text>: </xsl:text></xsl:when>
         <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>

@@ -100,7 +100,7 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPt
 {
 	struct site_writer w = {.out = o};
 	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && copy_images(p, &w) &&
-	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR "assets/search-index.js") >= 0;
+	         write_toc(p, &w) && search_write_index(result, o, SITE_DIR "assets/search-index.js") >= 0;
 
 	return ok ? w.files : -1;
 }

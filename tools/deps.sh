@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh: makes sure what mixdown needs is installed: `build` for compiling and running it,
-# `test` for the test suite. Installs Debian packages with apt-get when run as root; otherwise
+# `test` for the test suite, `npm` for the npm packages alone (the site's stemmer among them). Installs Debian packages with apt-get when run as root; otherwise
 # stops and prints the exact command to run.
 set -eu
 
@@ -51,7 +51,8 @@ npm_tools() {
 case "${1:-build}" in
 build) need=$(missing_build) ;;
 test) need=$(missing_test) ;;
-*) echo "usage: deps.sh build|test" >&2; exit 2 ;;
+npm) need= ;;
+*) echo "usage: deps.sh build|test|npm" >&2; exit 2 ;;
 esac
 [ -z "$need" ] || install $need
 [ "${1:-build}" = build ] || npm_tools

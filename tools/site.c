@@ -10,7 +10,7 @@
 
 #define SITE_DIR "html/"
 
-static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg"};
+static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg", "search.js", "stemmer.js"};
 
 struct site_writer {
 	const struct out *out;

@@ -23,10 +23,11 @@
   var JOINER = /[&/:.\-]/;
   var NUMBER = /^\d+(?:[:.]\d+)+$/;
   var WORD_GAP = /[^\p{L}\p{N}\p{M}&'/:.\-]+/gu;
-  var STOP = new Set(("a about after all also an and any are as at be been but by can could do does " +
-    "did for from had has have how i if in into is it its it's me my no not of on or our so such " +
+  var STOP = new Set(("a about after all also an and any are as at be become been but by can could do does " +
+    "did for from get go had has have how i if in into is it its it's make many me much my need no not " +
+    "of on or our so such " +
     "than that the their them then there these they this those to too up us was we were what when " +
-    "where which while who whom why will with would you your").split(" "));
+    "want where which while who whom why will with would you your").split(" "));
 
   // Lowercase, accents removed: "Écho" and "echo" match.
   function fold(text) {
@@ -90,7 +91,7 @@
     { key: "trail", weight: 2, b: 0.3 },
     { key: "text", weight: 1, b: 0.75 },
   ];
-  var K1 = 1.2;
+  var K1 = 2;
   var KIND_WEIGHT = { term: 1.15, section: 1, page: 1 };
 
   // The terms of each word of text, in order (arrays shared between equal words).
@@ -133,6 +134,7 @@
         list.set(n, tf);
       });
       records[n].sequence = fields[0].concat(fields[3]);
+      records[n].titleTerms = new Set([].concat.apply([], fields[0]));
     });
     this.byInitial = new Map(); // first letter -> [[word, terms]], where corrections are looked for
     this.words.forEach(function (terms, word) {
@@ -171,7 +173,8 @@
     return prev[b.length];
   }
 
-  var FUZZY_WEIGHT = 0.4, PREFIX_WEIGHT = 0.5;
+  var RERANKED = 50; // candidates the closer look (words together, words in the title) is given to
+  var FUZZY_WEIGHT = 0.4, PREFIX_WEIGHT = 0.5, LONGER_WEIGHT = 0.3;
 
   // The terms one query word matches, each with a weight: its own; else, as the last word
   // being typed, those of the words it begins; else those of the book's words one or two edits
@@ -179,7 +182,7 @@
   Index.prototype.expand = function (token, last) {
     var self = this, out = [];
     token.terms.forEach(function (t) { if (self.postings.has(t)) out.push({ term: t, weight: 1, word: token.word }); });
-    if (out.length) return out;
+    if (out.length) return out.concat(this.longer(token.terms[0]));
     var word = token.word;
     var near = this.byInitial.get(word.charAt(0)) || [];
     var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
@@ -196,71 +199,92 @@
     return out;
   };
 
+  // Terms that begin with a stem of three letters or more ("mix": "mixer", "mixdown"), weighed
+  // below the stem itself.
+  Index.prototype.longer = function (stemmed) {
+    var out = [];
+    if (stemmed.length < 3 || !/^[a-z]+$/.test(stemmed)) return out;
+    this.postings.forEach(function (list, t) {
+      if (t.length > stemmed.length && t.lastIndexOf(stemmed, 0) === 0) out.push({ term: t, weight: LONGER_WEIGHT, word: t, prefix: true });
+    });
+    return out;
+  };
+
   // The shortest stretch of the record's words holding every matched query word (for the
   // proximity bonus), in words; Infinity when some is missing.
   function span(sequence, groups) {
-    var last = groups.map(function () { return -Infinity; });
+    var last = new Array(groups.length).fill(-Infinity);
     var best = Infinity;
-    sequence.forEach(function (terms, pos) {
-      groups.forEach(function (g, i) {
-        if (terms.some(function (x) { return g.has(x); })) last[i] = pos;
-      });
-      var lo = Math.min.apply(null, last);
-      if (lo > -Infinity) best = Math.min(best, pos - lo + 1);
-    });
+    for (var pos = 0; pos < sequence.length; pos++) {
+      var terms = sequence[pos], lo = Infinity;
+      for (var i = 0; i < groups.length; i++) {
+        for (var k = 0; k < terms.length; k++) if (groups[i].has(terms[k])) last[i] = pos;
+        if (last[i] < lo) lo = last[i];
+      }
+      if (pos - lo + 1 < best) best = pos - lo + 1;
+    }
     return best;
   }
 
-  // {results: [{record, score, matched}], terms: Set of matched terms, suggestion}
+  // {results: [{record, score}], terms: Set of matched terms, suggestion}
   Index.prototype.search = function (query, typing) {
     var self = this;
     var all = tokens(query);
     var words = all.filter(function (t) { return !STOP.has(t.word); });
     if (!words.length) words = all;
     var total = this.records.length;
-    var scores = new Map(), matched = new Map();
-    var groups = [], terms = new Set(), corrected = [], exact = true;
+    var scores = new Map(), found = new Map(); // record number -> score, -> rarity of the words found
+    var groups = [], terms = new Set(), corrected = [], exact = true, rarity = 0;
     words.forEach(function (token, i) {
       var options = self.expand(token, typing && i === words.length - 1);
       var group = new Set();
       if (!options.length || options[0].weight < 1) exact = false;
       var best = options.filter(function (o) { return !o.prefix; }).sort(function (a, b) { return b.weight - a.weight; })[0];
       corrected.push(best ? best.word : token.word);
-      var perRecord = new Map();
+      var perRecord = new Map(), weight = 0;
       options.forEach(function (o) {
         group.add(o.term);
         terms.add(o.term);
         var list = self.postings.get(o.term);
         var w = o.weight * idf(list.size, total);
+        weight = Math.max(weight, w);
         list.forEach(function (tf, n) {
           var s = w * tf / (K1 + tf);
           if (s > (perRecord.get(n) || 0)) perRecord.set(n, s);
         });
       });
+      rarity += weight || idf(0, total);
       perRecord.forEach(function (s, n) {
         scores.set(n, (scores.get(n) || 0) + s);
-        matched.set(n, (matched.get(n) || 0) + 1);
+        found.set(n, (found.get(n) || 0) + weight);
       });
       groups.push(group);
     });
+    // Partial matches count, but a record holding the query's rarer words ranks higher.
     var results = [];
     scores.forEach(function (s, n) {
       var record = self.records[n];
-      var cover = matched.get(n) / words.length;
-      results.push({ record: record, score: s * cover * cover * (KIND_WEIGHT[record.kind] || 1), matched: matched.get(n) });
+      var cover = found.get(n) / rarity;
+      results.push({ record: record, score: s * cover * cover * (KIND_WEIGHT[record.kind] || 1) });
     });
-    results.sort(function (a, b) { return b.matched - a.matched || b.score - a.score; });
+    results.sort(function (a, b) { return b.score - a.score; });
     // For the best candidates: a bonus when the query's words stand together (up to twice the
-    // score), and when the title is the query (three times) or holds it (one and a half).
+    // score), for each of them in the title (up to twice), and when the title is the query
+    // (three times) or holds it (one and a half).
     var phrase = " " + corrected.join(" ") + " ";
-    results.slice(0, 100).forEach(function (r) {
+    results.slice(0, RERANKED).forEach(function (r) {
       var width = groups.length > 1 ? span(r.record.sequence, groups) : Infinity;
       if (width < Infinity) r.score *= 1 + groups.length / width;
+      var inTitle = groups.filter(function (g) {
+        for (var x of g) if (r.record.titleTerms.has(x)) return true;
+        return false;
+      }).length;
+      r.score *= 1 + inTitle / groups.length;
       var title = " " + fold(r.record.title).replace(/\s*\(.*\)$/, "").replace(WORD_GAP, " ") + " ";
       if (title === phrase) r.score *= 3;
       else if (title.indexOf(phrase) !== -1) r.score *= 1.5;
     });
-    results.sort(function (a, b) { return b.matched - a.matched || b.score - a.score; });
+    results.sort(function (a, b) { return b.score - a.score; });
     var suggestion = null;
     if (!exact && results.length) suggestion = corrected.join(" ");
     if (suggestion === fold(query).trim()) suggestion = null;

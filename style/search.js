@@ -96,12 +96,13 @@
 
   // The terms of each word of text, in order (arrays shared between equal words).
   function termSequence(text, vocabulary) {
-    var out = [];
-    eachWord(fold(text || ""), function (word) {
-      var terms = termsOf(word);
-      if (vocabulary && !vocabulary.has(word)) vocabulary.set(word, terms);
-      out.push(terms);
-    });
+    var words = text ? fold(text).match(WORD) || [] : [];
+    var out = new Array(words.length);
+    for (var i = 0; i < words.length; i++) {
+      var terms = termsOf(words[i]);
+      if (vocabulary && !vocabulary.has(words[i])) vocabulary.set(words[i], terms);
+      out[i] = terms;
+    }
     return out;
   }
 

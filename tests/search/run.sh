@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: the site's search: the search records mixdown writes (titles as the pages show them,
-# link text kept, one record per glossary entry), then tests/search/relevance.mjs in headless
+# link text kept, one record per glossary entry), the site's stemmer against Snowball's reference
+# C library on every word of the handbook, then tests/search/relevance.mjs in headless
 # Chromium from file://: reader queries and their expected answers (queries.tsv), the
 # tokenizer, the results box and the results page. Run from the repository root after `make`.
 . tests/lib.sh
@@ -30,6 +31,21 @@ if [ ! -f node_modules/playwright-core/package.json ] || [ ! -x "${CHROMIUM:-/us
 	not_ok "search: playwright-core and chromium are installed" "npm ci --ignore-scripts; apt-get install -y chromium"
 	exit 0
 fi
+# The site's stemmer (porter2 from npm) against the reference Snowball English stemmer (Debian's
+# libstemmer), on every word the handbook's search indexes.
+if cc -std=c11 -Wall -Wextra -Werror -o "$out/snowball" tests/search/snowball.c -lstemmer 2>"$out/snowball.err"; then
+	node tests/search/stems.mjs "$site" >"$out/words.txt" &&
+		"$out/snowball" <"$out/words.txt" >"$out/snowball.txt" &&
+		node tests/search/stems.mjs "$site" "$out/snowball.txt" >"$out/stems.out"
+	if [ $? -eq 0 ]; then
+		ok "search: the site's stemmer and Snowball's own agree on every word of the handbook ($(wc -l <"$out/words.txt") words)"
+	else
+		not_ok "search: the site's stemmer and Snowball's own agree on every word of the handbook" "$(head -20 "$out/stems.out")"
+	fi
+else
+	not_ok "search: the reference stemmer builds (apt-get install libstemmer-dev)" "$(head -5 "$out/snowball.err")"
+fi
+
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 node tests/search/relevance.mjs "$site" tests/search/queries.tsv "$scratch" >"$out/relevance.out" 2>"$out/relevance.err"

@@ -93,8 +93,9 @@
   </xsl:template>
 
   <!-- The words a record's text is made of: blocks are kept apart by a space, so neighbouring
-       texts are never glued together; what has a record of its own, headings, navigation and
-       the index's list of entries are left out. -->
+       texts are never glued together; what has a record of its own, headings, navigation, the
+       index's list of entries, the glossary's "First used in" links and footnote marks are
+       left out. -->
   <xsl:template match="*" mode="search-text">
     <xsl:apply-templates mode="search-text"/>
   </xsl:template>

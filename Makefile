@@ -33,6 +33,18 @@ OUT       = output
 
 all: tools/mixdown handbook
 
+# The site's stemmer: Snowball English ("porter2" from npm, pinned in package-lock.json), wrapped
+# as a script the browser loads beside the search index, so it works from file:// too.
+STEMMER = style/stemmer.js
+STEMMER_SRC = node_modules/porter2/dist/index.js
+
+$(STEMMER): $(STEMMER_SRC)
+	{ echo '/* Made by make from $(STEMMER_SRC) (MIT licence): do not edit. */'; \
+	  echo '(function (exports) {'; cat $(STEMMER_SRC); echo '})(window.mixdownStemmer = {});'; } >$@
+
+$(STEMMER_SRC):
+	@sh tools/deps.sh npm
+
 deps:
 	@sh tools/deps.sh build
 
@@ -47,7 +59,7 @@ tools/mixdown: tools/main.o $(MODULE_OBJS)
 
 handbook: $(OUT)/handbook.epub
 
-$(OUT)/handbook.epub: tools/mixdown $(BOOK_SRC) $(DATA_SRC)
+$(OUT)/handbook.epub: tools/mixdown $(STEMMER) $(BOOK_SRC) $(DATA_SRC)
 	tools/mixdown build $(BOOK) -o $(OUT)
 
 # ---- tests ----
@@ -67,15 +79,15 @@ tests/unit/asan_%: tests/unit/test_%.c $(ASAN_OBJS) | deps
 
 asan: tools/mixdown-asan $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%)
 
-check: test-deps tools/mixdown $(UNIT_TESTS) asan
+check: test-deps tools/mixdown $(STEMMER) $(UNIT_TESTS) asan
 	@sh tests/run.sh
 
 # Benchmarks (never part of check): see tests/bench/run.sh for BENCH_SIZES, BENCH_RUNS,
 # BENCH_TIMEOUT and BENCH_TOOLS.
-bench: tools/mixdown
+bench: tools/mixdown $(STEMMER)
 	@sh tests/bench/run.sh
 
-regen: tools/mixdown
+regen: tools/mixdown $(STEMMER)
 	@sh tests/xsl/run.sh --regen
 	@sh tests/diag/run.sh --regen
 
@@ -96,7 +108,7 @@ fuzz: tests/fuzz/fuzz_book
 
 # ---- installation ----
 
-install: tools/mixdown
+install: tools/mixdown $(STEMMER)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 tools/mixdown $(DESTDIR)$(BINDIR)/mixdown
 	install -m 644 mixdown.1 $(DESTDIR)$(MANDIR)/mixdown.1
@@ -108,4 +120,4 @@ uninstall:
 
 clean:
 	rm -rf tools/*.o tools/asan tools/mixdown tools/mixdown-asan tests/unit/test_? \
-	  $(UNIT_TESTS) $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%) $(OUT)
+	  $(UNIT_TESTS) $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%) $(OUT) $(STEMMER)

@@ -1,12 +1,12 @@
-// site.js: what the site does with JavaScript: full-text search over the index mixdown built
-// (loaded on first use, by a script tag, so it works from file:// too), the theme switch
+// site.js: what the site does with JavaScript: the search box and the results page (the engine,
+// search.js, and the records mixdown wrote are loaded on first use, by script tags, so they
+// work from file:// too), the theme switch
 // remembered across pages, the contents button on narrow screens, and keyboard shortcuts:
 // "/" to search, left and right arrows for the previous and next page.
 (function () {
   "use strict";
 
   var root = document.documentElement;
-  var MAX_RESULTS = 12;
 
   function isTyping(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -117,126 +117,86 @@
 
   // ---- search ----
 
-  var MARKS = /[\u0300-\u036f]/g;
-  var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var index = null; // a mixdownSearchEngine.Index over the book's records
 
-  // Lowercase, accents removed: "Écho" and "echo" match.
-  function fold(text) {
-    return text.normalize("NFD").replace(MARKS, "").toLowerCase();
-  }
-
-  // Words of Latin-like scripts whole; Chinese, Japanese and Korean text by single characters
-  // and pairs of neighbours, since it has no spaces between words.
-  function tokens(text) {
-    var out = [];
-    var words = fold(text).match(WORD) || [];
-    words.forEach(function (word) {
-      if (!CJK.test(word)) { out.push(word); return; }
-      var chars = Array.from(word);
-      chars.forEach(function (c, i) {
-        out.push(c);
-        if (i + 1 < chars.length) out.push(c + chars[i + 1]);
-      });
-    });
-    return out;
-  }
-
-  var index = null; // {docs, postings: Map token -> Set of doc numbers}
-
-  function buildIndex(docs) {
-    var postings = new Map();
-    docs.forEach(function (doc, n) {
-      var all = tokens(doc.p + " " + doc.s + " " + doc.x);
-      all.forEach(function (t) {
-        if (!postings.has(t)) postings.set(t, new Set());
-        postings.get(t).add(n);
-      });
-      doc.titleTokens = new Set(tokens(doc.s || doc.p));
-    });
-    return { docs: docs, postings: postings, keys: Array.from(postings.keys()) };
-  }
-
+  // The stemmer, the engine and the records (scripts, so they load from file:// too), once.
+  var waiting = null;
   function loadIndex(then) {
     if (index) { then(); return; }
-    if (window.mixdownSearch) { index = buildIndex(window.mixdownSearch); then(); return; }
-    loadScript("search-index.js", function () { index = buildIndex(window.mixdownSearch || []); then(); });
-  }
-
-  // Documents holding every query word; the last word may be the start of a word.
-  function search(query) {
-    var words = tokens(query);
-    if (!words.length) return [];
-    var matched = null;
-    words.forEach(function (word, i) {
-      var docs = new Set();
-      var last = i === words.length - 1;
-      var keys = last ? index.keys.filter(function (k) { return k.indexOf(word) === 0; }) : [word];
-      keys.forEach(function (k) { (index.postings.get(k) || []).forEach(function (d) { docs.add(d); }); });
-      matched = matched === null ? docs : new Set(Array.from(matched).filter(function (d) { return docs.has(d); }));
-    });
-    return Array.from(matched).map(function (n) {
-      var doc = index.docs[n];
-      var score = 0;
-      words.forEach(function (w) {
-        doc.titleTokens.forEach(function (t) { if (t.indexOf(w) === 0) score += 10; });
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
+    loadScript("stemmer.js", function () {
+      loadScript("search.js", function () {
+        loadScript("search-index.js", function () {
+          index = new window.mixdownSearchEngine.Index(window.mixdownSearch || []);
+          waiting.forEach(function (f) { f(); });
+          waiting = null;
+        });
       });
-      return { doc: doc, score: score - n / 10000 };
-    }).sort(function (a, b) { return b.score - a.score; }).slice(0, MAX_RESULTS).map(function (r) { return r.doc; });
+    });
   }
 
-  // The original text with each character's folded form, to find matches in folded text
-  // and highlight them in the original.
-  function foldedMap(text) {
-    var folded = "", starts = [];
-    Array.from(text).forEach(function (c, i) {
-      var f = fold(c);
-      for (var k = 0; k < f.length; k++) starts.push(i);
-      folded += f;
+  function appendMarked(parent, text, terms) {
+    window.mixdownSearchEngine.marked(text, terms).forEach(function (piece) {
+      if (!piece.marked) { parent.appendChild(document.createTextNode(piece.text)); return; }
+      var mark = document.createElement("mark");
+      mark.textContent = piece.text;
+      parent.appendChild(mark);
     });
-    return { chars: Array.from(text), folded: folded, starts: starts };
   }
 
-  function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c || ""); }
-
-  // Appends text to parent with each word that starts with one of the query's words marked.
-  function appendMarked(parent, text, words) {
-    var m = foldedMap(text);
-    var marked = new Array(m.chars.length).fill(false);
-    words.forEach(function (w) {
-      var at = m.folded.indexOf(w);
-      while (at !== -1) {
-        var cjk = CJK.test(w);
-        if (cjk || at === 0 || !isWordChar(m.folded[at - 1])) {
-          for (var k = at; k < at + w.length; k++) marked[m.starts[k]] = true;
-        }
-        at = m.folded.indexOf(w, at + w.length);
-      }
-    });
-    var run = "", inMark = false;
-    function flush() {
-      if (!run) return;
-      if (inMark) { var mark = document.createElement("mark"); mark.textContent = run; parent.appendChild(mark); }
-      else parent.appendChild(document.createTextNode(run));
-      run = "";
+  // A result as a link: its title, where it is, and a snippet around the matched words.
+  function resultLink(result, terms) {
+    var record = result.record;
+    var a = document.createElement("a");
+    a.href = record.href;
+    a.className = "result";
+    var title = document.createElement("span");
+    title.className = "result-title";
+    appendMarked(title, record.title, terms);
+    a.appendChild(title);
+    if (record.trail) {
+      var page = document.createElement("span");
+      page.className = "result-page";
+      page.textContent = record.trail;
+      a.appendChild(page);
     }
-    m.chars.forEach(function (c, i) {
-      if (marked[i] !== inMark) { flush(); inMark = marked[i]; }
-      run += c;
-    });
-    flush();
+    if (record.text) {
+      var text = document.createElement("span");
+      text.className = "result-snippet";
+      appendMarked(text, window.mixdownSearchEngine.snippet(record.text, terms), terms);
+      a.appendChild(text);
+    }
+    return a;
   }
 
-  // About 160 characters of the text around the first matched word.
-  function snippet(text, words) {
-    var folded = fold(text);
-    var at = -1;
-    words.forEach(function (w) { var i = folded.indexOf(w); if (i !== -1 && (at === -1 || i < at)) at = i; });
-    var start = Math.max(0, at - 60);
-    var chars = Array.from(text);
-    var piece = chars.slice(start, start + 160).join("");
-    return (start > 0 ? "…" : "") + piece + (start + 160 < chars.length ? "…" : "");
+  // "12 results", "1 result", from the page's own words.
+  function countText(box, n) {
+    if (n === 1) return box.getAttribute("data-one") || "1 result";
+    return (box.getAttribute("data-count") || "%n results").replace("%n", n);
   }
+
+  function searchPageHref(query) {
+    return "search.html?q=" + encodeURIComponent(query);
+  }
+
+  // "Did you mean ...?" with a link to the corrected query's results, or null.
+  function suggestion(box, found) {
+    if (!found.suggestion) return null;
+    var p = document.createElement("p");
+    p.className = "search-suggestion";
+    var pattern = box.getAttribute("data-suggest") || "Did you mean %t?";
+    var at = pattern.indexOf("%t");
+    var a = document.createElement("a");
+    a.href = searchPageHref(found.suggestion);
+    a.textContent = found.suggestion;
+    p.appendChild(document.createTextNode(pattern.slice(0, at)));
+    p.appendChild(a);
+    p.appendChild(document.createTextNode(pattern.slice(at + 2)));
+    return p;
+  }
+
+  var SHOWN = 8; // results in the box; all of them on search.html
 
   function setupSearch() {
     var box = document.querySelector(".search");
@@ -265,15 +225,32 @@
       all[active].scrollIntoView({ block: "nearest" });
     }
 
+    function option(link, id) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "presentation");
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
+      link.setAttribute("data-href", link.getAttribute("href"));
+      link.id = id;
+      li.appendChild(link);
+      list.appendChild(li);
+    }
+
     function show() {
       var query = input.value.trim();
       list.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!query) { close(); return; }
-      var words = tokens(query);
-      var found = search(query);
-      if (!found.length) {
+      var found = index.search(query, !/\s$/.test(input.value));
+      var hint = suggestion(box, found);
+      if (hint) {
+        var li = document.createElement("li");
+        li.setAttribute("role", "presentation");
+        li.appendChild(hint);
+        list.appendChild(li);
+      }
+      if (!found.results.length) {
         var none = document.createElement("li");
         none.className = "result-none";
         none.setAttribute("role", "option");
@@ -282,34 +259,17 @@
         none.textContent = (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
         list.appendChild(none);
       }
-      found.forEach(function (doc, i) {
-        var li = document.createElement("li");
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
-        li.id = "search-result-" + i;
-        li.setAttribute("data-href", doc.u);
-        li.addEventListener("click", function () { window.location.href = doc.u; });
-        var body = document.createElement("span");
-        var title = document.createElement("span");
-        title.className = "result-title";
-        appendMarked(title, doc.s || doc.p, words);
-        body.appendChild(title);
-        if (doc.s) {
-          var page = document.createElement("span");
-          page.className = "result-page";
-          page.textContent = doc.p;
-          body.appendChild(page);
-        }
-        if (doc.x) {
-          var text = document.createElement("span");
-          text.className = "result-snippet";
-          appendMarked(text, snippet(doc.x, words), words);
-          body.appendChild(text);
-        }
-        li.appendChild(body);
-        list.appendChild(li);
+      found.results.slice(0, SHOWN).forEach(function (result, i) {
+        option(resultLink(result, found.terms), "search-result-" + i);
       });
-      if (status) status.textContent = (box.getAttribute("data-count") || "%n results").replace("%n", found.length);
+      if (found.results.length > SHOWN) {
+        var more = document.createElement("a");
+        more.href = searchPageHref(query);
+        more.className = "result-all";
+        more.textContent = (box.getAttribute("data-all") || "All %n results").replace("%n", found.results.length);
+        option(more, "search-all");
+      }
+      if (status) status.textContent = countText(box, found.results.length);
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
     }
@@ -324,11 +284,37 @@
         var all = options();
         var chosen = all[active >= 0 ? active : 0];
         var href = chosen && chosen.getAttribute("data-href");
-        if (href) { event.preventDefault(); window.location.href = href; }
+        event.preventDefault();
+        if (href) window.location.href = href;
+        else if (input.value.trim()) window.location.href = searchPageHref(input.value.trim());
       }
     });
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target)) close();
+    });
+  }
+
+  // search.html?q=...: every result, in order, with the count.
+  function setupSearchPage() {
+    var results = document.querySelector(".search-page-results");
+    var field = document.getElementById("search-page-input");
+    var status = document.querySelector(".search-page-status");
+    var box = document.querySelector(".search");
+    if (!results || !field || !box) return;
+    var query = (new URLSearchParams(location.search).get("q") || "").trim();
+    field.value = query;
+    if (!query) return;
+    loadIndex(function () {
+      var found = index.search(query, false);
+      status.textContent = found.results.length ? countText(box, found.results.length)
+        : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
+      var hint = suggestion(box, found);
+      if (hint) status.parentNode.insertBefore(hint, results);
+      found.results.forEach(function (result) {
+        var li = document.createElement("li");
+        li.appendChild(resultLink(result, found.terms));
+        results.appendChild(li);
+      });
     });
   }
 
@@ -403,5 +389,6 @@
   setupThemeToggle();
   setupNavToggle();
   setupSearch();
+  setupSearchPage();
   setupKeys();
 })();

@@ -30,6 +30,7 @@ suite "the handbook" sh tests/book/run.sh
 suite "live preview" sh tests/serve/run.sh
 suite "the EPUB" sh tests/epub/run.sh
 suite "the website" sh tests/site/run.sh
+suite "the site's search" sh tests/search/run.sh
 suite "hostile and broken books" sh tests/hostile/run.sh
 suite "unit tests under ASan+UBSan" unit_suite asan
 suite "stylesheet goldens under ASan+UBSan" env MIXDOWN=tools/mixdown-asan sh tests/xsl/run.sh

@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh: makes sure what mixdown needs is installed: `build` for compiling and running it,
-# `test` for the test suite. Installs Debian packages with apt-get when run as root; otherwise
-# stops and prints the exact command to run.
+# `test` for the test suite, `npm` for the npm packages alone (the site's stemmer among them).
+# Installs Debian packages with apt-get when run as root; otherwise stops and prints the exact
+# command to run.
 set -eu
 
 build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev librsvg2-dev docbook5-xml"
@@ -16,6 +17,7 @@ missing_build() {
 missing_test() {
 	list=""
 	[ -f /usr/include/cmocka.h ] || list="$list libcmocka-dev"
+	[ -f /usr/include/libstemmer.h ] || list="$list libstemmer-dev"
 	[ -f /usr/share/java/epubcheck.jar ] || list="$list epubcheck"
 	command -v java >/dev/null 2>&1 || list="$list default-jre-headless"
 	command -v zip >/dev/null 2>&1 || list="$list zip"
@@ -54,7 +56,8 @@ npm_tools() {
 case "${1:-build}" in
 build) need=$(missing_build) ;;
 test) need=$(missing_test) ;;
-*) echo "usage: deps.sh build|test" >&2; exit 2 ;;
+npm) need= ;;
+*) echo "usage: deps.sh build|test|npm" >&2; exit 2 ;;
 esac
 [ -z "$need" ] || install $need
 [ "${1:-build}" = build ] || npm_tools

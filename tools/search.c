@@ -1,13 +1,12 @@
-/* search.c: builds the site's search index: one record per page and per section (its address,
- * the page's title, the section's title and its own text), written as a script that assigns
- * it, so that search works from file:// where fetching JSON does not. */
+/* search.c: writes the site's search index: the records the site stylesheet made from each
+ * rendered page (xsl/html/search.xsl), as a script that assigns them, so that search works
+ * from file:// where fetching JSON does not. Also the JSON string escaping the site's scripts
+ * share. */
 #include "search.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MX_ATTR(e, name) xmlGetNsProp((e), BAD_CAST(name), BAD_CAST MX_NS)
 
 /* Elements whose text is not part of the section's own words. */
 static const char *const skipped[] = {"title", "subtitle", "titleabbrev", "info", "indexterm",
@@ -100,71 +99,35 @@ void json_title(xmlBufferPtr buf, xmlNodePtr element)
 	xmlBufferCat(buf, BAD_CAST "\"");
 }
 
-static void json_field(xmlBufferPtr buf, const char *key, xmlNodePtr from, const xmlChar *text)
+/* {"href":"page.html#anchor","kind":"section","title":"...",...}: every attribute of the
+ * record, in the order the stylesheet wrote them. */
+static void add_record(xmlBufferPtr buf, xmlNodePtr record)
 {
-	struct text_state st = {0, 0};
-
-	xmlBufferCat(buf, BAD_CAST "\"");
-	xmlBufferCat(buf, BAD_CAST key);
-	xmlBufferCat(buf, BAD_CAST "\":\"");
-	if (from != NULL)
-		own_text(buf, from, &st);
-	else if (text != NULL)
-		json_text(buf, text, &st);
-	xmlBufferCat(buf, BAD_CAST "\"");
-}
-
-/* {"u":"page.html#anchor","p":"Page title","s":"Section title","x":"its words"} */
-static void add_record(xmlBufferPtr buf, xmlNodePtr page, xmlNodePtr e, const xmlChar *name)
-{
-	xmlChar *anchor = xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
-	xmlChar *url;
-
-	if (anchor == NULL)
-		anchor = MX_ATTR(e, "id");
-	url = xmlStrdup(name);
-	url = xmlStrcat(url, BAD_CAST ".html");
-	if (e != page && anchor != NULL) {
-		url = xmlStrcat(url, BAD_CAST "#");
-		url = xmlStrcat(url, anchor);
+	xmlBufferCat(buf, BAD_CAST(xmlBufferLength(buf) > 1 ? ",\n{" : "{"));
+	for (xmlAttrPtr a = record->properties; a != NULL; a = a->next) {
+		xmlChar *value = xmlNodeListGetString(record->doc, a->children, 1);
+		if (a != record->properties)
+			xmlBufferCat(buf, BAD_CAST ",");
+		json_string(buf, a->name);
+		xmlBufferCat(buf, BAD_CAST ":");
+		json_string(buf, value != NULL ? value : BAD_CAST "");
+		xmlFree(value);
 	}
-	xmlBufferCat(buf, BAD_CAST(xmlBufferLength(buf) > 2 ? ",\n{" : "{"));
-	json_field(buf, "u", NULL, url);
-	xmlBufferCat(buf, BAD_CAST ",");
-	json_field(buf, "p", title_of(page), NULL);
-	xmlBufferCat(buf, BAD_CAST ",");
-	json_field(buf, "s", e == page ? NULL : title_of(e), NULL);
-	xmlBufferCat(buf, BAD_CAST ",");
-	json_field(buf, "x", e, NULL);
 	xmlBufferCat(buf, BAD_CAST "}");
-	xmlFree(url);
-	xmlFree(anchor);
 }
 
-/* A record for the page itself and for each of its sections, in document order. */
-static void add_sections(xmlBufferPtr buf, xmlNodePtr page, xmlNodePtr e, const xmlChar *name)
+long search_write_index(xmlDocPtr result, const struct out *o, const char *rel)
 {
-	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || xmlHasNsProp(c, BAD_CAST "page", BAD_CAST MX_NS))
-			continue;
-		if (plan_is_section(c))
-			add_record(buf, page, c, name);
-		add_sections(buf, page, c, name);
-	}
-}
-
-long search_write_index(const struct plan *p, const struct out *o, const char *rel)
-{
+	xmlNodePtr root = xmlDocGetRootElement(result);
 	xmlBufferPtr buf = xmlBufferCreate();
 	long size;
 	int ok;
 
 	xmlBufferCat(buf, BAD_CAST "[");
-	for (size_t i = 0; i < p->npages; i++) {
-		xmlChar *name = BAD_CAST p->pages[i].name;
-		add_record(buf, p->pages[i].node, p->pages[i].node, name);
-		add_sections(buf, p->pages[i].node, p->pages[i].node, name);
-	}
+	for (xmlNodePtr n = root != NULL ? root->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST MX_NS) &&
+		    xmlStrEqual(n->name, BAD_CAST "record"))
+			add_record(buf, n);
 	xmlBufferCat(buf, BAD_CAST "];\n");
 	xmlBufferAddHead(buf, BAD_CAST "window.mixdownSearch = ", -1);
 	size = xmlBufferLength(buf);

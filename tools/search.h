@@ -7,9 +7,9 @@
 #include "out.h"
 #include "plan.h"
 
-/* Writes rel (e.g. "html/assets/search-index.js"): one record per page and per section.
- * Returns the index's size in bytes, or -1 after reporting. */
-long search_write_index(const struct plan *p, const struct out *o, const char *rel);
+/* Writes rel (e.g. "html/assets/search-index.js") from the <mx:record> elements at the top
+ * of the site stylesheet's result. Returns the index's size in bytes, or -1 after reporting. */
+long search_write_index(xmlDocPtr result, const struct out *o, const char *rel);
 
 /* Appends text as a quoted JSON string, white space folded and escaped for any script. */
 void json_string(xmlBufferPtr buf, const xmlChar *text);

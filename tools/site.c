@@ -11,7 +11,7 @@
 
 #define SITE_DIR "html/"
 
-static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg"};
+static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg", "search.js", "stemmer.js"};
 
 struct site_writer {
 	const struct out *out;
@@ -122,7 +122,7 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPt
 	struct site_writer w = {.out = o};
 	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && write_png_icon(r, &w) &&
 	         copy_images(p, &w) &&
-	         write_toc(p, &w) && search_write_index(p, o, SITE_DIR ASSETS_DIR "search-index.js") >= 0;
+	         write_toc(p, &w) && search_write_index(result, o, SITE_DIR ASSETS_DIR "search-index.js") >= 0;
 
 	return ok ? w.files : -1;
 }

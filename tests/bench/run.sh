@@ -23,7 +23,8 @@
 # mixdown-check docbook-xsl pandoc floor", default all), MIXDOWN (default tools/mixdown),
 # BENCH_RESULTS (default tests/bench/RESULTS.md). Prints one table and writes it, with the
 # machine's description, to BENCH_RESULTS.
-# Scratch files and raw timings (raw.tsv) go to tests/out/bench/.
+# Scratch files and raw timings (raw.tsv) go to tests/out/bench/. Also measures the site's search
+# on each input's build: its size and, in Chromium with the CPU slowed 4x, how fast it answers.
 # `sh tests/bench/run.sh --report` only writes the table again from the last run's raw timings.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -123,6 +124,20 @@ for n in $SIZES; do
 		die "mixdown build fails on the ${n}x book ($b): see $OUT/verify-${n}x.log"
 	say "${n}x book: $b checks clean and builds"
 done
+
+# ---- the site's search on each input (tests/bench/search.mjs) ----
+: >"$OUT/search.md"
+if [ -f node_modules/playwright-core/package.json ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+	scratch=$(mktemp -d)
+	for n in $SIZES; do
+		say "${n}x book: measuring its site's search"
+		node tests/bench/search.mjs "${n}x" "$OUT/verify-${n}x/html" "$scratch" >>"$OUT/search.md" 2>"$OUT/search-${n}x.log" ||
+			say "search.mjs failed on the ${n}x book: see $OUT/search-${n}x.log"
+	done
+	rm -rf "$scratch"
+else
+	say "no playwright-core or chromium: the search is not measured"
+fi
 
 # ---- one timed run ----
 # The command for TOOL on size N, with its scratch folder W (emptied before the run).
@@ -322,6 +337,19 @@ ver() { "$@" 2>&1 | head -1; }
 	echo "the largest single process, both from \`/usr/bin/time -v\` (CPU time to 10 ms). A run that times out is"
 	echo "killed with its processes, so its CPU time and memory are not known. Raw timings of every run:"
 	echo "tests/out/bench/raw.tsv (not kept in git)."
+	if [ -s "$OUT/search.md" ]; then
+		echo
+		echo "## The site's search"
+		echo
+		echo "What the first query loads (the records, then with the engine and the stemmer), and in headless"
+		echo "Chromium from file:// with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate), the time from the"
+		echo "first keystroke to its results (scripts loaded, index built), then the median and slowest of six"
+		echo "queries from keystroke to results (tests/bench/search.mjs)."
+		echo
+		echo "| input | records | all it loads | first keystroke | query, median | query, slowest |"
+		echo "|---|---|---|---|---|---|"
+		cat "$OUT/search.md"
+	fi
 } >"$RESULTS"
 
 echo

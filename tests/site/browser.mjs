@@ -36,7 +36,7 @@ const site = resolve(siteArg);
 const shots = resolve(shotsArg);
 mkdirSync(shots, { recursive: true });
 const pages = htmlPages(site);
-const contentPages = pages.filter((p) => p !== '404.html');
+const contentPages = pages.filter((p) => p !== '404.html' && p !== 'search.html');
 
 // The book's own expectations.
 const CHAPTER = 'roles-studio.html';
@@ -206,7 +206,7 @@ try {
 				if (!f.searchLabel) bad.push(`${p}: the search box has no <label>`);
 				if (!f.toggle) bad.push(`${p}: no visible theme toggle`);
 				if (!f.sidebar) bad.push(`${p}: the sidebar is not visible at 1280 px`);
-				if (p !== 'index.html' && p !== '404.html') {
+				if (p !== 'index.html' && p !== '404.html' && p !== 'search.html') {
 					if (!f.crumbs || f.crumbs.length < 2) bad.push(`${p}: no breadcrumbs (${JSON.stringify(f.crumbs)})`);
 					else if (!f.crumbCurrent || noHash(f.crumbCurrent) !== f.here) bad.push(`${p}: the last breadcrumb is not this page with aria-current="page" (${f.crumbCurrent})`);
 				}
@@ -214,7 +214,7 @@ try {
 				if (f.onThisPage && !f.onThisPageVisible) bad.push(`${p}: "On this page" is not visible at 1280 px`);
 			}
 			const otp = pages.filter((p) => facts[p].onThisPageVisible).length;
-			check(`${L}: every page (${pages.length}) has the book title, a search box, a theme toggle, the sidebar, breadcrumbs (${pages.length - 2} pages, not the title page or 404) and, at 1280 px, "On this page" where it has sections (${otp} pages)`,
+			check(`${L}: every page (${pages.length}) has the book title, a search box, a theme toggle, the sidebar, breadcrumbs (${pages.length - 3} pages, not the title page, 404 or the search results) and, at 1280 px, "On this page" where it has sections (${otp} pages)`,
 				bad.length === 0, cap(bad));
 		}
 

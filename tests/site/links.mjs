@@ -175,7 +175,7 @@ let cssFiles = 0;
 	}
 })(site);
 
-// The search index: each entry's "u" is a link from a page at the site's root (site.js makes
+// The search index: each entry's "href" is a link from a page at the site's root (site.js makes
 // it the href of a result; every page sits at the root).
 let searchEntries = 0;
 const indexJs = join(site, 'assets', 'search-index.js');
@@ -189,9 +189,9 @@ if (existsSync(indexJs)) {
 	}
 	for (const [i, d] of (docs || []).entries()) {
 		searchEntries++;
-		const where = `assets/search-index.js: entry ${i} ("${d.s || d.p}")`;
-		if (typeof d.u !== 'string' || !d.u) broken.push(`${where}: no "u"`);
-		else checkLink(join(site, 'index.html'), d.u, where);
+		const where = `assets/search-index.js: entry ${i} ("${d.title}")`;
+		if (typeof d.href !== 'string' || !d.href) broken.push(`${where}: no "href"`);
+		else checkLink(join(site, 'index.html'), d.href, where);
 	}
 } else {
 	broken.push('assets/search-index.js: missing');
@@ -206,11 +206,12 @@ const without = folders.filter((f) => !existsSync(join(site, f, '404.html')));
 check(`every folder holding pages has a 404.html (${folders.length} folder${folders.length === 1 ? '' : 's'})`,
 	folders.length > 0 && without.length === 0, without.map((f) => `no 404.html in ${f}/`));
 
-// Every page (but 404.html) reachable from index.html.
+// Every page (but 404.html, and search.html, which the search box leads to) reachable from
+// index.html.
 const start = join(site, 'index.html');
 const seen = new Set([start]);
 const queue = [start];
 while (queue.length) for (const t of linksFrom.get(queue.shift()) || []) if (!seen.has(t)) { seen.add(t); queue.push(t); }
-const orphans = pages.filter((p) => !p.endsWith('404.html') && !seen.has(join(site, p)));
+const orphans = pages.filter((p) => !p.endsWith('404.html') && p !== 'search.html' && !seen.has(join(site, p)));
 check(`every page can be reached from index.html by following links (${seen.size} of ${pages.length} pages reached)`,
 	existsSync(start) && orphans.length === 0, existsSync(start) ? orphans.map((p) => `not reachable: ${p}`) : ['no index.html']);

@@ -4,8 +4,9 @@
      next links), and adds the 404 page and, given a base URL, the sitemap. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
-                exclude-result-prefixes="db">
+                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="db exsl">
   <xsl:import href="../common/all.xsl"/>
+  <xsl:include href="search.xsl"/>
 
   <!-- The title page leads to the first page after it. -->
   <xsl:template name="titlepage-actions">
@@ -77,10 +78,19 @@
   <xsl:template match="/">
     <mx:files>
       <xsl:for-each select="//*[@mx:page]">
+        <xsl:variable name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:variable>
         <mx:file href="{@mx:page}.html" method="html">
-          <xsl:apply-templates select="." mode="page"/>
+          <xsl:apply-templates select="." mode="page">
+            <xsl:with-param name="body" select="$body"/>
+          </xsl:apply-templates>
         </mx:file>
+        <xsl:call-template name="search-records">
+          <xsl:with-param name="body" select="exsl:node-set($body)"/>
+        </xsl:call-template>
       </xsl:for-each>
+      <mx:file href="search.html" method="html">
+        <xsl:call-template name="search-page"/>
+      </mx:file>
       <mx:file href="404.html" method="html">
         <xsl:call-template name="not-found-page"/>
       </mx:file>
@@ -253,6 +263,9 @@
       <div class="search" role="search">
         <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-one"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-one'"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-all"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-all'"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-suggest"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-suggest'"/></xsl:call-template></xsl:attribute>
         <label class="visually-hidden" for="search-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
         <input id="search-input" type="text" autocomplete="off" spellcheck="false" role="combobox"
                aria-autocomplete="list" aria-expanded="false" aria-controls="search-results">
@@ -303,20 +316,23 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A page, given its body as mode page-body renders it. -->
   <xsl:template match="*" mode="page">
+    <xsl:param name="body"/>
     <xsl:variable name="page-title"><xsl:apply-templates select="." mode="title-text"/></xsl:variable>
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="concat($page-title, ' — ', $book-title)"/>
       <xsl:with-param name="current" select="."/>
-      <xsl:with-param name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:with-param>
+      <xsl:with-param name="body" select="$body"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="db:book" mode="page">
+    <xsl:param name="body"/>
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="$book-title"/>
       <xsl:with-param name="current" select="."/>
-      <xsl:with-param name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:with-param>
+      <xsl:with-param name="body" select="$body"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -337,6 +353,24 @@
         </a>
       </xsl:for-each>
     </nav>
+  </xsl:template>
+
+  <!-- The search results page: every result of search.html?q=..., which the script lists. -->
+  <xsl:template name="search-page">
+    <xsl:variable name="title"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-results'"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="frame">
+      <xsl:with-param name="title" select="concat($title, ' — ', $book-title)"/>
+      <xsl:with-param name="body">
+        <h1><xsl:value-of select="$title"/></h1>
+        <form class="search-page" action="search.html" method="get" role="search">
+          <label for="search-page-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
+          <input id="search-page-input" name="q" type="search" autocomplete="off" spellcheck="false"/>
+          <button type="submit"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-go'"/></xsl:call-template></button>
+        </form>
+        <p class="search-page-status" role="status" aria-live="polite"></p>
+        <ol class="search-page-results"></ol>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- 404 -->

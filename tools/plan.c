@@ -66,6 +66,7 @@ struct planner {
 	int chapters, appendices, parts;
 	int kind_ranks[COUNT(page_elements)]; /* pages of each kind so far */
 	xmlHashTablePtr glossary;        /* normalized term -> glossentry */
+	xmlHashTablePtr linked;          /* (section, entry) pairs whose first term is linked */
 	int terms;                       /* anchors made for first uses of terms */
 	int errors;
 	struct page_names *names;        /* the page names given so far */
@@ -707,6 +708,20 @@ static xmlNodePtr page_root_of(xmlNodePtr e)
 }
 
 /* Links a term in the text to its entry, and the entry back to the term's first use. */
+/* Whether term is the first use of entry's term in its section (or page): only that one is
+ * linked, so running text is not strewn with links to the same entry. */
+static int first_in_section(struct planner *pl, xmlNodePtr term, xmlNodePtr entry)
+{
+	xmlNodePtr section = term->parent;
+	char key[64];
+
+	while (section != NULL && section->type == XML_ELEMENT_NODE && !plan_is_section(section) &&
+	       !xmlHasNsProp(section, BAD_CAST "page", BAD_CAST MX_NS))
+		section = section->parent;
+	snprintf(key, sizeof key, "%p %p", (void *)section, (void *)entry);
+	return xmlHashAddEntry(pl->linked, BAD_CAST key, entry) == 0;
+}
+
 static void link_term(struct planner *pl, xmlNodePtr term)
 {
 	xmlNodePtr entry = entry_for(pl, term);
@@ -720,6 +735,8 @@ static void link_term(struct planner *pl, xmlNodePtr term)
 		}
 		return;
 	}
+	if (!first_in_section(pl, term, entry))
+		return;
 	entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", XML_XML_NAMESPACE);
 	if (entry_anchor == NULL)
 		entry_anchor = xmlGetNsProp(entry, BAD_CAST "id", BAD_CAST MX_NS);
@@ -772,8 +789,10 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 	walk_elements(root, enter_element, leave_element, &pl);
 	xmlHashFree(pl.index_firsts, NULL);
 	pl.glossary = xmlHashCreate(64);
+	pl.linked = xmlHashCreate(256);
 	walk_elements(root, collect_entry, NULL, &pl);
 	walk_elements(root, link_glossary, NULL, &pl);
+	xmlHashFree(pl.linked, NULL);
 	xmlHashFree(pl.glossary, NULL);
 	typography_apostrophes(root);
 	return pl.errors;

@@ -41,12 +41,15 @@ for page in "$hosted"/html/*.html; do
 	grep -q '<meta name="description" content="[^"]' "$page" || bad="$bad\n$p: no description"
 	grep -q '<meta name="theme-color"' "$page" || bad="$bad\n$p: no theme-color"
 	grep -q '<link rel="icon" href="assets/favicon.png" type="image/png"' "$page" || bad="$bad\n$p: no PNG icon link"
-	[ "$p" = 404.html ] && continue
+	# pages that are not content: no canonical address, and not to be indexed
+	case $p in 404.html | search.html)
+		grep -q '<meta name="robots" content="noindex">' "$page" || bad="$bad\n$p: no noindex"
+		continue ;;
+	esac
 	grep -q '<link rel="canonical" href="'"$base" "$page" || bad="$bad\n$p: no canonical address under $base"
 	grep -q '<meta property="og:url" content="'"$base" "$page" || bad="$bad\n$p: no og:url"
 done
 grep -q '<link rel="canonical" href="'"$base"'">' "$hosted/html/index.html" || bad="$bad\nindex.html: the canonical address is not the folder $base"
-grep -q '<meta name="robots" content="noindex">' "$hosted/html/404.html" || bad="$bad\n404.html: no noindex"
 image=$(grep -o '<meta property="og:image" content="[^"]*"' "$hosted/html/index.html" | cut -d'"' -f4)
 case $image in
 "$base"*.png) [ -f "$hosted/html/${image#"$base"}" ] || bad="$bad\nog:image $image is not in the site" ;;
@@ -54,7 +57,7 @@ case $image in
 esac
 head -c 8 "$hosted/html/assets/favicon.png" 2>/dev/null | od -An -c | grep -q 'P   N   G' || bad="$bad\nassets/favicon.png is not a PNG"
 grep -q "<loc>$base</loc>" "$hosted/html/sitemap.xml" || bad="$bad\nsitemap.xml does not list the title page as $base"
-name="site: every page has a description, theme colours and a PNG icon; with --base-url, canonical and Open Graph addresses, the cover as og:image, the sitemap and a noindex 404"
+name="site: every page has a description, theme colours and a PNG icon; with --base-url, canonical and Open Graph addresses, the cover as og:image, the sitemap, and noindex on the 404 and search pages"
 if [ -z "$bad" ]; then ok "$name"; else not_ok "$name" "$(printf "$bad" | head -20)"; fi
 took "head and --base-url" "$t"
 

@@ -363,6 +363,7 @@
       <xsl:with-param name="body">
         <h1><xsl:value-of select="$title"/></h1>
         <form class="search-page" action="search.html" method="get" role="search">
+          <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-results'"/></xsl:call-template></xsl:attribute>
           <label for="search-page-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
           <input id="search-page-input" name="q" type="search" autocomplete="off" spellcheck="false"/>
           <button type="submit"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-go'"/></xsl:call-template></button>

@@ -6,7 +6,7 @@
 //     screens, and previous/next links (rel="prev"/"next") chaining the pages in contents order;
 //   - the next link and the left/right arrow keys move between pages, but not while typing;
 //   - "/" focuses the search box; "mastering engineer" lists the Mastering engineer section first
-//     (listbox, options with section and page titles, a snippet with <mark>); ArrowDown + Enter
+//     (listbox, options with section and page titles, the words found marked); ArrowDown + Enter
 //     and a click each land on the section (its id as the URL's fragment, the element in view);
 //   - the theme switch goes round following the system, light and dark (data-theme, its label),
 //     is remembered on the next page
@@ -298,7 +298,7 @@ try {
 
 		// ---- search ----
 		for (const how of ['ArrowDown + Enter', 'click']) {
-			const name = `${L}: "/" focuses the search box; "${QUERY}" lists the Mastering engineer section first (listbox, section and page titles, a snippet with <mark>); ${how} lands on #${EXPECT_FRAGMENT}, in view below the header`;
+			const name = `${L}: "/" focuses the search box; "${QUERY}" lists the Mastering engineer section first (listbox, section and page titles, the words found marked); ${how} lands on #${EXPECT_FRAGMENT}, in view below the header`;
 			await test(name, async () => {
 				const ctx = await browser.newContext({ viewport: WIDE });
 				const sp = await newPage(ctx, L);
@@ -324,7 +324,7 @@ try {
 								id: opts[0].id,
 								title: (opts[0].querySelector('.result-title') || {}).textContent || '',
 								page: (opts[0].querySelector('.result-page') || {}).textContent || '',
-								marks: [...opts[0].querySelectorAll('.result-snippet mark')].map((m) => m.textContent),
+								marks: [...opts[0].querySelectorAll('mark')].map((m) => m.textContent),
 								titleMarks: [...opts[0].querySelectorAll('.result-title mark')].map((m) => m.textContent),
 								href: opts[0].dataset.href ? new URL(opts[0].dataset.href, location.href).href : '',
 							},
@@ -336,7 +336,7 @@ try {
 					if (!res.first) throw new Error('no result');
 					if (!EXPECT_TITLE.test(res.first.title.trim())) bad.push(`first result is "${res.first.title}" (results: ${res.titles.join(' | ')})`);
 					if (!res.first.page.trim()) bad.push('the first result names no page');
-					if (!res.first.marks.length) bad.push('the first result has no snippet with <mark>');
+					if (!res.first.marks.length) bad.push('the first result marks none of the words found');
 					if (!res.first.titleMarks.length) bad.push('the first result\'s title has no <mark>');
 					const expected = res.first.href;
 					if (new URL(expected).hash !== '#' + EXPECT_FRAGMENT) bad.push(`the first result links to ${expected}`);

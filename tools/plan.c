@@ -40,12 +40,14 @@ static const char *const other_anchored[] = {
 };
 
 /* File names mixdown writes itself, which a chapter's page may not take. */
-static const char *const reserved_names[] = {"index", "404", "nav", "cover", "toc", "package"};
+static const char *const reserved_names[] = {"index", "404",   "search", "nav",
+                                             "cover", "toc",   "package"};
 
 /* Files the stylesheets write beside the pages: in the site (html/) and in the EPUB (OEBPS/),
  * where the book's images go too. */
-static const char *const generated_files[] = {"404.html", "sitemap.xml", "cover.xhtml",
-                                              "nav.xhtml", "toc.ncx", "package.opf"};
+static const char *const generated_files[] = {"404.html",    "search.html", "sitemap.xml",
+                                              "cover.xhtml", "nav.xhtml",   "toc.ncx",
+                                              "package.opf"};
 
 struct page_state {
 	xmlNodePtr root;

@@ -31,6 +31,7 @@ suite "live preview" sh tests/serve/run.sh
 suite "the EPUB" sh tests/epub/run.sh
 suite "the website" sh tests/site/run.sh
 suite "the site's search" sh tests/search/run.sh
+suite "books written as real DocBook books are" sh tests/byob/run.sh
 suite "hostile and broken books" sh tests/hostile/run.sh
 suite "unit tests under ASan+UBSan" unit_suite asan
 suite "stylesheet goldens under ASan+UBSan" env MIXDOWN=tools/mixdown-asan sh tests/xsl/run.sh

@@ -99,12 +99,22 @@
   <xsl:template match="*" mode="search-text">
     <xsl:apply-templates mode="search-text"/>
   </xsl:template>
+  <!-- The classes are tested inside the templates, not in their patterns: libxslt counts a
+       node's position among all its siblings to match a pattern with a predicate, which in a
+       rendered page (never cached there) costs time that grows with the square of a long
+       chapter's paragraphs. -->
   <xsl:template match="p | li | dt | dd | td | th | caption | figcaption | pre | blockquote | div | aside
                        | table | tr | ul | ol | dl | figure | br" mode="search-text">
-    <xsl:text> </xsl:text>
-    <xsl:apply-templates mode="search-text"/>
-    <xsl:text> </xsl:text>
+    <xsl:if test="not(@class = 'glossary' or @class = 'index' or @class = 'first-use')">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="search-text"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
-  <xsl:template match="section | nav | h1 | h2 | h3 | h4 | h5 | h6 | a[@class = 'self-link']
-                       | dl[@class = 'glossary'] | div[@class = 'index'] | p[@class = 'first-use'] | sup" mode="search-text"/>
+  <xsl:template match="a" mode="search-text">
+    <xsl:if test="not(@class = 'self-link')">
+      <xsl:apply-templates mode="search-text"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="section | nav | h1 | h2 | h3 | h4 | h5 | h6 | sup" mode="search-text"/>
 </xsl:stylesheet>

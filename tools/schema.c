@@ -15,9 +15,10 @@
 #include "check.h"
 
 #define MAX_SCHEMA_ERRORS 200
-#define MAX_EXPLAINED 200
 
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
+/* The code of an element DocBook does not have, beside libxml2's xmlRelaxNGValidErr codes. */
+#define UNKNOWN_ELEMENT (-1)
 
 struct schema_error {
 	xmlNodePtr node;
@@ -33,6 +34,11 @@ struct error_list {
 	int n;
 };
 
+struct node_list {
+	xmlNodePtr *items;
+	int n, size;
+};
+
 struct validator {
 	struct book *book;
 	struct diag *diag;
@@ -43,15 +49,26 @@ struct validator {
 	int alone;                       /* validating a copy whose elements point at the book's */
 	struct error_list *whole;        /* libxml2's messages about the whole book */
 	struct error_list *errors;       /* the messages to explain */
-	xmlNodePtr explained[MAX_EXPLAINED]; /* elements the structural checks reported */
-	int nexplained;
+	struct node_list explained; /* elements the structural checks reported */
+	struct node_list unknown;   /* elements DocBook does not have, each reported */
+	xmlHashTablePtr unknown_names; /* their names: the first use and the count */
 	int reported;
 };
 
+static void add_node(struct node_list *list, xmlNodePtr node)
+{
+	if (list->n == list->size) {
+		list->size = list->size ? 2 * list->size : 64;
+		list->items = realloc(list->items, (size_t)list->size * sizeof *list->items);
+		if (list->items == NULL)
+			abort();
+	}
+	list->items[list->n++] = node;
+}
+
 static void explain(struct validator *v, xmlNodePtr node)
 {
-	if (v->nexplained < MAX_EXPLAINED)
-		v->explained[v->nexplained++] = node;
+	add_node(&v->explained, node);
 }
 
 static int is_ancestor(xmlNodePtr ancestor, xmlNodePtr n)
@@ -80,7 +97,7 @@ static xmlNodePtr first_element(xmlNodePtr e)
 /* ---- the common mistakes, found in the tree ---- */
 
 static const char *const lists[] = {"itemizedlist", "orderedlist"};
-static const char *const list_heads[] = {"title", "info", "titleabbrev"};
+static const char *const list_heads[] = {"title", "info", "titleabbrev", "indexterm"};
 static const char *const titled[] = {"chapter", "appendix", "part", "section", "sect1", "sect2",
                                      "sect3", "sect4", "sect5", "simplesect", "article"};
 static const char *const sections[] = {"section", "sect1", "sect2", "sect3", "sect4", "sect5",
@@ -95,17 +112,27 @@ static const char *const element_only[] = {
 static const char *const not_in_para[] = {"section", "sect1", "simplesect", "chapter", "appendix",
                                           "part", "title", "preface", "glossary"};
 
-/* A para or other element straight inside a list, where a listitem belongs. */
+static int count_listitems(xmlNodePtr list)
+{
+	int items = 0;
+	for (xmlNodePtr c = list->children; c != NULL; c = c->next)
+		items += is_docbook(c, "listitem");
+	return items;
+}
+
+/* A para or other element straight inside a list where a listitem belongs: after the first
+ * item, or anywhere in a list without items. (Before its first item, a list may begin with
+ * paragraphs of its own.) */
 static int check_list(struct validator *v, xmlNodePtr e)
 {
-	int found = 0, items = 0;
+	int found = 0, items = count_listitems(e), seen = 0;
 
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_docbook(c, "listitem")) {
-			items++;
-		} else if (!IS_ONE_OF(c, list_heads)) {
+			seen++;
+		} else if ((seen > 0 || items == 0) && !IS_ONE_OF(c, list_heads)) {
 			v->reported += book_report(v->book, v->diag, c, D_SCHEMA_WRAP_LISTITEM, name_of(c), name_of(e));
 			found = 1;
 		}
@@ -195,10 +222,11 @@ static void check_structure(xmlNodePtr e, void *data)
 /* ---- libxml2's messages ---- */
 
 /* Messages that name no element and say nothing an author can act on. */
-static int is_vague(const char *message)
+static int is_vague(int code)
 {
-	return strstr(message, "Invalid sequence in interleave") != NULL ||
-	       strstr(message, "failed to validate") != NULL || strstr(message, "Extra element") != NULL;
+	return code == XML_RELAXNG_ERR_INTERSEQ || code == XML_RELAXNG_ERR_INTEREXTRA ||
+	       code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_ATTRVALID ||
+	       code == XML_RELAXNG_ERR_EXTRACONTENT;
 }
 
 static int is_attribute_error(int code)
@@ -206,15 +234,15 @@ static int is_attribute_error(int code)
 	return code == XML_RELAXNG_ERR_TYPEVAL || code == XML_RELAXNG_ERR_INVALIDATTR;
 }
 
-static int rank_of(int code, const char *message)
+static int rank_of(int code)
 {
 	if (is_attribute_error(code))
 		return 4;
-	if (strstr(message, ", got nothing") != NULL)
+	if (code == XML_RELAXNG_ERR_NOELEM)
 		return 3;
-	if (strncmp(message, "Did not expect element ", 23) == 0)
+	if (code == XML_RELAXNG_ERR_ELEMWRONG)
 		return 2;
-	return is_vague(message) ? 0 : 1;
+	return is_vague(code) ? 0 : 1;
 }
 
 static char *copy_of(const char *text)
@@ -253,7 +281,7 @@ static void on_schema_error(void *data, xmlErrorPtr err)
 	e->code = err->code;
 	e->str1 = copy_of(err->str1);
 	e->str2 = copy_of(err->str2);
-	e->rank = rank_of(e->code, e->message);
+	e->rank = rank_of(e->code);
 }
 
 static void clear_errors(struct error_list *list)
@@ -307,13 +335,13 @@ static int in_document_order(const void *a, const void *b)
 	return -xmlXPathCmpNodes(x, y);
 }
 
-/* Is node part of the cascade of a problem at one of these elements: the element itself, an
- * ancestor, or a sibling of an ancestor that the validator tried instead? */
-static int in_cascade(xmlNodePtr node, xmlNodePtr const *known, int n)
+/* Is node the element of a problem already reported, or an ancestor that fails because of
+ * it? With siblings: or a sibling of such an ancestor, which the validator tried instead. */
+static int in_cascade(xmlNodePtr node, const struct node_list *known, int siblings)
 {
-	for (int i = 0; i < n; i++)
-		if (is_ancestor(node, known[i]) ||
-		    (node->parent != NULL && is_ancestor(node->parent, known[i])))
+	for (int i = 0; i < known->n; i++)
+		if (is_ancestor(node, known->items[i]) ||
+		    (siblings && node->parent != NULL && is_ancestor(node->parent, known->items[i])))
 			return 1;
 	return 0;
 }
@@ -328,25 +356,6 @@ static int has_specific_kin(const struct validator *v, const struct schema_error
 			return 1;
 	}
 	return 0;
-}
-
-/* Reads "PREFIX<a>MIDDLE<b>" from message into a and b; returns 0 when it does not match. */
-static int split_message(const char *message, const char *prefix, const char *middle, char *a,
-                         char *b, size_t size)
-{
-	size_t np = strlen(prefix);
-	const char *rest, *mid;
-
-	if (strncmp(message, prefix, np) != 0)
-		return 0;
-	rest = message + np;
-	mid = strstr(rest, middle);
-	if (mid == NULL || (size_t)(mid - rest) >= size)
-		return 0;
-	snprintf(a, size, "%.*s", (int)(mid - rest), rest);
-	if (b != NULL)
-		snprintf(b, size, "%.*s", (int)strcspn(mid + strlen(middle), "'\n"), mid + strlen(middle));
-	return 1;
 }
 
 /* Adds the name an <element> or <attribute> of the schema defines (its local part) to the
@@ -489,33 +498,37 @@ static int explain_attribute_error(struct validator *v, const struct schema_erro
 	return 1;
 }
 
-/* The validator's message in an author's words, for the forms it takes most often. */
+/* The validator's message in an author's words, read from its code and details (str1, str2),
+ * for the forms it takes most often; its own English text for the rest. */
 static void explain_schema_error(struct validator *v, const struct schema_error *e)
 {
-	char a[200], b[200], hint[300];
 	xmlNodePtr n = e->node;
+	int is_text = e->code == XML_RELAXNG_ERR_TEXTWRONG ||
+	              (e->code == XML_RELAXNG_ERR_ELEMWRONG && e->str1 && strcmp(e->str1, "text") == 0);
 
-	if (explain_attribute_error(v, e)) {
+	if (e->code == UNKNOWN_ELEMENT) {
+		char hint[300];
+		check_suggest(docbook_elements(v), e->str1, "<", hint, sizeof hint);
+		strncat(hint, e->str2, sizeof hint - strlen(hint) - 1);
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, e->str1, hint);
+	} else if (explain_attribute_error(v, e)) {
 		/* reported */
-	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL, sizeof a) &&
-	           strcmp(a, "text") == 0) {
+	} else if (is_text) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_TEXT, name_of(n));
-	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL,
-	                         sizeof a) &&
-	           xmlHashLookup(docbook_elements(v), BAD_CAST a) == NULL) {
-		check_suggest(docbook_elements(v), a, "<", hint, sizeof hint);
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, a, hint);
-	} else if (split_message(e->message, "Did not expect element ", " there", a, NULL,
-	                         sizeof a)) {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NOT_ALLOWED, a, name_of(n->parent));
-	} else if (split_message(e->message, "Expecting element ", ", got ", a, b, sizeof a) &&
-	           xmlHashLookup(docbook_elements(v), BAD_CAST a) != NULL) {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NEEDS, name_of(n->parent), a, b);
-	} else if (split_message(e->message, "Expecting an element ", ", got nothing", a, NULL,
-	                         sizeof a)) {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_MISSING, name_of(n), a);
+	} else if (e->code == XML_RELAXNG_ERR_ELEMWRONG && e->str1 != NULL) {
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NOT_ALLOWED, e->str1,
+		                           name_of(n->parent));
+	} else if (e->code == XML_RELAXNG_ERR_ELEMNAME && e->str1 && e->str2 &&
+	           xmlHashLookup(docbook_elements(v), BAD_CAST e->str1) != NULL) {
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NEEDS, name_of(n->parent),
+		                           e->str1, e->str2);
+	} else if (e->code == XML_RELAXNG_ERR_NOELEM && e->str1 != NULL) {
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_MISSING, name_of(n), e->str1);
 	} else {
-		v->reported += book_report(v->book, v->diag, n, D_SCHEMA, e->message);
+		char *line = copy_of(e->message);
+		line[strcspn(line, "\n")] = '\0';
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA, line);
+		free(line);
 	}
 }
 
@@ -523,23 +536,77 @@ static void report_schema_errors(struct validator *v)
 {
 	struct schema_error *kept[MAX_SCHEMA_ERRORS];
 	xmlNodePtr kept_nodes[MAX_SCHEMA_ERRORS];
+	struct node_list kept_list = {kept_nodes, 0, MAX_SCHEMA_ERRORS};
 	int nkept = 0;
 
 	qsort(v->errors->items, (size_t)v->errors->n, sizeof *v->errors->items,
 	      deeper_then_specific);
 	for (int i = 0; i < v->errors->n; i++) {
 		struct schema_error *e = &v->errors->items[i];
-		if ((e->rank == 0 && has_specific_kin(v, e)) ||
-		    in_cascade(e->node, v->explained, v->nexplained) ||
-		    in_cascade(e->node, kept_nodes, nkept))
+		if (e->code != UNKNOWN_ELEMENT &&
+		    ((e->rank == 0 && has_specific_kin(v, e)) || in_cascade(e->node, &v->explained, 1) ||
+		     in_cascade(e->node, &v->unknown, 0) || in_cascade(e->node, &kept_list, 0)))
 			continue;
-		kept_nodes[nkept] = e->node;
+		kept_nodes[kept_list.n++] = e->node;
 		kept[nkept++] = e;
 	}
 	if (nkept > 1)
 		qsort(kept, (size_t)nkept, sizeof *kept, in_document_order);
 	for (int i = 0; i < nkept; i++)
 		explain_schema_error(v, kept[i]);
+}
+
+/* ---- elements DocBook does not have ---- */
+
+struct unknown_name {
+	xmlNodePtr first;
+	int count;
+};
+
+static void count_unknown(xmlNodePtr e, void *data)
+{
+	struct validator *v = data;
+	xmlHashTablePtr names = v->unknown_names;
+	struct unknown_name *u;
+
+	if (e->ns == NULL || !xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) ||
+	    xmlHashLookup(docbook_elements(v), e->name) != NULL)
+		return;
+	add_node(&v->unknown, e);
+	u = xmlHashLookup(names, e->name);
+	if (u != NULL) {
+		u->count++;
+		return;
+	}
+	u = malloc(sizeof *u);
+	if (u == NULL)
+		abort();
+	u->first = e, u->count = 1;
+	xmlHashAddEntry(names, e->name, u);
+}
+
+/* Every element in DocBook's namespace that DocBook does not have, once per name: an error at
+ * its first use that says how often the book uses it. */
+static void find_unknown_elements(struct validator *v)
+{
+	char uses[64] = "";
+
+	v->unknown_names = xmlHashCreate(16);
+	walk_elements(xmlDocGetRootElement(v->book->doc), count_unknown, NULL, v);
+	for (int i = 0; i < v->unknown.n && v->errors->n < MAX_SCHEMA_ERRORS; i++) {
+		xmlNodePtr e = v->unknown.items[i];
+		struct unknown_name *u = xmlHashLookup(v->unknown_names, e->name);
+		if (u->first != e)
+			continue;
+		if (u->count > 1)
+			snprintf(uses, sizeof uses, " (used %d times; this is the first)", u->count);
+		v->errors->items[v->errors->n++] = (struct schema_error){
+			.node = e, .code = UNKNOWN_ELEMENT, .message = copy_of("unknown element"),
+			.str1 = copy_of((const char *)e->name), .str2 = copy_of(uses), .rank = 5};
+		uses[0] = '\0';
+	}
+	xmlHashFree(v->unknown_names, xmlHashDefaultDeallocator);
+	v->unknown_names = NULL;
 }
 
 /* ---- each element alone ---- */
@@ -752,12 +819,16 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	v->collecting = v->whole;
 	xmlRelaxNGValidateDoc(vctxt, b->doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
-	if (v->whole->n > 0)
+	if (v->whole->n > 0) {
+		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);
+	}
 	xmlSetGenericErrorFunc(NULL, NULL);
 	report_schema_errors(v);
 	free_error_list(v->whole);
 	free_error_list(v->errors);
+	free(v->explained.items);
+	free(v->unknown.items);
 	xmlHashFree(v->element_names, NULL);
 	xmlHashFree(v->attribute_names, NULL);
 	reported = v->reported;

@@ -212,7 +212,7 @@
        ("Chapter 5", else the page's title), then its titled section when that is not the page. -->
   <xsl:template match="*" mode="locator-text">
     <xsl:variable name="page" select="ancestor-or-self::*[@mx:page][1]"/>
-    <xsl:variable name="titled" select="ancestor-or-self::*[db:title or db:info/db:title or self::db:glossary or self::db:index][1]"/>
+    <xsl:variable name="titled" select="ancestor-or-self::*[key('title', generate-id()) or self::db:glossary or self::db:index][1]"/>
     <xsl:variable name="label"><xsl:apply-templates select="$page" mode="label-text"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$label != ''"><xsl:value-of select="$label"/></xsl:when>

@@ -19,6 +19,10 @@
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
 /* The code of an element DocBook does not have, beside libxml2's xmlRelaxNGValidErr codes. */
 #define UNKNOWN_ELEMENT (-1)
+/* Long lists of siblings are validated in parts (see thin). */
+#define LONG_LIST 256
+#define RUN_KEPT 2
+#define BATCH 256
 
 struct schema_error {
 	xmlNodePtr node;
@@ -639,12 +643,19 @@ static void add_element_define(xmlNodePtr d, void *choice)
 	xmlFree(name);
 }
 
-/* The schema with a start that lets any element it names be the root: every <define> that
- * holds one named <element> becomes a choice of the start. */
+static xmlNodePtr new_ref(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr ref = xmlNewChild(parent, parent->ns, BAD_CAST "ref", NULL);
+	xmlNewProp(ref, BAD_CAST "name", BAD_CAST name);
+	return ref;
+}
+
+/* The schema with a start that lets any element it names be the root (every <define> that
+ * holds one named <element> becomes a choice). */
 static xmlRelaxNGPtr compile_any_root(const char *path)
 {
 	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
-	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, start = NULL, choice;
+	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, start = NULL, any;
 	xmlRelaxNGPtr compiled = NULL;
 
 	for (xmlNodePtr c = grammar ? grammar->children : NULL; c != NULL; c = c->next)
@@ -653,8 +664,11 @@ static xmlRelaxNGPtr compile_any_root(const char *path)
 	if (start != NULL) {
 		xmlFreeNodeList(start->children);
 		start->children = start->last = NULL;
-		choice = xmlNewChild(start, start->ns, BAD_CAST "choice", NULL);
-		walk_elements(grammar, add_element_define, NULL, choice);
+		any = xmlNewChild(grammar, grammar->ns, BAD_CAST "define", NULL);
+		xmlNewProp(any, BAD_CAST "name", BAD_CAST "mixdown.any");
+		walk_elements(grammar, add_element_define, NULL,
+		              xmlNewChild(any, any->ns, BAD_CAST "choice", NULL));
+		new_ref(start, "mixdown.any");
 		xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(rng);
 		compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
 		xmlRelaxNGFreeParserCtxt(pctxt);
@@ -670,42 +684,154 @@ static xmlRelaxNGPtr any_root_schema(const struct schema *s)
 	return *s->any_root;
 }
 
-/* Points every element of copy at the book's element it was copied from. */
-static void link_copy(xmlNodePtr original, xmlNodePtr copy)
+/* Points every element of copy at the book's element it stands for: from itself, or, when
+ * from is itself a copy, the element from stands for. */
+static void link_copy(xmlNodePtr from, xmlNodePtr copy, int from_is_copy)
 {
-	copy->_private = original;
-	for (xmlNodePtr o = original->children, c = copy->children; o != NULL && c != NULL;
+	copy->_private = from_is_copy ? from->_private : from;
+	for (xmlNodePtr o = from->children, c = copy->children; o != NULL && c != NULL;
 	     o = o->next, c = c->next)
 		if (o->type == XML_ELEMENT_NODE)
-			link_copy(o, c);
+			link_copy(o, c, from_is_copy);
 }
 
-/* Validates a copy of e as a document of its own; its messages, pointed at the book's nodes,
- * go into list. Messages that only say e is not some other element of the start are left
- * out. Returns how many are kept. */
-static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *list)
+/* The node of copy at the place of node in from (copy being a deep copy of from). */
+static xmlNodePtr same_place(xmlNodePtr from, xmlNodePtr copy, xmlNodePtr node)
 {
-	xmlRelaxNGPtr schema = any_root_schema(v->schema);
-	xmlDocPtr doc;
-	xmlRelaxNGValidCtxtPtr vctxt;
-	int kept = 0;
+	xmlNodePtr c = copy->children;
+	for (xmlNodePtr o = from->children; o != NULL && c != NULL; o = o->next, c = c->next)
+		if (o == node)
+			return c;
+	return NULL;
+}
 
-	if (schema == NULL)
-		return 0;
-	doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
-	if (copy == NULL)
-		abort();
-	xmlDocSetRootElement(doc, copy);
-	link_copy(e, copy);
-	vctxt = xmlRelaxNGNewValidCtxt(schema);
+/* Leaves each xml:id on the first element that has it: the others are check.c's to report,
+ * and the schema would refuse them again, each with a cascade of messages. */
+static void drop_repeated_id(xmlNodePtr e, void *data)
+{
+	xmlAttrPtr id = xmlHasNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlChar *value = id != NULL ? xmlNodeGetContent((xmlNodePtr)id) : NULL;
+	xmlAttrPtr first = value != NULL ? xmlGetID(e->doc, value) : NULL;
+
+	(void)data;
+	if (id != NULL && first != NULL && first != id)
+		xmlRemoveProp(id);
+	xmlFree(value);
+}
+
+/* Moves out of the copy, into moved, every element of a run of same-named siblings after the
+ * run's first RUN_KEPT, in lists longer than LONG_LIST elements. libxml2's RELAX NG validator
+ * costs the square of an element's number of children; the run's shape is the same with two,
+ * and the moved elements are validated in batches, each put back after its run's last kept
+ * element (its anchor) in a copy of the thinned parent (validate_batches). */
+static void thin(xmlNodePtr e, struct node_list *moved, struct node_list *anchors)
+{
+	int elements = 0, run = 0;
+	xmlNodePtr previous = NULL, anchor = NULL, next;
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE) {
+			elements++;
+			thin(c, moved, anchors);
+		}
+	if (elements <= LONG_LIST)
+		return;
+	for (xmlNodePtr c = e->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c))
+			previous = NULL;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		run = previous != NULL && xmlStrEqual(previous->name, c->name) && previous->ns == c->ns
+		          ? run + 1
+		          : 1;
+		previous = c;
+		if (run == RUN_KEPT)
+			anchor = c;
+		if (run > RUN_KEPT) {
+			xmlNodePtr space = c->prev;
+			if (space != NULL && space->type == XML_TEXT_NODE) {
+				xmlUnlinkNode(space); /* blank: a run has no words between */
+				xmlFreeNode(space);
+			}
+			xmlUnlinkNode(c);
+			add_node(moved, c);
+			add_node(anchors, anchor);
+		}
+	}
+}
+
+static void validate_doc(struct validator *v, xmlRelaxNGPtr schema, xmlDocPtr doc,
+                         struct error_list *list)
+{
+	xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
 	v->collecting = list;
 	v->alone = 1;
 	xmlRelaxNGValidateDoc(vctxt, doc);
 	v->alone = 0;
 	xmlRelaxNGFreeValidCtxt(vctxt);
+}
+
+/* Validates the moved elements of each run BATCH at a time, in a copy of their thinned parent
+ * (as the root, with the schema that takes any root) after their anchor; frees them. */
+static void validate_batches(struct validator *v, struct node_list *moved,
+                             const struct node_list *anchors, struct error_list *list)
+{
+	xmlRelaxNGPtr any = moved->n > 0 ? any_root_schema(v->schema) : NULL;
+
+	for (int i = 0, end; i < moved->n; i = end) {
+		xmlNodePtr anchor = anchors->items[i], parent = anchor->parent;
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr copy = doc ? xmlDocCopyNode(parent, doc, 1) : NULL, place;
+
+		if (copy == NULL)
+			abort();
+		xmlDocSetRootElement(doc, copy);
+		link_copy(parent, copy, 1);
+		place = same_place(parent, copy, anchor);
+		for (end = i; end < moved->n && end < i + BATCH && anchors->items[end] == anchor; end++)
+			place = xmlAddNextSibling(place, moved->items[end]);
+		if (any != NULL)
+			validate_doc(v, any, doc, list);
+		xmlFreeDoc(doc);
+	}
+	moved->n = 0;
+}
+
+/* Validates a copy of e, as a document of its own, against schema: thinned, with what was
+ * thinned out validated in batches. The messages, pointed at the book's nodes, go into list. */
+static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr e,
+                          struct error_list *list)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
+	struct node_list moved = {0}, anchors = {0};
+
+	if (copy == NULL)
+		abort();
+	xmlDocSetRootElement(doc, copy);
+	link_copy(e, copy, 0);
+	walk_elements(copy, drop_repeated_id, NULL, NULL);
+	thin(copy, &moved, &anchors);
+	validate_doc(v, schema, doc, list);
+	validate_batches(v, &moved, &anchors, list);
+	free(moved.items);
+	free(anchors.items);
 	xmlFreeDoc(doc);
+}
+
+/* Validates e alone, as the root of a document; its messages go into list, except those that
+ * only say e is not some other element of the start. Returns how many are kept. */
+static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *list)
+{
+	xmlRelaxNGPtr schema = any_root_schema(v->schema);
+	int kept = 0;
+
+	if (schema == NULL)
+		return 0;
+	validate_copy(v, schema, e, list);
 	for (int i = 0; i < list->n; i++) {
 		struct schema_error *x = &list->items[i];
 		int about_the_name = x->code == XML_RELAXNG_ERR_ELEMNAME ||
@@ -804,7 +930,6 @@ void schema_close(struct schema *s)
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 {
 	struct validator *v = calloc(1, sizeof *v);
-	xmlRelaxNGValidCtxtPtr vctxt;
 	int reported;
 
 	if (v == NULL)
@@ -813,12 +938,8 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	v->errors = new_error_list();
 	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
-	vctxt = xmlRelaxNGNewValidCtxt(s->compiled);
-	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
 	xmlSetGenericErrorFunc(NULL, ignore_message);
-	v->collecting = v->whole;
-	xmlRelaxNGValidateDoc(vctxt, b->doc);
-	xmlRelaxNGFreeValidCtxt(vctxt);
+	validate_copy(v, s->compiled, xmlDocGetRootElement(b->doc), v->whole);
 	if (v->whole->n > 0) {
 		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);

@@ -357,11 +357,21 @@ xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **par
 	return render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
 }
 
+char *epub_file_name(const struct book *b)
+{
+	char *name;
+
+	if (asprintf(&name, "%s.epub", b->name) < 0)
+		abort();
+	return name;
+}
+
 long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
                 xmlDocPtr result)
 {
-	char name[4200];
+	char *name = epub_file_name(b);
+	long size = write_zip(r, p, o, name, result, epub_book_time(b));
 
-	snprintf(name, sizeof name, "%s.epub", b->name);
-	return write_zip(r, p, o, name, result, epub_book_time(b));
+	free(name);
+	return size;
 }

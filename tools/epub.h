@@ -16,6 +16,8 @@ time_t epub_book_time(const struct book *b);
  * reporting it. */
 int epub_check_source_date(struct diag *d);
 
+/* The EPUB's file name in the output folder, NAME.epub (malloc'd). */
+char *epub_file_name(const struct book *b);
 /* Renders the EPUB's documents with the EPUB stylesheet; NULL after reporting. */
 xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params);
 

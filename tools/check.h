@@ -6,7 +6,7 @@
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
 
-#include "load.h"
+#include "book.h"
 
 /* The DocBook 5.0 schema, from Debian's docbook5-xml. */
 #ifndef DOCBOOK_RNG
@@ -25,10 +25,9 @@ struct schema {
 int schema_open(struct schema *s, const char *path, struct diag *d);
 void schema_close(struct schema *s);
 
-/* The checks besides the schema: registers every xml:id (so id() finds it) and checks that ids
- * are unique, references resolve, files exist, images are of a published type and have text
- * alternatives, links are safe and xml:lang values are language tags. Returns the number of
- * errors reported. */
+/* The checks besides the schema: ids are unique, references resolve, files exist, images are
+ * of a published type and have text alternatives, links are safe and xml:lang values are
+ * language tags. Returns the number of errors reported. */
 int check_rules(struct book *b, struct diag *d);
 
 /* What a link's address is, as a browser reads it. */

@@ -2,6 +2,7 @@
  * network, no DTD, no entities) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "util.h"
 #include "sanitize.h"
 #include "columns.h"
 
@@ -41,14 +42,6 @@ struct loader {
 	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
 };
 
-
-static char *xstrdup(const char *s)
-{
-	char *copy = strdup(s);
-	if (copy == NULL)
-		abort();
-	return copy;
-}
 
 /* The path as an author would type it from the working directory. */
 static char *shown_path(const char *cwd, const char *path)
@@ -501,31 +494,6 @@ static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
 
 /* ---- files ---- */
 
-void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data)
-{
-	xmlNodePtr n = root;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			enter(n, data);
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-			if (leave != NULL)
-				leave(n, data);
-		}
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (leave != NULL)
-				leave(n, data);
-		}
-		if (n == root)
-			break;
-		n = n->next;
-	}
-}
-
 static void mark_element(xmlNodePtr e, void *file)
 {
 	e->_private = file;
@@ -843,34 +811,6 @@ static int check_root(struct loader *ld, xmlNodePtr root)
 	return 1;
 }
 
-static char *name_without_extension(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	char *name = xstrdup(base ? base + 1 : path);
-	char *dot = strrchr(name, '.');
-
-	if (dot != NULL && dot != name)
-		*dot = '\0';
-	return name;
-}
-
-static struct book *new_book(const char *canonical)
-{
-	struct book *b = calloc(1, sizeof *b);
-	char *slash;
-
-	if (b == NULL)
-		abort();
-	b->root = xstrdup(canonical);
-	slash = strrchr(b->root, '/');
-	if (slash == b->root)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	b->name = name_without_extension(canonical);
-	return b;
-}
-
 static int load_master(struct loader *ld, struct book_file *f)
 {
 	xmlNodePtr root;
@@ -898,7 +838,7 @@ struct book *load_book(const char *path, struct diag *d)
 		return NULL;
 	}
 	ld.cwd = getcwd(NULL, 0);
-	ld.book = new_book(canonical);
+	ld.book = book_new(canonical);
 	ld.ctxt = new_parser(&ld);
 	xmlSetExternalEntityLoader(refuse_entity_loader);
 	xmlSetGenericErrorFunc(&ld, on_generic_message);
@@ -913,86 +853,6 @@ struct book *load_book(const char *path, struct diag *d)
 		return NULL;
 	}
 	sanitize_book(ld.book, d);
+	book_register_ids(ld.book);
 	return ld.book;
-}
-
-void book_free(struct book *b)
-{
-	if (b == NULL)
-		return;
-	xmlFreeDoc(b->doc);
-	for (size_t i = 0; i < b->nfiles; i++) {
-		free(b->files[i]->path);
-		free(b->files[i]->shown);
-		free(b->files[i]->rel);
-		columns_free(b->files[i]->columns);
-		free(b->files[i]->text);
-		free(b->files[i]);
-	}
-	free(b->files);
-	free(b->root);
-	free(b->name);
-	free(b);
-}
-
-int is_docbook(xmlNodePtr e, const char *name)
-{
-	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
-	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
-}
-
-int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (is_docbook(e, names[i]))
-			return 1;
-	return 0;
-}
-
-xmlNodePtr docbook_child(xmlNodePtr e, const char *name)
-{
-	for (xmlNodePtr c = e != NULL ? e->children : NULL; c != NULL; c = c->next)
-		if (is_docbook(c, name))
-			return c;
-	return NULL;
-}
-
-/* ---- positions ---- */
-
-static xmlNodePtr element_of(xmlNodePtr n)
-{
-	while (n != NULL && n->type != XML_ELEMENT_NODE)
-		n = n->parent;
-	return n;
-}
-
-const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
-{
-	xmlNodePtr e = element_of(node);
-	return e != NULL && e->_private != NULL ? e->_private : b->files[0];
-}
-
-/* The element before e in document order, or NULL. */
-void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
-{
-	xmlNodePtr e = element_of(node);
-	const struct book_file *f = book_file_of(b, node);
-
-	loc->file = f->shown;
-	loc->line = e != NULL ? xmlGetLineNo(e) : 0;
-	loc->col = e != NULL && loc->line > 0 && f->columns != NULL
-	               ? columns_of_element(f->columns, e, loc->line)
-	               : 0;
-}
-
-int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
-{
-	struct diag_loc loc;
-	va_list ap;
-
-	book_locate(b, node, &loc);
-	va_start(ap, id);
-	diag_vreport(d, &loc, id, ap);
-	va_end(ap);
-	return diag_severity_of(id) == SEV_ERROR;
 }

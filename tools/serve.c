@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "out.h"
 
 #define QUIET_MS 40          /* a burst of saves ends when the folder is quiet this long */
@@ -443,24 +444,24 @@ static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned 
 static enum MHD_Result send_status(struct server *s, struct MHD_Connection *c)
 {
 	const char *after = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "after");
-	char body[2400], escaped[2200];
-	size_t n = 0;
+	xmlBufferPtr body = xmlBufferCreate();
+	char build[32];
+	enum MHD_Result sent;
 
 	pthread_mutex_lock(&s->lock);
 	if (after != NULL && *after != '\0')
 		wait_for_build(s, c, strtoul(after, NULL, 10));
-	for (const char *p = s->error; *p != '\0' && n + 7 < sizeof escaped; p++) {
-		if (*p == '"' || *p == '\\')
-			escaped[n++] = '\\', escaped[n++] = *p;
-		else if ((unsigned char)*p < 0x20)
-			n += (size_t)snprintf(escaped + n, sizeof escaped - n, "\\u%04x", *p);
-		else
-			escaped[n++] = *p;
-	}
-	escaped[n] = '\0';
-	snprintf(body, sizeof body, "{\"build\":%lu,\"error\":\"%s\"}", s->build, escaped);
+	snprintf(build, sizeof build, "%lu", s->build);
+	xmlBufferCat(body, BAD_CAST "{\"build\":");
+	xmlBufferCat(body, BAD_CAST build);
+	xmlBufferCat(body, BAD_CAST ",\"error\":");
+	json_string(body, BAD_CAST s->error);
+	xmlBufferCat(body, BAD_CAST "}");
 	pthread_mutex_unlock(&s->lock);
-	return send_buffer(c, MHD_HTTP_OK, "application/json", body, strlen(body));
+	sent = send_buffer(c, MHD_HTTP_OK, "application/json", xmlBufferContent(body),
+	                   (size_t)xmlBufferLength(body));
+	xmlBufferFree(body);
+	return sent;
 }
 
 /* ---- connections ---- */

@@ -3,6 +3,7 @@
 #include "site.h"
 
 #include "image.h"
+#include "json.h"
 #include "search.h"
 
 #include <stdio.h>

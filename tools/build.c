@@ -20,6 +20,7 @@
 #include "render.h"
 #include "site.h"
 #include "task.h"
+#include "util.h"
 
 #ifndef MIXDOWN_DATADIR
 #define MIXDOWN_DATADIR "/usr/local/share/mixdown"
@@ -65,9 +66,9 @@ static double clock_total(const struct clock *c)
 
 static int has_stylesheets(const char *dir)
 {
-	char *path = NULL;
+	char *path = path_join(dir, SITE_STYLESHEET);
 	struct stat st;
-	int found = asprintf(&path, "%s/xsl/html/site.xsl", dir) >= 0 && stat(path, &st) == 0;
+	int found = stat(path, &st) == 0;
 
 	free(path);
 	return found;
@@ -86,9 +87,8 @@ static char *datadir_beside_executable(void)
 	}
 	*slash = '\0';
 	for (size_t i = 0; i < sizeof relative / sizeof *relative && dir == NULL; i++) {
-		if (asprintf(&dir, "%s/%s", exe, relative[i]) < 0)
-			dir = NULL;
-		else if (!has_stylesheets(dir)) {
+		dir = path_join(exe, relative[i]);
+		if (!has_stylesheets(dir)) {
 			free(dir);
 			dir = NULL;
 		}
@@ -133,10 +133,9 @@ struct build {
 
 static long file_size(const char *folder, const char *name)
 {
-	char *path = NULL;
+	char *path = path_join(folder, name);
 	struct stat st;
-	long size = asprintf(&path, "%s/%s", folder, name) >= 0 && stat(path, &st) == 0
-	                ? (long)st.st_size : -1;
+	long size = stat(path, &st) == 0 ? (long)st.st_size : -1;
 
 	free(path);
 	return size;

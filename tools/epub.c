@@ -200,27 +200,10 @@ static int zip_put_copy(struct zipper *z, const char *name, const char *text, si
 
 static int zip_put_file(struct zipper *z, const char *name, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
 	char *data;
-	long len;
-	int ok;
+	size_t len;
 
-	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (len = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		if (fp != NULL)
-			fclose(fp);
-		return 0;
-	}
-	data = malloc((size_t)len + 1);
-	if (data == NULL)
-		abort();
-	ok = fread(data, 1, (size_t)len, fp) == (size_t)len;
-	fclose(fp);
-	if (!ok) {
-		free(data);
-		return 0;
-	}
-	return zip_put(z, name, data, (size_t)len, 0);
+	return read_file(path, READ_ANY_SIZE, &data, &len) == 0 && zip_put(z, name, data, len, 0);
 }
 
 static int add_rendered(void *data, struct rendered_file *file)
@@ -240,10 +223,10 @@ static int add_static_files(struct zipper *z, struct renderer *r, const struct p
 	free(css);
 	for (size_t i = 0; ok && i < p->nimages; i++) {
 		const struct image *img = &p->images[i];
-		char name[4200];
-		snprintf(name, sizeof name, OPS_DIR "%s", img->target);
+		char *name = xasprintf(OPS_DIR "%s", img->target);
 		ok = img->data ? zip_put_copy(z, name, img->data, img->len, 0)
 		               : zip_put_file(z, name, img->source);
+		free(name);
 	}
 	return ok;
 }
@@ -275,9 +258,9 @@ static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
 		return -1;
 	}
 	if (!fill_zip(&z, r, p, result) || zip_close(z.zip) != 0) {
-		char text[4400];
-		snprintf(text, sizeof text, "%s: %s", path, zip_strerror(z.zip));
+		char *text = xasprintf("%s: %s", path, zip_strerror(z.zip));
 		diag_report(r->diag, NULL, D_WRITE_FAILED, text);
+		free(text);
 		zip_discard(z.zip);
 		free(path);
 		return -1;

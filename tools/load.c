@@ -71,47 +71,6 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	return f;
 }
 
-/* Reads at most limit bytes of a file; a longer one fails with EFBIG, and when its size is
- * known beforehand, before anything is read. */
-static int read_whole_file(const char *path, size_t limit, char **text, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, used = 0, got = 1;
-	struct stat st;
-
-	if (fp == NULL)
-		return -1;
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
-		fclose(fp);
-		errno = EFBIG;
-		return -1;
-	}
-	while (got > 0 && used <= limit) {
-		if (used == cap) {
-			cap = cap ? cap * 2 : 65536;
-			cap = cap < limit + 1 ? cap : limit + 1;
-			char *grown = realloc(buf, cap + 1);
-			if (grown == NULL)
-				abort();
-			buf = grown;
-		}
-		got = fread(buf + used, 1, cap - used, fp);
-		used += got;
-	}
-	int failed = ferror(fp);
-	fclose(fp);
-	if (failed || used > limit) {
-		free(buf);
-		errno = failed ? EIO : EFBIG;
-		return -1;
-	}
-	buf[used] = '\0';
-	*text = buf;
-	*len = used;
-	return 0;
-}
-
 /* The UTF-16 variant a file is in (from its byte order mark or its first '<'), or NULL. */
 static const char *utf16_variant(const unsigned char *s, size_t len)
 {
@@ -208,7 +167,7 @@ static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc)
 	size_t book_left = MAX_BOOK_MIB * MIB - ld->bytes_read;
 	size_t limit = book_left < MAX_FILE_MIB * MIB ? book_left : MAX_FILE_MIB * MIB;
 
-	if (read_whole_file(f->path, limit, &f->text, &f->len) != 0) {
+	if (read_file(f->path, limit, &f->text, &f->len) != 0) {
 		report_unreadable(ld, f, inc, errno, limit == book_left);
 		return -1;
 	}

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "out.h"
 #include "serve.h"
+#include "util.h"
 
 #ifndef MIXDOWN_VERSION
 #define MIXDOWN_VERSION "0.0"
@@ -208,21 +209,18 @@ static int rebuild_for_serve(void *data, char *error, size_t size)
 static char *folder_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	return slash != NULL ? strndup(path, (size_t)(slash - path)) : strdup(".");
+	return slash != NULL ? xasprintf("%.*s", (int)(slash - path), path) : xstrdup(".");
 }
 
 static int serve(const struct options *o, struct builder *builder, struct diag *d)
 {
 	struct rebuild rebuild = {o, builder};
-	char *book_dir = folder_of(o->build.book), *site = NULL;
-	int ok = book_dir != NULL && asprintf(&site, "%s/html", o->build.out_dir) >= 0;
+	char *book_dir = folder_of(o->build.book), *site = path_join(o->build.out_dir, "html");
+	struct serve_options so = {book_dir, o->build.out_dir, site, o->bind, o->port,
+	                           rebuild_for_serve, &rebuild};
+	int ok = serve_run(&so, d);
 
-	if (ok) {
-		struct serve_options so = {book_dir, o->build.out_dir, site, o->bind, o->port,
-		                           rebuild_for_serve, &rebuild};
-		ok = serve_run(&so, d);
-		out_forget_signal();
-	}
+	out_forget_signal();
 	free(site);
 	free(book_dir);
 	return ok ? EXIT_OK : EXIT_IO;

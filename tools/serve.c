@@ -26,6 +26,7 @@
 
 #include "json.h"
 #include "out.h"
+#include "util.h"
 
 #define QUIET_MS 40          /* a burst of saves ends when the folder is quiet this long */
 #define WAIT_SECONDS 25      /* how long a page's status request waits for a new build */
@@ -245,15 +246,14 @@ static const char *host_refusal(const struct server *s, struct MHD_Connection *c
 /* The file or folder a URL path names inside the site, or NULL: no "..", nothing outside. */
 static char *site_path(const char *site, const char *url)
 {
-	char joined[PATH_MAX];
-	char *canonical;
+	char *joined, *canonical;
 	size_t n = strlen(site);
 
 	if (url[0] != '/' || strstr(url, "/..") != NULL || strstr(url, "//") != NULL)
 		return NULL;
-	snprintf(joined, sizeof joined, "%s%s%s", site, url,
-	         url[strlen(url) - 1] == '/' ? "index.html" : "");
+	joined = xasprintf("%s%s%s", site, url, url[strlen(url) - 1] == '/' ? "index.html" : "");
 	canonical = realpath(joined, NULL);
+	free(joined);
 	if (canonical != NULL && (strncmp(canonical, site, n) != 0 || canonical[n] != '/')) {
 		free(canonical);
 		return NULL;
@@ -336,12 +336,13 @@ static int send_regular_file(struct MHD_Connection *c, unsigned status, const ch
 /* Is path a folder with an index.html, served at the folder's address with a slash? */
 static int is_folder_with_index(const char *path)
 {
-	char index[PATH_MAX];
+	char *index = path_join(path, "index.html");
 	struct stat st;
+	int found = stat(path, &st) == 0 && S_ISDIR(st.st_mode) && stat(index, &st) == 0 &&
+	            S_ISREG(st.st_mode);
 
-	snprintf(index, sizeof index, "%s/index.html", path);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && stat(index, &st) == 0 &&
-	       S_ISREG(st.st_mode);
+	free(index);
+	return found;
 }
 
 /* The site's 404.html, or a line of text when there is none. */
@@ -607,11 +608,11 @@ static void watch_folder(struct server *s, const char *path, int depth)
 	inotify_add_watch(s->inotify, path, WATCH_EVENTS);
 	dir = opendir(path);
 	while (dir != NULL && (e = readdir(dir)) != NULL) {
-		char child[PATH_MAX];
 		if (e->d_name[0] == '.' || e->d_type != DT_DIR)
 			continue;
-		snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+		char *child = path_join(path, e->d_name);
 		watch_folder(s, child, depth + 1);
+		free(child);
 	}
 	if (dir != NULL)
 		closedir(dir);

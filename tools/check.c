@@ -5,6 +5,7 @@
 #include "check.h"
 #include "lang.h"
 #include "load.h"
+#include "media.h"
 #include "util.h"
 
 #include <libxml/hash.h>
@@ -163,41 +164,6 @@ static void check_references(xmlNodePtr e, void *data)
 }
 
 /* ---- files ---- */
-
-/* The images mixdown publishes, by extension. */
-static const struct {
-	const char *extension;
-	const char *media_type;
-	enum image_kind kind;
-} image_types[] = {
-	{".png", "image/png", IMAGE_RASTER},   {".jpg", "image/jpeg", IMAGE_RASTER},
-	{".jpeg", "image/jpeg", IMAGE_RASTER}, {".gif", "image/gif", IMAGE_RASTER},
-	{".webp", "image/webp", IMAGE_RASTER}, {".svg", "image/svg+xml", IMAGE_SVG},
-};
-
-/* The entry of image_types for path's extension, or -1. */
-static int image_type_index(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-
-	for (size_t i = 0; dot != NULL && i < sizeof image_types / sizeof *image_types; i++)
-		if (strcasecmp(dot, image_types[i].extension) == 0)
-			return (int)i;
-	return -1;
-}
-
-enum image_kind image_kind_of(const char *path)
-{
-	int i = image_type_index(path);
-	return i < 0 ? IMAGE_OTHER : image_types[i].kind;
-}
-
-const char *image_media_type(const char *path)
-{
-	int i = image_type_index(path);
-	return i < 0 ? NULL : image_types[i].media_type;
-}
 
 static void check_fileref(xmlNodePtr e, void *data)
 {

@@ -39,11 +39,6 @@ enum link_kind { LINK_WEB, LINK_RELATIVE, LINK_UNSAFE };
  * is unsafe. When clean is not NULL it gets the address so read (malloc'd). */
 enum link_kind link_kind_of(const char *href, char **clean);
 
-/* The kinds of image mixdown publishes, told by the file name's extension. */
-enum image_kind { IMAGE_OTHER, IMAGE_RASTER, IMAGE_SVG };
-enum image_kind image_kind_of(const char *path);
-/* The media type of an image mixdown publishes ("image/png"), or NULL for any other file. */
-const char *image_media_type(const char *path);
 
 /* check_rules, then the DocBook 5 schema; returns the number of errors reported. */
 int check_book(struct book *b, const struct schema *s, struct diag *d);

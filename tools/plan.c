@@ -14,6 +14,7 @@
 #include "image.h"
 #include "svg.h"
 #include "load.h"
+#include "media.h"
 #include "names.h"
 #include "util.h"
 

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "json.h"
+#include "media.h"
 #include "out.h"
 #include "util.h"
 
@@ -103,19 +104,8 @@ static const char not_built_html[] =
 
 static const char *content_type(const char *path)
 {
-	static const struct { const char *ext, *type; } types[] = {
-		{".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-		{".js", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"},
-		{".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
-		{".gif", "image/gif"}, {".webp", "image/webp"}, {".xml", "application/xml"},
-		{".epub", "application/epub+zip"},
-	};
-	const char *dot = strrchr(path, '.');
-
-	for (size_t i = 0; dot != NULL && i < sizeof types / sizeof *types; i++)
-		if (strcasecmp(dot, types[i].ext) == 0)
-			return types[i].type;
-	return "application/octet-stream";
+	const char *type = media_type_of(path);
+	return type != NULL ? type : "application/octet-stream";
 }
 
 /* Queues r with its type and no caching, then lets go of it; NULL (out of memory) fails the

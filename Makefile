@@ -9,7 +9,7 @@ DATADIR   = $(PREFIX)/share/mixdown
 MANDIR    = $(PREFIX)/share/man/man1
 
 CC       ?= cc
-PKGS      = libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo
+PKGS      = libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo glib-2.0
 OPTFLAGS ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -18,7 +18,7 @@ DEFS      = -D_POSIX_C_SOURCE=200809L -DMIXDOWN_VERSION='"$(VERSION)"' -DMIXDOWN
 ALL_CFLAGS = $(WARN) $(OPTFLAGS) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-MODULES   = diag load columns sanitize svg lang check schema plan names typography image render search site epub out serve
+MODULES   = util json media diag task build book load columns sanitize svg lang check schema plan names typography image render search site epub out serve
 MODULE_OBJS = $(MODULES:%=tools/%.o)
 ASAN_OBJS = $(MODULES:%=tools/asan/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))

@@ -4,6 +4,9 @@
  * Each problem is reported at the chapter file and line the author edits. */
 #include "check.h"
 #include "lang.h"
+#include "load.h"
+#include "media.h"
+#include "util.h"
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
@@ -95,26 +98,24 @@ void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote,
 
 /* ---- ids ---- */
 
-static void register_id(xmlNodePtr e, void *data)
+/* An xml:id another element before this one holds already. */
+static void check_unique_id(xmlNodePtr e, void *data)
 {
 	struct checker *c = data;
 	xmlAttrPtr attr = xmlHasNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlAttrPtr holder;
 	xmlChar *value;
-	xmlIDPtr existing;
 
 	if (attr == NULL)
 		return;
 	value = xmlNodeGetContent((xmlNodePtr)attr);
-	existing = xmlHashLookup(c->book->doc->ids, value);
-	if (existing == NULL || existing->attr == NULL) {
-		xmlAddID(NULL, c->book->doc, value, attr);
-	} else if (existing->attr != attr) {
+	holder = book_id_holder(c->book, value);
+	if (holder != NULL && holder != attr) {
 		struct diag_loc first;
-		char where[4096];
-		book_locate(c->book, existing->attr->parent, &first);
-		snprintf(where, sizeof where, "%s:%ld", first.file, first.line);
+		book_locate(c->book, holder->parent, &first);
+		char *where = xasprintf("%s:%ld", first.file, first.line);
 		c->errors += book_report(c->book, c->diag, e, D_DUPLICATE_ID, (const char *)value, where);
-		attr->atype = XML_ATTRIBUTE_ID; /* so the schema does not report it again */
+		free(where);
 	}
 	xmlFree(value);
 }
@@ -163,41 +164,6 @@ static void check_references(xmlNodePtr e, void *data)
 }
 
 /* ---- files ---- */
-
-/* The images mixdown publishes, by extension. */
-static const struct {
-	const char *extension;
-	const char *media_type;
-	enum image_kind kind;
-} image_types[] = {
-	{".png", "image/png", IMAGE_RASTER},   {".jpg", "image/jpeg", IMAGE_RASTER},
-	{".jpeg", "image/jpeg", IMAGE_RASTER}, {".gif", "image/gif", IMAGE_RASTER},
-	{".webp", "image/webp", IMAGE_RASTER}, {".svg", "image/svg+xml", IMAGE_SVG},
-};
-
-/* The entry of image_types for path's extension, or -1. */
-static int image_type_index(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-
-	for (size_t i = 0; dot != NULL && i < sizeof image_types / sizeof *image_types; i++)
-		if (strcasecmp(dot, image_types[i].extension) == 0)
-			return (int)i;
-	return -1;
-}
-
-enum image_kind image_kind_of(const char *path)
-{
-	int i = image_type_index(path);
-	return i < 0 ? IMAGE_OTHER : image_types[i].kind;
-}
-
-const char *image_media_type(const char *path)
-{
-	int i = image_type_index(path);
-	return i < 0 ? NULL : image_types[i].media_type;
-}
 
 static void check_fileref(xmlNodePtr e, void *data)
 {
@@ -342,7 +308,7 @@ int check_rules(struct book *b, struct diag *d)
 	struct checker c = {.book = b, .diag = d};
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 
-	walk_elements(root, register_id, NULL, &c);
+	walk_elements(root, check_unique_id, NULL, &c);
 	walk_elements(root, check_references, NULL, &c);
 	walk_elements(root, check_fileref, NULL, &c);
 	walk_elements(root, check_rules_of, NULL, &c);

@@ -6,7 +6,7 @@
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
 
-#include "load.h"
+#include "book.h"
 
 /* The DocBook 5.0 schema, from Debian's docbook5-xml. */
 #ifndef DOCBOOK_RNG
@@ -25,10 +25,9 @@ struct schema {
 int schema_open(struct schema *s, const char *path, struct diag *d);
 void schema_close(struct schema *s);
 
-/* The checks besides the schema: registers every xml:id (so id() finds it) and checks that ids
- * are unique, references resolve, files exist, images are of a published type and have text
- * alternatives, links are safe and xml:lang values are language tags. Returns the number of
- * errors reported. */
+/* The checks besides the schema: ids are unique, references resolve, files exist, images are
+ * of a published type and have text alternatives, links are safe and xml:lang values are
+ * language tags. Returns the number of errors reported. */
 int check_rules(struct book *b, struct diag *d);
 
 /* What a link's address is, as a browser reads it. */
@@ -40,11 +39,6 @@ enum link_kind { LINK_WEB, LINK_RELATIVE, LINK_UNSAFE };
  * is unsafe. When clean is not NULL it gets the address so read (malloc'd). */
 enum link_kind link_kind_of(const char *href, char **clean);
 
-/* The kinds of image mixdown publishes, told by the file name's extension. */
-enum image_kind { IMAGE_OTHER, IMAGE_RASTER, IMAGE_SVG };
-enum image_kind image_kind_of(const char *path);
-/* The media type of an image mixdown publishes ("image/png"), or NULL for any other file. */
-const char *image_media_type(const char *path);
 
 /* check_rules, then the DocBook 5 schema; returns the number of errors reported. */
 int check_book(struct book *b, const struct schema *s, struct diag *d);

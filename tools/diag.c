@@ -160,16 +160,50 @@ void diag_hold(struct diag *d)
 
 void diag_release(struct diag *d, int show)
 {
+	char *text;
+	size_t len;
+
+	diag_take_held(d, &text, &len);
+	if (show && len > 0)
+		fwrite(text, 1, len, d->out);
+	free(text);
+}
+
+void diag_take_held(struct diag *d, char **text, size_t *len)
+{
+	*text = NULL;
+	*len = 0;
 	if (d->held == NULL)
 		return;
 	fclose(d->out);
 	d->out = d->held;
 	d->held = NULL;
-	if (show && d->held_len > 0)
-		fwrite(d->held_text, 1, d->held_len, d->out);
-	free(d->held_text);
+	*text = d->held_text;
+	*len = d->held_len;
 	d->held_text = NULL;
 	d->held_len = 0;
+}
+
+void diag_tally_since(const struct diag *d, const struct diag_tally *before,
+                      struct diag_tally *since)
+{
+	*since = d->tally;
+	since->shown -= before->shown;
+	for (int s = 0; s < SEV_COUNT; s++)
+		since->count[s] -= before->count[s];
+	if (before->first_error[0] != '\0' || since->count[SEV_ERROR] == 0)
+		since->first_error[0] = '\0';
+}
+
+void diag_merge(struct diag *d, const struct diag_tally *t, const char *text, size_t len)
+{
+	d->tally.shown += t->shown;
+	for (int s = 0; s < SEV_COUNT; s++)
+		d->tally.count[s] += t->count[s];
+	if (d->tally.first_error[0] == '\0')
+		memcpy(d->tally.first_error, t->first_error, sizeof t->first_error);
+	d->tally.first_error[sizeof t->first_error - 1] = '\0';
+	fwrite(text, 1, len, d->held != NULL ? d->held : d->out);
 }
 
 enum diag_severity diag_severity_of(enum diag_id id)
@@ -179,12 +213,12 @@ enum diag_severity diag_severity_of(enum diag_id id)
 
 int diag_errors(const struct diag *d)
 {
-	return d->count[SEV_ERROR];
+	return d->tally.count[SEV_ERROR];
 }
 
 int diag_failed(const struct diag *d)
 {
-	return d->count[SEV_ERROR] > 0 || (d->strict && d->shown > 0);
+	return d->tally.count[SEV_ERROR] > 0 || (d->strict && d->tally.shown > 0);
 }
 
 /* Writes text with control characters made visible (\x1b) and line breaks as spaces; in JSON
@@ -259,14 +293,14 @@ void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, v
 	/* trim trailing blanks that libxml2's messages end with */
 	for (size_t n = strlen(text); n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '); n--)
 		text[n - 1] = '\0';
-	d->count[m->severity]++;
-	if (m->severity == SEV_ERROR && d->first_error[0] == '\0')
-		snprintf(d->first_error, sizeof d->first_error, "%s:%ld:%ld: %s",
+	d->tally.count[m->severity]++;
+	if (m->severity == SEV_ERROR && d->tally.first_error[0] == '\0')
+		snprintf(d->tally.first_error, sizeof d->tally.first_error, "%s:%ld:%ld: %s",
 		         loc && loc->file ? loc->file : "mixdown", loc ? loc->line : 0,
 		         loc ? loc->col : 0, text);
 	if (m->severity > d->level)
 		return;
-	d->shown++;
+	d->tally.shown++;
 	if (d->format == FORMAT_JSON)
 		print_json_line(d, loc, m, text);
 	else

@@ -76,15 +76,20 @@ struct diag_loc {
 
 enum diag_format { FORMAT_TEXT, FORMAT_JSON };
 
+/* What a diag has counted: kept apart to hand another process's messages over (task.c). */
+struct diag_tally {
+	int shown;             /* messages printed */
+	int count[SEV_COUNT];  /* messages reported, by severity, shown or not */
+	char first_error[512]; /* the first error's line, for a live preview's banner */
+};
+
 struct diag {
 	FILE *out;
 	enum diag_format format;
 	int color;
 	enum diag_severity level;   /* the least severe messages shown */
 	int strict;                 /* -W was given: every shown message fails the run */
-	int shown;                  /* messages printed so far */
-	int count[SEV_COUNT];       /* messages reported, by severity, shown or not */
-	char first_error[512];      /* the first error's line, for a live preview's banner */
+	struct diag_tally tally;
 	FILE *held;                 /* while holding: where messages go once released */
 	char *held_text;
 	size_t held_len;
@@ -100,6 +105,14 @@ int diag_errors(const struct diag *d);
 /* Holds the messages printed from now on in memory; release prints them (show) or drops them. */
 void diag_hold(struct diag *d);
 void diag_release(struct diag *d, int show);
+/* Ends holding and gives the held text (malloc'd, *len bytes) to the caller. */
+void diag_take_held(struct diag *d, char **text, size_t *len);
+/* What d counted after `before` (an earlier copy of d->tally). */
+void diag_tally_since(const struct diag *d, const struct diag_tally *before,
+                      struct diag_tally *since);
+/* Adds messages reported and printed elsewhere: their counts, and their text, which goes out
+ * ahead of any d is holding (those still wait for their verdict). */
+void diag_merge(struct diag *d, const struct diag_tally *t, const char *text, size_t len);
 /* Does the run fail: an error, or with -W any message shown? */
 int diag_failed(const struct diag *d);
 

@@ -2,9 +2,10 @@
  * stylesheet and zips them with the styles and images, mimetype first, with fixed times. */
 #define _GNU_SOURCE
 #include "epub.h"
+#include "util.h"
 
 #include <ctype.h>
-#include <stdint.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,86 +113,36 @@ static void utc_date(time_t t, struct tm *tm)
 	}
 }
 
-static uint32_t rotl(uint32_t x, int n)
-{
-	return (x << n) | (x >> (32 - n));
-}
-
-static void sha1_block(uint32_t h[5], const unsigned char *p)
-{
-	uint32_t w[80], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 80; i++)
-		w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-	for (int i = 0; i < 80; i++) {
-		uint32_t f, k;
-		if (i < 20)
-			f = (b & c) | (~b & d), k = 0x5a827999;
-		else if (i < 40)
-			f = b ^ c ^ d, k = 0x6ed9eba1;
-		else if (i < 60)
-			f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
-		else
-			f = b ^ c ^ d, k = 0xca62c1d6;
-		uint32_t t = rotl(a, 5) + f + e + k + w[i];
-		e = d, d = c, c = rotl(b, 30), b = a, a = t;
-	}
-	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
-}
-
-static void sha1(const unsigned char *data, size_t len, unsigned char digest[20])
-{
-	uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
-	unsigned char block[64];
-	size_t i = 0;
-
-	for (; i + 64 <= len; i += 64)
-		sha1_block(h, data + i);
-	size_t rest = len - i;
-	memset(block, 0, sizeof block);
-	memcpy(block, data + i, rest);
-	block[rest] = 0x80;
-	if (rest >= 56) {
-		sha1_block(h, block);
-		memset(block, 0, sizeof block);
-	}
-	uint64_t bits = (uint64_t)len * 8;
-	for (int j = 0; j < 8; j++)
-		block[63 - j] = (unsigned char)(bits >> (8 * j));
-	sha1_block(h, block);
-	for (int j = 0; j < 20; j++)
-		digest[j] = (unsigned char)(h[j / 4] >> (24 - 8 * (j % 4)));
-}
-
-/* A name-based (version 5) UUID for the book, from its xml:id and title: the same book always
- * gets the same identifier. */
-static void book_uuid(const struct book *b, char out[46])
+void epub_uuid_v5(const char *name, char out[46])
 {
 	static const unsigned char url_namespace[16] = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad,
 	                                                0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0,
 	                                                0x4f, 0xd4, 0x30, 0xc8};
-	xmlNodePtr root = xmlDocGetRootElement(b->doc);
-	xmlChar *id = xmlGetNsProp(root, BAD_CAST "id", XML_XML_NAMESPACE);
-	xmlChar *title = xmlNodeGetContent(docbook_child(docbook_child(root, "info"), "title"));
-	size_t n = 16 + 64 + (id ? strlen((char *)id) : 0) + (title ? strlen((char *)title) : 0);
-	unsigned char *name = malloc(n), d[20];
-	int len;
+	GChecksum *sha1 = g_checksum_new(G_CHECKSUM_SHA1);
+	unsigned char d[20];
+	gsize len = sizeof d;
 
-	if (name == NULL)
-		abort();
-	memcpy(name, url_namespace, 16);
-	len = snprintf((char *)name + 16, n - 16, "mixdown:book:%s:%s", id ? (char *)id : "",
-	               title ? (char *)title : "");
-	sha1(name, 16 + (size_t)len, d);
+	g_checksum_update(sha1, url_namespace, sizeof url_namespace);
+	g_checksum_update(sha1, (const guchar *)name, (gssize)strlen(name));
+	g_checksum_get_digest(sha1, d, &len);
+	g_checksum_free(sha1);
 	d[6] = (unsigned char)((d[6] & 0x0f) | 0x50);
 	d[8] = (unsigned char)((d[8] & 0x3f) | 0x80);
 	snprintf(out, 46,
 	         "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
 	         d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12],
 	         d[13], d[14], d[15]);
+}
+
+/* The book's identifier, from its xml:id and title: the same book always gets the same one. */
+static void book_uuid(const struct book *b, char out[46])
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->doc);
+	xmlChar *id = xmlGetNsProp(root, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlChar *title = xmlNodeGetContent(docbook_child(docbook_child(root, "info"), "title"));
+	char *name = xasprintf("mixdown:book:%s:%s", id ? (char *)id : "", title ? (char *)title : "");
+
+	epub_uuid_v5(name, out);
 	free(name);
 	xmlFree(id);
 	xmlFree(title);
@@ -249,27 +200,10 @@ static int zip_put_copy(struct zipper *z, const char *name, const char *text, si
 
 static int zip_put_file(struct zipper *z, const char *name, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
 	char *data;
-	long len;
-	int ok;
+	size_t len;
 
-	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (len = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		if (fp != NULL)
-			fclose(fp);
-		return 0;
-	}
-	data = malloc((size_t)len + 1);
-	if (data == NULL)
-		abort();
-	ok = fread(data, 1, (size_t)len, fp) == (size_t)len;
-	fclose(fp);
-	if (!ok) {
-		free(data);
-		return 0;
-	}
-	return zip_put(z, name, data, (size_t)len, 0);
+	return read_file(path, READ_ANY_SIZE, &data, &len) == 0 && zip_put(z, name, data, len, 0);
 }
 
 static int add_rendered(void *data, struct rendered_file *file)
@@ -289,10 +223,10 @@ static int add_static_files(struct zipper *z, struct renderer *r, const struct p
 	free(css);
 	for (size_t i = 0; ok && i < p->nimages; i++) {
 		const struct image *img = &p->images[i];
-		char name[4200];
-		snprintf(name, sizeof name, OPS_DIR "%s", img->target);
+		char *name = xasprintf(OPS_DIR "%s", img->target);
 		ok = img->data ? zip_put_copy(z, name, img->data, img->len, 0)
 		               : zip_put_file(z, name, img->source);
+		free(name);
 	}
 	return ok;
 }
@@ -324,9 +258,9 @@ static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
 		return -1;
 	}
 	if (!fill_zip(&z, r, p, result) || zip_close(z.zip) != 0) {
-		char text[4400];
-		snprintf(text, sizeof text, "%s: %s", path, zip_strerror(z.zip));
+		char *text = xasprintf("%s: %s", path, zip_strerror(z.zip));
 		diag_report(r->diag, NULL, D_WRITE_FAILED, text);
+		free(text);
 		zip_discard(z.zip);
 		free(path);
 		return -1;
@@ -357,11 +291,21 @@ xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **par
 	return render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
 }
 
+char *epub_file_name(const struct book *b)
+{
+	char *name;
+
+	if (asprintf(&name, "%s.epub", b->name) < 0)
+		abort();
+	return name;
+}
+
 long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
                 xmlDocPtr result)
 {
-	char name[4200];
+	char *name = epub_file_name(b);
+	long size = write_zip(r, p, o, name, result, epub_book_time(b));
 
-	snprintf(name, sizeof name, "%s.epub", b->name);
-	return write_zip(r, p, o, name, result, epub_book_time(b));
+	free(name);
+	return size;
 }

@@ -16,6 +16,11 @@ time_t epub_book_time(const struct book *b);
  * reporting it. */
 int epub_check_source_date(struct diag *d);
 
+/* The name-based (version 5, SHA-1) UUID of name in the URL namespace, as
+ * "urn:uuid:xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx": the book's identifier, never random. */
+void epub_uuid_v5(const char *name, char out[46]);
+/* The EPUB's file name in the output folder, NAME.epub (malloc'd). */
+char *epub_file_name(const struct book *b);
 /* Renders the EPUB's documents with the EPUB stylesheet; NULL after reporting. */
 xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params);
 

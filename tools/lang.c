@@ -2,6 +2,7 @@
  * chooses the generated words' file for the book's language among the files in xsl/l10n/,
  * never by building a path from the book's text. */
 #include "lang.h"
+#include "util.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -192,12 +193,10 @@ char *lang_words_path(const char *datadir, const struct book *b, struct diag *d)
 	xmlNodePtr root = xmlDocGetRootElement(b->doc);
 	xmlChar *lang = xmlNodeGetLang(root);
 	const char *tag = lang != NULL && lang[0] != '\0' ? (const char *)lang : FALLBACK_LANG;
-	char folder[4200], best[256], names[512];
-	DIR *dir;
+	char *folder = path_join(datadir, L10N_DIR), best[256], names[512];
+	DIR *dir = opendir(folder);
 	char *path;
 
-	snprintf(folder, sizeof folder, "%s/" L10N_DIR, datadir);
-	dir = opendir(folder);
 	best[0] = names[0] = '\0';
 	if (dir != NULL) {
 		best_words_file(dir, tag, best, sizeof best, names, sizeof names);
@@ -208,9 +207,7 @@ char *lang_words_path(const char *datadir, const struct book *b, struct diag *d)
 		snprintf(best, sizeof best, FALLBACK_LANG ".xml");
 	}
 	xmlFree(lang);
-	path = malloc(strlen(folder) + strlen(best) + 2);
-	if (path == NULL)
-		abort();
-	sprintf(path, "%s/%s", folder, best);
+	path = path_join(folder, best);
+	free(folder);
 	return path;
 }

@@ -3,7 +3,7 @@
 #define MIXDOWN_LANG_H
 
 #include "diag.h"
-#include "load.h"
+#include "book.h"
 
 /* Does tag follow the syntax of BCP 47 language tags ("en", "pt-BR", "sr-Latn-RS",
  * "de-CH-1901", "x-private")? The registry of subtags is not consulted. */

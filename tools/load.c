@@ -2,6 +2,7 @@
  * network, no DTD, no entities) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "util.h"
 #include "sanitize.h"
 #include "columns.h"
 
@@ -42,14 +43,6 @@ struct loader {
 };
 
 
-static char *xstrdup(const char *s)
-{
-	char *copy = strdup(s);
-	if (copy == NULL)
-		abort();
-	return copy;
-}
-
 /* The path as an author would type it from the working directory. */
 static char *shown_path(const char *cwd, const char *path)
 {
@@ -76,47 +69,6 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	                     ? canonical + root_len + 1
 	                     : canonical);
 	return f;
-}
-
-/* Reads at most limit bytes of a file; a longer one fails with EFBIG, and when its size is
- * known beforehand, before anything is read. */
-static int read_whole_file(const char *path, size_t limit, char **text, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, used = 0, got = 1;
-	struct stat st;
-
-	if (fp == NULL)
-		return -1;
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
-		fclose(fp);
-		errno = EFBIG;
-		return -1;
-	}
-	while (got > 0 && used <= limit) {
-		if (used == cap) {
-			cap = cap ? cap * 2 : 65536;
-			cap = cap < limit + 1 ? cap : limit + 1;
-			char *grown = realloc(buf, cap + 1);
-			if (grown == NULL)
-				abort();
-			buf = grown;
-		}
-		got = fread(buf + used, 1, cap - used, fp);
-		used += got;
-	}
-	int failed = ferror(fp);
-	fclose(fp);
-	if (failed || used > limit) {
-		free(buf);
-		errno = failed ? EIO : EFBIG;
-		return -1;
-	}
-	buf[used] = '\0';
-	*text = buf;
-	*len = used;
-	return 0;
 }
 
 /* The UTF-16 variant a file is in (from its byte order mark or its first '<'), or NULL. */
@@ -215,7 +167,7 @@ static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc)
 	size_t book_left = MAX_BOOK_MIB * MIB - ld->bytes_read;
 	size_t limit = book_left < MAX_FILE_MIB * MIB ? book_left : MAX_FILE_MIB * MIB;
 
-	if (read_whole_file(f->path, limit, &f->text, &f->len) != 0) {
+	if (read_file(f->path, limit, &f->text, &f->len) != 0) {
 		report_unreadable(ld, f, inc, errno, limit == book_left);
 		return -1;
 	}
@@ -500,31 +452,6 @@ static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
 }
 
 /* ---- files ---- */
-
-void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data)
-{
-	xmlNodePtr n = root;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			enter(n, data);
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-			if (leave != NULL)
-				leave(n, data);
-		}
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (leave != NULL)
-				leave(n, data);
-		}
-		if (n == root)
-			break;
-		n = n->next;
-	}
-}
 
 static void mark_element(xmlNodePtr e, void *file)
 {
@@ -843,34 +770,6 @@ static int check_root(struct loader *ld, xmlNodePtr root)
 	return 1;
 }
 
-static char *name_without_extension(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	char *name = xstrdup(base ? base + 1 : path);
-	char *dot = strrchr(name, '.');
-
-	if (dot != NULL && dot != name)
-		*dot = '\0';
-	return name;
-}
-
-static struct book *new_book(const char *canonical)
-{
-	struct book *b = calloc(1, sizeof *b);
-	char *slash;
-
-	if (b == NULL)
-		abort();
-	b->root = xstrdup(canonical);
-	slash = strrchr(b->root, '/');
-	if (slash == b->root)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	b->name = name_without_extension(canonical);
-	return b;
-}
-
 static int load_master(struct loader *ld, struct book_file *f)
 {
 	xmlNodePtr root;
@@ -898,7 +797,7 @@ struct book *load_book(const char *path, struct diag *d)
 		return NULL;
 	}
 	ld.cwd = getcwd(NULL, 0);
-	ld.book = new_book(canonical);
+	ld.book = book_new(canonical);
 	ld.ctxt = new_parser(&ld);
 	xmlSetExternalEntityLoader(refuse_entity_loader);
 	xmlSetGenericErrorFunc(&ld, on_generic_message);
@@ -913,86 +812,6 @@ struct book *load_book(const char *path, struct diag *d)
 		return NULL;
 	}
 	sanitize_book(ld.book, d);
+	book_register_ids(ld.book);
 	return ld.book;
-}
-
-void book_free(struct book *b)
-{
-	if (b == NULL)
-		return;
-	xmlFreeDoc(b->doc);
-	for (size_t i = 0; i < b->nfiles; i++) {
-		free(b->files[i]->path);
-		free(b->files[i]->shown);
-		free(b->files[i]->rel);
-		columns_free(b->files[i]->columns);
-		free(b->files[i]->text);
-		free(b->files[i]);
-	}
-	free(b->files);
-	free(b->root);
-	free(b->name);
-	free(b);
-}
-
-int is_docbook(xmlNodePtr e, const char *name)
-{
-	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
-	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
-}
-
-int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (is_docbook(e, names[i]))
-			return 1;
-	return 0;
-}
-
-xmlNodePtr docbook_child(xmlNodePtr e, const char *name)
-{
-	for (xmlNodePtr c = e != NULL ? e->children : NULL; c != NULL; c = c->next)
-		if (is_docbook(c, name))
-			return c;
-	return NULL;
-}
-
-/* ---- positions ---- */
-
-static xmlNodePtr element_of(xmlNodePtr n)
-{
-	while (n != NULL && n->type != XML_ELEMENT_NODE)
-		n = n->parent;
-	return n;
-}
-
-const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
-{
-	xmlNodePtr e = element_of(node);
-	return e != NULL && e->_private != NULL ? e->_private : b->files[0];
-}
-
-/* The element before e in document order, or NULL. */
-void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
-{
-	xmlNodePtr e = element_of(node);
-	const struct book_file *f = book_file_of(b, node);
-
-	loc->file = f->shown;
-	loc->line = e != NULL ? xmlGetLineNo(e) : 0;
-	loc->col = e != NULL && loc->line > 0 && f->columns != NULL
-	               ? columns_of_element(f->columns, e, loc->line)
-	               : 0;
-}
-
-int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
-{
-	struct diag_loc loc;
-	va_list ap;
-
-	book_locate(b, node, &loc);
-	va_start(ap, id);
-	diag_vreport(d, &loc, id, ap);
-	va_end(ap);
-	return diag_severity_of(id) == SEV_ERROR;
 }

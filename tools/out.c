@@ -3,6 +3,7 @@
  * failed, interrupted or killed build loses nothing and readers never see two builds mixed. */
 #define _GNU_SOURCE
 #include "out.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,20 +61,11 @@ void out_reraise(void)
 	}
 }
 
-static char *join(const char *a, const char *b)
-{
-	char *path = malloc(strlen(a) + strlen(b) + 2);
-	if (path == NULL)
-		abort();
-	sprintf(path, "%s/%s", a, b);
-	return path;
-}
-
 static int fail(const struct out *o, const char *path, int err)
 {
-	char text[4200];
-	snprintf(text, sizeof text, "%s: %s", path, strerror(err));
+	char *text = xasprintf("%s: %s", path, strerror(err));
 	diag_report(o->diag, NULL, D_WRITE_FAILED, text);
+	free(text);
 	return 0;
 }
 
@@ -114,7 +106,7 @@ enum entry_kind {
 
 static int is_regular_file(const char *folder, const char *rel)
 {
-	char *path = join(folder, rel);
+	char *path = path_join(folder, rel);
 	struct stat st;
 	int regular = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 
@@ -148,18 +140,20 @@ static int is_earlier_epub(const char *path)
 
 static int is_our_link(const char *path, const char *name)
 {
-	char *target = join(STATE_DIR "/" CURRENT, name);
-	char found[4200];
-	ssize_t n = readlink(path, found, sizeof found);
-	int ours = n == (ssize_t)strlen(target) && memcmp(found, target, (size_t)n) == 0;
+	char *target = path_join(STATE_DIR "/" CURRENT, name);
+	size_t len = strlen(target);
+	char *found = malloc(len + 1); /* room to tell a longer link apart */
+	ssize_t n = found != NULL ? readlink(path, found, len + 1) : -1;
+	int ours = n == (ssize_t)len && memcmp(found, target, len) == 0;
 
+	free(found);
 	free(target);
 	return ours;
 }
 
 static enum entry_kind entry_kind(const char *dir, const char *name)
 {
-	char *path = join(dir, name);
+	char *path = path_join(dir, name);
 	struct stat st;
 	enum entry_kind kind = ENTRY_FOREIGN;
 
@@ -182,7 +176,7 @@ static int entries_are_ours(const char *dir, const char *const *entries, size_t 
 
 	for (size_t i = 0; i < n; i++) {
 		if (entry_kind(dir, entries[i]) == ENTRY_FOREIGN) {
-			char *path = join(dir, entries[i]);
+			char *path = path_join(dir, entries[i]);
 			diag_report(d, NULL, D_OUTPUT_FOREIGN, path);
 			free(path);
 			ok = 0;
@@ -215,7 +209,7 @@ static char *future_realpath(const char *dir)
 		slash[slash == parent] = '\0';
 		found = parent;
 	} else if (parent != NULL && strcmp(last, ".") != 0) {
-		found = join(strcmp(parent, "/") == 0 ? "" : parent, last);
+		found = path_join(strcmp(parent, "/") == 0 ? "" : parent, last);
 		free(parent);
 	} else {
 		found = parent;
@@ -229,7 +223,7 @@ static const char *unsafe_reason(const char *canonical, const char *book_root)
 {
 	const char *home_variable = getenv("HOME");
 	char *home = home_variable != NULL ? realpath(home_variable, NULL) : NULL;
-	char *git = join(canonical, ".git");
+	char *git = path_join(canonical, ".git");
 	const char *why = NULL;
 	struct stat st;
 
@@ -300,7 +294,7 @@ static void remove_each(const char *folder, int (*unwanted)(const char *, const 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
 		    !unwanted(e->d_name, keep))
 			continue;
-		char *path = join(folder, e->d_name);
+		char *path = path_join(folder, e->d_name);
 		remove_tree(path);
 		free(path);
 	}
@@ -319,7 +313,7 @@ static void remove_leftovers(const struct out *o, const char *current)
 /* The generation DIR/.mixdown/current names, newly allocated, or NULL. */
 static char *current_generation(const struct out *o)
 {
-	char *link = join(o->state, CURRENT);
+	char *link = path_join(o->state, CURRENT);
 	char target[256];
 	ssize_t n = readlink(link, target, sizeof target - 1);
 
@@ -334,7 +328,7 @@ static char *current_generation(const struct out *o)
 
 static int take_lock(struct out *o)
 {
-	char *path = join(o->state, LOCK);
+	char *path = path_join(o->state, LOCK);
 	int ok = 1;
 
 	o->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -368,7 +362,7 @@ static mode_t process_umask(void)
 int out_begin(struct out *o, const char *dir, const char *const *entries, size_t n,
               struct diag *d)
 {
-	char *with_slash = join(dir, STATE_DIR "/");
+	char *with_slash = path_join(dir, STATE_DIR "/");
 	char *current;
 	int ok;
 
@@ -376,7 +370,7 @@ int out_begin(struct out *o, const char *dir, const char *const *entries, size_t
 	o->lock = -1;
 	o->diag = d;
 	o->dir = strdup(dir);
-	o->state = join(dir, STATE_DIR);
+	o->state = path_join(dir, STATE_DIR);
 	o->entries = entries;
 	o->nentries = n;
 	ok = make_parents(with_slash) == 0 || fail(o, dir, errno);
@@ -386,7 +380,7 @@ int out_begin(struct out *o, const char *dir, const char *const *entries, size_t
 		current = current_generation(o);
 		remove_leftovers(o, current);
 		free(current);
-		o->tmp = join(o->state, GENERATION);
+		o->tmp = path_join(o->state, GENERATION);
 		if (mkdtemp(o->tmp) == NULL || chmod(o->tmp, 0777 & ~process_umask()) != 0) {
 			ok = fail(o, o->tmp, errno);
 			free(o->tmp);
@@ -410,7 +404,7 @@ char *out_prepare(const struct out *o, const char *rel)
 	}
 	if (out_interrupted())
 		return NULL;
-	path = join(o->tmp, rel);
+	path = path_join(o->tmp, rel);
 	if (make_parents(path) != 0) {
 		fail(o, path, errno);
 		free(path);
@@ -445,23 +439,13 @@ int out_write(const struct out *o, const char *rel, const void *data, size_t len
 
 int out_copy(const struct out *o, const char *rel, const char *source)
 {
-	FILE *fp = fopen(source, "rb");
-	char *data = NULL;
-	long len;
+	char *data;
+	size_t len;
 	int ok;
 
-	if (fp == NULL)
+	if (read_file(source, READ_ANY_SIZE, &data, &len) != 0)
 		return fail(o, source, errno);
-	if (fseek(fp, 0, SEEK_END) != 0 || (len = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
-		fclose(fp);
-		return fail(o, source, errno);
-	}
-	data = malloc((size_t)len + 1);
-	if (data == NULL)
-		abort();
-	ok = fread(data, 1, (size_t)len, fp) == (size_t)len;
-	fclose(fp);
-	ok = ok ? out_write(o, rel, data, (size_t)len) : fail(o, source, EIO);
+	ok = out_write(o, rel, data, len);
 	free(data);
 	return ok;
 }
@@ -494,7 +478,7 @@ static int sync_generation(const struct out *o)
 
 static int generation_has(const struct out *o, const char *name)
 {
-	char *path = join(o->tmp, name);
+	char *path = path_join(o->tmp, name);
 	struct stat st;
 	int has = lstat(path, &st) == 0;
 
@@ -507,9 +491,9 @@ static int generation_has(const struct out *o, const char *name)
  * when the current build lacks that entry). Refuses whatever mixdown did not write. */
 static int link_entry(const struct out *o, const char *name)
 {
-	char *path = join(o->dir, name);
+	char *path = path_join(o->dir, name);
 	char *aside = NULL;
-	char *target = join(STATE_DIR "/" CURRENT, name);
+	char *target = path_join(STATE_DIR "/" CURRENT, name);
 	enum entry_kind kind = entry_kind(o->dir, name);
 	int ok = 1;
 
@@ -534,8 +518,8 @@ static int link_entry(const struct out *o, const char *name)
 /* The one step that publishes: DIR/.mixdown/current now names this generation. */
 static int switch_current(const struct out *o)
 {
-	char *next = join(o->state, NEXT);
-	char *current = join(o->state, CURRENT);
+	char *next = path_join(o->state, NEXT);
+	char *current = path_join(o->state, CURRENT);
 	const char *generation = strrchr(o->tmp, '/') + 1;
 	int ok;
 
@@ -553,7 +537,7 @@ static void unlink_unwritten(const struct out *o)
 	for (size_t i = 0; i < o->nentries; i++) {
 		if (generation_has(o, o->entries[i]) || entry_kind(o->dir, o->entries[i]) != ENTRY_OURS)
 			continue;
-		char *path = join(o->dir, o->entries[i]);
+		char *path = path_join(o->dir, o->entries[i]);
 		unlink(path);
 		free(path);
 	}

@@ -13,7 +13,10 @@
 #include "check.h"
 #include "image.h"
 #include "svg.h"
+#include "load.h"
+#include "media.h"
 #include "names.h"
+#include "util.h"
 
 #define MAX_PAGE_DEPTH 64
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -75,14 +78,6 @@ struct planner {
 	xmlHashTablePtr index_firsts;    /* the index groups that have their first term */
 };
 
-
-static char *xstrdup(const char *s)
-{
-	char *copy = strdup(s);
-	if (copy == NULL)
-		abort();
-	return copy;
-}
 
 static int is_page_root(xmlNodePtr e)
 {

@@ -3,7 +3,7 @@
 #define MIXDOWN_PLAN_H
 
 #include "diag.h"
-#include "load.h"
+#include "book.h"
 
 /* Attributes plan.c adds to the tree, in this namespace (prefix mx):
  *   mx:page   on each page's root: the page's file name without extension

@@ -18,17 +18,15 @@
 #include <unistd.h>
 
 #include "plan.h"
+#include "util.h"
 
 char *render_data_path(const struct renderer *r, const char *relpath)
 {
-	char *path = malloc(strlen(r->datadir) + strlen(relpath) + 2);
-	if (path == NULL)
-		abort();
-	sprintf(path, "%s/%s", r->datadir, relpath);
-	return path;
+	return path_join(r->datadir, relpath);
 }
 
 /* Stylesheet messages arrive in pieces; each finished line becomes one report. */
+__attribute__((format(printf, 2, 3)))
 static void on_stylesheet_message(void *data, const char *fmt, ...)
 {
 	struct renderer *r = data;
@@ -143,6 +141,7 @@ static void unknown_element(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewCString(""));
 }
 
+__attribute__((format(printf, 2, 3)))
 static void on_transform_error(void *data, const char *fmt, ...)
 {
 	struct renderer *r = data;

@@ -6,7 +6,7 @@
 #include <libxslt/xsltInternals.h>
 
 #include "diag.h"
-#include "load.h"
+#include "book.h"
 
 struct renderer {
 	char *datadir;                 /* holds xsl/ and style/ */

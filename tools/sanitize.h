@@ -3,7 +3,7 @@
 #define MIXDOWN_SANITIZE_H
 
 #include "diag.h"
-#include "load.h"
+#include "book.h"
 
 /* Removes every element, attribute and namespace declaration in mixdown's own namespaces from
  * the book, with one warning per file at the first place. */

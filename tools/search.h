@@ -11,8 +11,6 @@
  * of the site stylesheet's result. Returns the index's size in bytes, or -1 after reporting. */
 long search_write_index(xmlDocPtr result, const struct out *o, const char *rel);
 
-/* Appends text as a quoted JSON string, white space folded and escaped for any script. */
-void json_string(xmlBufferPtr buf, const xmlChar *text);
 /* Appends the words of an element's title (without index terms) as a quoted JSON string. */
 void json_title(xmlBufferPtr buf, xmlNodePtr element);
 

@@ -24,7 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "json.h"
+#include "media.h"
 #include "out.h"
+#include "util.h"
 
 #define QUIET_MS 40          /* a burst of saves ends when the folder is quiet this long */
 #define WAIT_SECONDS 25      /* how long a page's status request waits for a new build */
@@ -101,19 +104,8 @@ static const char not_built_html[] =
 
 static const char *content_type(const char *path)
 {
-	static const struct { const char *ext, *type; } types[] = {
-		{".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-		{".js", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"},
-		{".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
-		{".gif", "image/gif"}, {".webp", "image/webp"}, {".xml", "application/xml"},
-		{".epub", "application/epub+zip"},
-	};
-	const char *dot = strrchr(path, '.');
-
-	for (size_t i = 0; dot != NULL && i < sizeof types / sizeof *types; i++)
-		if (strcasecmp(dot, types[i].ext) == 0)
-			return types[i].type;
-	return "application/octet-stream";
+	const char *type = media_type_of(path);
+	return type != NULL ? type : "application/octet-stream";
 }
 
 /* Queues r with its type and no caching, then lets go of it; NULL (out of memory) fails the
@@ -244,15 +236,14 @@ static const char *host_refusal(const struct server *s, struct MHD_Connection *c
 /* The file or folder a URL path names inside the site, or NULL: no "..", nothing outside. */
 static char *site_path(const char *site, const char *url)
 {
-	char joined[PATH_MAX];
-	char *canonical;
+	char *joined, *canonical;
 	size_t n = strlen(site);
 
 	if (url[0] != '/' || strstr(url, "/..") != NULL || strstr(url, "//") != NULL)
 		return NULL;
-	snprintf(joined, sizeof joined, "%s%s%s", site, url,
-	         url[strlen(url) - 1] == '/' ? "index.html" : "");
+	joined = xasprintf("%s%s%s", site, url, url[strlen(url) - 1] == '/' ? "index.html" : "");
 	canonical = realpath(joined, NULL);
+	free(joined);
 	if (canonical != NULL && (strncmp(canonical, site, n) != 0 || canonical[n] != '/')) {
 		free(canonical);
 		return NULL;
@@ -335,12 +326,13 @@ static int send_regular_file(struct MHD_Connection *c, unsigned status, const ch
 /* Is path a folder with an index.html, served at the folder's address with a slash? */
 static int is_folder_with_index(const char *path)
 {
-	char index[PATH_MAX];
+	char *index = path_join(path, "index.html");
 	struct stat st;
+	int found = stat(path, &st) == 0 && S_ISDIR(st.st_mode) && stat(index, &st) == 0 &&
+	            S_ISREG(st.st_mode);
 
-	snprintf(index, sizeof index, "%s/index.html", path);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && stat(index, &st) == 0 &&
-	       S_ISREG(st.st_mode);
+	free(index);
+	return found;
 }
 
 /* The site's 404.html, or a line of text when there is none. */
@@ -443,24 +435,24 @@ static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned 
 static enum MHD_Result send_status(struct server *s, struct MHD_Connection *c)
 {
 	const char *after = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "after");
-	char body[2400], escaped[2200];
-	size_t n = 0;
+	xmlBufferPtr body = xmlBufferCreate();
+	char build[32];
+	enum MHD_Result sent;
 
 	pthread_mutex_lock(&s->lock);
 	if (after != NULL && *after != '\0')
 		wait_for_build(s, c, strtoul(after, NULL, 10));
-	for (const char *p = s->error; *p != '\0' && n + 7 < sizeof escaped; p++) {
-		if (*p == '"' || *p == '\\')
-			escaped[n++] = '\\', escaped[n++] = *p;
-		else if ((unsigned char)*p < 0x20)
-			n += (size_t)snprintf(escaped + n, sizeof escaped - n, "\\u%04x", *p);
-		else
-			escaped[n++] = *p;
-	}
-	escaped[n] = '\0';
-	snprintf(body, sizeof body, "{\"build\":%lu,\"error\":\"%s\"}", s->build, escaped);
+	snprintf(build, sizeof build, "%lu", s->build);
+	xmlBufferCat(body, BAD_CAST "{\"build\":");
+	xmlBufferCat(body, BAD_CAST build);
+	xmlBufferCat(body, BAD_CAST ",\"error\":");
+	json_string(body, BAD_CAST s->error);
+	xmlBufferCat(body, BAD_CAST "}");
 	pthread_mutex_unlock(&s->lock);
-	return send_buffer(c, MHD_HTTP_OK, "application/json", body, strlen(body));
+	sent = send_buffer(c, MHD_HTTP_OK, "application/json", xmlBufferContent(body),
+	                   (size_t)xmlBufferLength(body));
+	xmlBufferFree(body);
+	return sent;
 }
 
 /* ---- connections ---- */
@@ -606,11 +598,11 @@ static void watch_folder(struct server *s, const char *path, int depth)
 	inotify_add_watch(s->inotify, path, WATCH_EVENTS);
 	dir = opendir(path);
 	while (dir != NULL && (e = readdir(dir)) != NULL) {
-		char child[PATH_MAX];
 		if (e->d_name[0] == '.' || e->d_type != DT_DIR)
 			continue;
-		snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+		char *child = path_join(path, e->d_name);
 		watch_folder(s, child, depth + 1);
+		free(child);
 	}
 	if (dir != NULL)
 		closedir(dir);

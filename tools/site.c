@@ -3,7 +3,9 @@
 #include "site.h"
 
 #include "image.h"
+#include "json.h"
 #include "search.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,14 +23,13 @@ struct site_writer {
 static int write_page(void *data, struct rendered_file *file)
 {
 	struct site_writer *w = data;
-	char rel[4200];
+	char *rel = xasprintf(SITE_DIR "%s", file->href);
 	size_t len;
 	char *bytes = render_serialize(file, &len);
-	int ok;
+	int ok = out_write(w->out, rel, bytes, len);
 
-	snprintf(rel, sizeof rel, SITE_DIR "%s", file->href);
-	ok = out_write(w->out, rel, bytes, len);
 	free(bytes);
+	free(rel);
 	w->files += ok;
 	return ok;
 }
@@ -36,12 +37,13 @@ static int write_page(void *data, struct rendered_file *file)
 static int copy_assets(struct renderer *r, struct site_writer *w)
 {
 	for (size_t i = 0; i < sizeof site_assets / sizeof *site_assets; i++) {
-		char rel[256], style[256];
-		snprintf(rel, sizeof rel, SITE_DIR ASSETS_DIR "%s", site_assets[i]);
-		snprintf(style, sizeof style, "style/%s", site_assets[i]);
+		char *rel = xasprintf(SITE_DIR ASSETS_DIR "%s", site_assets[i]);
+		char *style = path_join("style", site_assets[i]);
 		char *source = render_data_path(r, style);
 		int ok = out_copy(w->out, rel, source);
 		free(source);
+		free(style);
+		free(rel);
 		if (!ok)
 			return 0;
 		w->files++;
@@ -71,10 +73,11 @@ static int copy_images(const struct plan *p, struct site_writer *w)
 {
 	for (size_t i = 0; i < p->nimages; i++) {
 		const struct image *img = &p->images[i];
-		char rel[4200];
-		snprintf(rel, sizeof rel, SITE_DIR "%s", img->target);
-		if (!(img->data ? out_write(w->out, rel, img->data, img->len)
-		                : out_copy(w->out, rel, img->source)))
+		char *rel = xasprintf(SITE_DIR "%s", img->target);
+		int ok = img->data ? out_write(w->out, rel, img->data, img->len)
+		                   : out_copy(w->out, rel, img->source);
+		free(rel);
+		if (!ok)
 			return 0;
 		w->files++;
 	}

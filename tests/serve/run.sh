@@ -121,7 +121,11 @@ fi
 
 before=$(build_number)
 sed -i 's|<para>The edited words|<para>The broken <emphasis>words|' "$out/book/chapter.xml"
-if wait_for_build_after "$before" && get /_mixdown/status | grep -q 'chapter.xml:[0-9]*:[0-9]*: <emphasis> is not closed' &&
+# the error as the page's script reads it: decoded from the JSON
+status_error() {
+	get /_mixdown/status | node -e 'let s = ""; process.stdin.on("data", (d) => { s += d; }).on("end", () => console.log(JSON.parse(s).error));'
+}
+if wait_for_build_after "$before" && status_error | grep -q 'chapter.xml:[0-9]*:[0-9]*: <emphasis> is not closed' &&
 	get /c.html | grep -q 'The edited words'; then
 	ok "serve: a broken save reports its error and the last good page stays served"
 else

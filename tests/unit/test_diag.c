@@ -38,7 +38,7 @@ static void warnings_are_not_errors(void **state)
 	capture_start(&c);
 	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink");
 	assert_int_equal(diag_errors(&c.diag), 0);
-	assert_int_equal(c.diag.count[SEV_WARNING], 1);
+	assert_int_equal(c.diag.tally.count[SEV_WARNING], 1);
 	assert_non_null(strstr(captured_text(&c), "a.xml:1:1: warning: <blink>"));
 	capture_end(&c);
 }

@@ -1,0 +1,355 @@
+/* build.c: the pipeline, in order: load the book, check it, plan its pages, render them and
+ * write the outputs. The schema validation and the EPUB each run as a task beside the rest
+ * (task.c); nothing is published, and no message of the later stages shown, before the
+ * schema's verdict. */
+#define _GNU_SOURCE
+#include "build.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "epub.h"
+#include "lang.h"
+#include "load.h"
+#include "out.h"
+#include "plan.h"
+#include "render.h"
+#include "site.h"
+#include "task.h"
+#include "util.h"
+
+#ifndef MIXDOWN_DATADIR
+#define MIXDOWN_DATADIR "/usr/local/share/mixdown"
+#endif
+
+/* ---- timing ---- */
+
+struct clock {
+	struct timespec start, last;
+	int print;
+};
+
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+static void clock_start(struct clock *c, int print)
+{
+	clock_gettime(CLOCK_MONOTONIC, &c->start);
+	c->last = c->start;
+	c->print = print;
+}
+
+static void clock_stage(struct clock *c, const char *stage)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (c->print)
+		fprintf(stderr, "mixdown: %-7s %8.1f ms\n", stage, ms_between(&c->last, &now));
+	c->last = now;
+}
+
+static double clock_total(const struct clock *c)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ms_between(&c->start, &now);
+}
+
+/* ---- the data folder ---- */
+
+static int has_stylesheets(const char *dir)
+{
+	char *path = path_join(dir, SITE_STYLESHEET);
+	struct stat st;
+	int found = stat(path, &st) == 0;
+
+	free(path);
+	return found;
+}
+
+/* The folder beside the executable that holds the stylesheets (installed: ../share/mixdown;
+ * source tree: ..), or NULL. */
+static char *datadir_beside_executable(void)
+{
+	static const char *const relative[] = {"../share/mixdown", ".."};
+	char *exe = realpath("/proc/self/exe", NULL), *slash, *dir = NULL;
+
+	if (exe == NULL || (slash = strrchr(exe, '/')) == NULL) {
+		free(exe);
+		return NULL;
+	}
+	*slash = '\0';
+	for (size_t i = 0; i < sizeof relative / sizeof *relative && dir == NULL; i++) {
+		dir = path_join(exe, relative[i]);
+		if (!has_stylesheets(dir)) {
+			free(dir);
+			dir = NULL;
+		}
+	}
+	free(exe);
+	return dir;
+}
+
+/* MIXDOWN_DATADIR, then beside the executable, then the folder the build was configured
+ * with. */
+static char *find_datadir(void)
+{
+	const char *env = getenv("MIXDOWN_DATADIR");
+	char *beside;
+
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	beside = datadir_beside_executable();
+	return beside != NULL ? beside : strdup(MIXDOWN_DATADIR);
+}
+
+/* ---- one run ---- */
+
+/* What the stages of one run share. */
+struct build {
+	const struct build_settings *settings;
+	const struct schema *schema;
+	struct diag *diag;
+	struct clock clock;
+	struct book *book;
+	char *epub_name;          /* NAME.epub */
+	const char *entries[2];   /* what a build publishes in the output folder: html, NAME.epub */
+	struct task validation;   /* the schema's verdict, reached beside the later stages */
+	struct plan plan;
+	struct renderer renderer;
+	xmlChar *lang;
+	char *l10n;
+	const char *params[9];    /* the stylesheets' parameters: name, value, ..., NULL */
+	struct out out;
+	struct task epub;
+};
+
+static long file_size(const char *folder, const char *name)
+{
+	char *path = path_join(folder, name);
+	struct stat st;
+	long size = stat(path, &st) == 0 ? (long)st.st_size : -1;
+
+	free(path);
+	return size;
+}
+
+static int load(struct build *b)
+{
+	b->book = load_book(b->settings->book, b->diag);
+	clock_stage(&b->clock, "load");
+	if (b->book == NULL)
+		return EXIT_BOOK;
+	b->epub_name = epub_file_name(b->book);
+	b->entries[0] = "html";
+	b->entries[1] = b->epub_name;
+	return EXIT_OK;
+}
+
+static int validate(void *data, struct diag *d)
+{
+	struct build *b = data;
+	return schema_validate(b->book, b->schema, d) == 0;
+}
+
+/* The project's rules here and now; then the schema, beside the later stages (whose messages
+ * are held until its verdict), or here for a site-only build. */
+static int check(struct build *b)
+{
+	const struct build_settings *s = b->settings;
+
+	if (check_rules(b->book, b->diag) > 0) {
+		schema_validate(b->book, b->schema, b->diag); /* its errors too, in the same run */
+		return EXIT_BOOK;
+	}
+	if (!s->check_only && !out_is_safe(s->out_dir, b->book->root, b->entries, 2, b->diag))
+		return EXIT_USAGE;
+	if (s->site_only)
+		task_run(&b->validation, validate, b, b->diag);
+	else
+		task_start(&b->validation, validate, b, b->diag);
+	if (task_running(&b->validation))
+		diag_hold(b->diag);
+	clock_stage(&b->clock, "check");
+	return task_running(&b->validation) || b->validation.ok ? EXIT_OK : EXIT_BOOK;
+}
+
+/* Waits for the schema's verdict, then shows its messages and, when the book is valid, the
+ * ones held meanwhile. Returns whether the book is valid. */
+static int await_verdict(struct build *b)
+{
+	int valid = task_finish(&b->validation);
+
+	task_show(&b->validation, b->diag, 1);
+	diag_release(b->diag, valid);
+	return valid;
+}
+
+static int plan(struct build *b)
+{
+	int errors = plan_book(b->book, &b->plan, b->diag);
+
+	clock_stage(&b->clock, "plan");
+	return errors > 0 ? EXIT_BOOK : EXIT_OK;
+}
+
+static int open_renderer(struct build *b)
+{
+	const struct build_settings *s = b->settings;
+	char *datadir = find_datadir();
+	int opened = render_open(&b->renderer, datadir, b->diag);
+
+	free(datadir);
+	if (!opened)
+		return EXIT_IO;
+	b->lang = xmlNodeGetLang(xmlDocGetRootElement(b->book->doc));
+	b->l10n = lang_words_path(b->renderer.datadir, b->book, b->diag);
+	const char *params[] = {"lang", b->lang ? (const char *)b->lang : "en", "l10n", b->l10n,
+	                        "base-url", s->base_url ? s->base_url : "",
+	                        "edit-url", s->edit_url ? s->edit_url : "", NULL};
+	memcpy(b->params, params, sizeof params);
+	return EXIT_OK;
+}
+
+/* check renders the site in memory, for the warnings only the stylesheets can give. */
+static int render_in_memory(struct build *b)
+{
+	xmlDocPtr site = render_stylesheet(&b->renderer, SITE_STYLESHEET, b->book, b->params);
+	int ok = site != NULL;
+
+	xmlFreeDoc(site);
+	clock_stage(&b->clock, "render");
+	if (await_verdict(b) && ok)
+		printf("mixdown: %s: no errors, %d warnings (%.0f ms)\n", b->settings->book,
+		       b->diag->tally.count[SEV_WARNING], clock_total(&b->clock));
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+static int make_site(struct build *b)
+{
+	xmlDocPtr site = render_stylesheet(&b->renderer, SITE_STYLESHEET, b->book, b->params);
+	int ok;
+
+	clock_stage(&b->clock, "render");
+	ok = site != NULL && site_write(&b->renderer, &b->plan, &b->out, site) >= 0;
+	xmlFreeDoc(site);
+	clock_stage(&b->clock, "site");
+	return ok;
+}
+
+/* The EPUB, once the book is planned: it shares nothing with the site. */
+static int make_epub(void *data, struct diag *d)
+{
+	struct build *b = data;
+	int report_unknown = b->renderer.report_unknown;
+	xmlDocPtr epub;
+	long size;
+
+	(void)d; /* the renderer and the output folder report through it already */
+	b->renderer.report_unknown = 0; /* the site's rendering reports those */
+	epub = epub_render(&b->renderer, b->book, b->params);
+	size = epub != NULL ? epub_write(&b->renderer, b->book, &b->plan, &b->out, epub) : -1;
+	xmlFreeDoc(epub);
+	b->renderer.report_unknown = report_unknown;
+	return size >= 0;
+}
+
+static void print_summary(const struct build *b, long epub_size)
+{
+	const struct build_settings *s = b->settings;
+
+	if (s->site_only)
+		printf("mixdown: %zu pages in %s/html/ in %.0f ms\n", b->plan.npages, s->out_dir,
+		       clock_total(&b->clock));
+	else
+		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", b->plan.npages,
+		       s->out_dir, s->out_dir, b->epub_name, (epub_size + 1023) / 1024,
+		       clock_total(&b->clock));
+}
+
+/* The site here and the EPUB beside it, published together once the book is valid. */
+static int write_outputs(struct build *b)
+{
+	const struct build_settings *s = b->settings;
+	long epub_size = 0;
+	int ok, valid;
+
+	if (!out_begin(&b->out, s->out_dir, b->entries, 2, b->diag))
+		return EXIT_IO;
+	if (!s->site_only)
+		task_start(&b->epub, make_epub, b, b->diag);
+	ok = make_site(b);
+	if (!s->site_only) {
+		ok &= task_finish(&b->epub);
+		epub_size = file_size(b->out.tmp, b->epub_name);
+	}
+	clock_stage(&b->clock, "epub");
+	valid = await_verdict(b);
+	task_show(&b->epub, b->diag, valid);
+	if (!valid) {
+		out_discard(&b->out);
+		return EXIT_BOOK;
+	}
+	if (ok)
+		ok = out_commit(&b->out);
+	else
+		out_discard(&b->out);
+	clock_stage(&b->clock, "write");
+	if (ok)
+		print_summary(b, epub_size);
+	fflush(stdout);
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+static void build_free(struct build *b)
+{
+	render_close(&b->renderer);
+	free(b->l10n);
+	xmlFree(b->lang);
+	plan_free(&b->plan);
+	free(b->epub_name);
+	book_free(b->book);
+}
+
+int builder_run(struct builder *builder, struct diag *d)
+{
+	const struct build_settings *s = &builder->settings;
+	struct build b = {.settings = s, .schema = &builder->schema, .diag = d};
+	int status;
+
+	if (!s->check_only && !s->site_only && !epub_check_source_date(d))
+		return EXIT_USAGE;
+	clock_start(&b.clock, s->timing);
+	status = load(&b);
+	if (status == EXIT_OK)
+		status = check(&b);
+	if (status == EXIT_OK) {
+		status = plan(&b);
+		if (status == EXIT_OK)
+			status = open_renderer(&b);
+		if (status == EXIT_OK)
+			status = s->check_only ? render_in_memory(&b) : write_outputs(&b);
+		if (!await_verdict(&b))
+			status = EXIT_BOOK;
+	}
+	build_free(&b);
+	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;
+}
+
+int builder_open(struct builder *b, const struct build_settings *s, struct diag *d)
+{
+	b->settings = *s;
+	return schema_open(&b->schema, DOCBOOK_RNG, d);
+}
+
+void builder_close(struct builder *b)
+{
+	schema_close(&b->schema);
+}

@@ -1,0 +1,40 @@
+/* build.h: the pipeline that turns a book into its outputs: load, check, plan, render, write. */
+#ifndef MIXDOWN_BUILD_H
+#define MIXDOWN_BUILD_H
+
+#include "check.h"
+#include "diag.h"
+
+/* The outcomes of a run, as mixdown's exit status. */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_BOOK = 1,  /* the book has errors */
+	EXIT_USAGE = 2, /* the command line is wrong */
+	EXIT_IO = 3,    /* reading the tool's own files or writing the outputs failed */
+};
+
+/* What the command line asks of every build. */
+struct build_settings {
+	const char *book;
+	const char *out_dir;
+	const char *edit_url;  /* prefix of "Edit this page" links, or NULL */
+	const char *base_url;  /* the site's address, for canonical links and the sitemap */
+	int timing;            /* print the time each stage took */
+	int check_only;        /* render in memory for the stylesheets' warnings; write nothing */
+	int site_only;         /* the site without the EPUB, in this process (serve's rebuilds) */
+};
+
+/* What outlives one build: the settings and the schema, compiled once for any number of
+ * builds. */
+struct builder {
+	struct build_settings settings;
+	struct schema schema;
+};
+
+/* Compiles the schema; 0 after reporting. */
+int builder_open(struct builder *b, const struct build_settings *s, struct diag *d);
+/* Runs the pipeline once, reporting through d; returns the exit status. */
+int builder_run(struct builder *b, struct diag *d);
+void builder_close(struct builder *b);
+
+#endif

@@ -1,0 +1,77 @@
+/* util.c: the small helpers every module shares (see util.h). */
+#define _GNU_SOURCE
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+char *xstrdup(const char *s)
+{
+	char *copy = strdup(s);
+	if (copy == NULL)
+		abort();
+	return copy;
+}
+
+char *xasprintf(const char *format, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, format);
+	n = vasprintf(&text, format, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	return text;
+}
+
+char *path_join(const char *folder, const char *name)
+{
+	return xasprintf("%s/%s", folder, name);
+}
+
+int read_file(const char *path, size_t limit, char **text, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, used = 0, got = 1;
+	struct stat st;
+
+	if (fp == NULL)
+		return -1;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+		fclose(fp);
+		errno = EFBIG;
+		return -1;
+	}
+	while (got > 0 && used <= limit) {
+		if (used == cap) {
+			cap = cap ? cap * 2 : 65536;
+			cap = cap < limit + 1 ? cap : limit + 1;
+			char *grown = realloc(buf, cap + 1);
+			if (grown == NULL)
+				abort();
+			buf = grown;
+		}
+		got = fread(buf + used, 1, cap - used, fp);
+		used += got;
+	}
+	int failed = ferror(fp);
+	fclose(fp);
+	if (failed || used > limit) {
+		free(buf);
+		errno = failed ? EIO : EFBIG;
+		return -1;
+	}
+	buf[used] = '\0';
+	*text = buf;
+	*len = used;
+	return 0;
+}

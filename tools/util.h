@@ -1,0 +1,23 @@
+/* util.h: the small helpers every module shares. Running out of memory ends mixdown
+ * (abort), so none of these returns NULL for it. */
+#ifndef MIXDOWN_UTIL_H
+#define MIXDOWN_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+char *xstrdup(const char *s);
+/* A new string printed as by printf. */
+char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* folder/name, newly allocated. */
+char *path_join(const char *folder, const char *name);
+
+/* No limit for read_file beyond memory. */
+#define READ_ANY_SIZE ((size_t)PTRDIFF_MAX - 1)
+/* Reads a whole file of at most limit bytes into *text (malloc'd, with a '\0' after its *len
+ * bytes). Returns 0, or -1 with errno set: EFBIG for a longer file, found before reading
+ * when its size is known. */
+int read_file(const char *path, size_t limit, char **text, size_t *len);
+
+#endif

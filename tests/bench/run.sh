@@ -34,9 +34,10 @@
 # reference book, default yes), BENCH_TIMEOUT
 # (seconds per run of any tool, default 600), BENCH_TOOLS (a subset of "mixdown-build
 # mixdown-check docbook-xsl pandoc floor", default all), MIXDOWN (default tools/mixdown),
-# BENCH_RESULTS (default tests/bench/RESULTS.md). Prints one table and writes it, with the
+# BENCH_RESULTS (default tests/bench/RESULTS.md), BENCH_OUT (the scratch folder, default
+# tests/out/bench; two runs at once need two). Prints one table and writes it, with the
 # machine's description, to BENCH_RESULTS.
-# Scratch files and raw timings (raw.tsv) go to tests/out/bench/. Also measures the site's search
+# Scratch files and raw timings (raw.tsv) go to BENCH_OUT. Also measures the site's search
 # on each input's build: its size and, in Chromium with the CPU slowed 4x, how fast it answers.
 # `sh tests/bench/run.sh --report` only writes the table again from the last run's raw timings.
 # A quick run while working on speed, a few minutes: BENCH_RUNS=1 BENCH_SIZES=1
@@ -48,7 +49,7 @@ RUNS=${BENCH_RUNS:-5}
 SIZES=${BENCH_SIZES:-"1 5 20 100"}
 TIMEOUT=${BENCH_TIMEOUT:-600}
 MIXDOWN=${MIXDOWN:-tools/mixdown}
-OUT=tests/out/bench
+OUT=${BENCH_OUT:-tests/out/bench}
 RESULTS=${BENCH_RESULTS:-tests/bench/RESULTS.md}
 DBX=/usr/share/xml/docbook/stylesheet/docbook-xsl-ns
 ALL_TOOLS="mixdown-build mixdown-check docbook-xsl pandoc floor"
@@ -437,7 +438,7 @@ ver() { "$@" 2>&1 | head -1; }
 	echo "Wall time is measured around each run; CPU time is user + system time of all its processes and peak RSS"
 	echo "the largest single process, both from \`/usr/bin/time -v\` (CPU time to 10 ms). A run that times out is"
 	echo "killed with its processes, so its CPU time and memory are not known. Raw timings of every run:"
-	echo "tests/out/bench/raw.tsv (not kept in git)."
+	echo "$OUT/raw.tsv (not kept in git)."
 	if [ -s "$OUT/search.md" ]; then
 		echo
 		echo "## The site's search"

@@ -13,6 +13,8 @@
 #include <zip.h>
 
 #define OPS_DIR "OEBPS/"
+/* zlib's default level: on the handbook level 9 took 40% longer to make an EPUB 0.2% smaller. */
+#define DEFLATE_LEVEL 6
 
 static const char container_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -181,7 +183,7 @@ static int zip_put(struct zipper *z, const char *name, void *data, size_t len, i
 	}
 	zip_uint64_t i = (zip_uint64_t)idx;
 	return zip_set_file_compression(z->zip, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-	                                store ? 0 : 9) == 0 &&
+	                                store ? 0 : DEFLATE_LEVEL) == 0 &&
 	       zip_file_set_dostime(z->zip, i, z->dos_time, z->dos_date, 0) == 0 &&
 	       zip_file_set_external_attributes(z->zip, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) == 0 &&
 	       zip_file_extra_field_delete(z->zip, i, ZIP_EXTRA_FIELD_ALL,

@@ -85,9 +85,49 @@ static cairo_status_t append_png(void *closure, const unsigned char *data, unsig
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The last SVG drawn from memory and its PNG, kept for the life of the process: serve rebuilds
+ * the book on every save, and drawing its cover again would be most of a small book's plan. */
+static struct {
+	char *svg, *png;
+	size_t svg_len, png_len;
+	int width;
+} last_drawn;
+
+static char *copy_of(const char *bytes, size_t len)
+{
+	char *copy = malloc(len ? len : 1);
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, bytes, len);
+	return copy;
+}
+
+static int drawn_last(const char *data, size_t len, int width)
+{
+	return last_drawn.png != NULL && last_drawn.width == width && last_drawn.svg_len == len &&
+	       memcmp(last_drawn.svg, data, len) == 0;
+}
+
 char *image_svg_to_png(const char *data, size_t len, int width, size_t *png_len)
 {
-	return draw_png(open_svg(data, len), width, png_len);
+	char *png;
+
+	if (drawn_last(data, len, width)) {
+		*png_len = last_drawn.png_len;
+		return copy_of(last_drawn.png, last_drawn.png_len);
+	}
+	png = draw_png(open_svg(data, len), width, png_len);
+	if (png != NULL) {
+		free(last_drawn.svg);
+		free(last_drawn.png);
+		last_drawn.svg = copy_of(data, len);
+		last_drawn.svg_len = len;
+		last_drawn.png = copy_of(png, *png_len);
+		last_drawn.png_len = *png_len;
+		last_drawn.width = width;
+	}
+	return png;
 }
 
 char *image_svg_file_to_png(const char *path, int width, size_t *png_len)

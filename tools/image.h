@@ -13,7 +13,8 @@ int image_file_size(const char *path, int *width, int *height);
 int image_svg_size(const char *data, size_t len, int *width, int *height);
 
 /* The SVG in data drawn width pixels wide (its height in proportion) as PNG bytes, to be freed
- * with free(); NULL when it cannot be drawn. */
+ * with free(); NULL when it cannot be drawn. The same SVG at the same width again is not drawn
+ * again: the last drawing is kept (serve's rebuilds). */
 char *image_svg_to_png(const char *data, size_t len, int width, size_t *png_len);
 
 /* The same for an SVG file of mixdown's own (the site's icon). */

@@ -15,9 +15,111 @@
 #
 # Assumes what the handbook does: attribute values in double quotes, each attribute on one
 # line, and XIncludes only in the main file. POSIX sh, awk, sed, grep.
+#
+#   sh tests/bench/gen.sh ref [PAGES] [OUTROOT]
+#
+# writes instead OUTROOT/book-ref/reference.xml, a book in the shape of a real command
+# reference: an introduction chapter, then a reference of PAGES (default 400) reference pages,
+# one file each under commands/: a refentry with refmeta, refnamediv, refsynopsisdiv with a
+# cmdsynopsis, and refsect1s (description, options, examples, see also) with paragraphs,
+# variable lists, program listings and cross-references to other pages; about 3.4 KB of XML
+# per page (1.3 MB for 400). Its words are picked by a fixed pseudo-random sequence, so every
+# run writes the same book.
 set -eu
 
-n=${1:?usage: gen.sh N [BOOK.xml] [OUTROOT]}
+n=${1:?usage: gen.sh N [BOOK.xml] [OUTROOT], or gen.sh ref [PAGES] [OUTROOT]}
+
+# write_reference_book PAGES OUTROOT: the reference-shaped book described above.
+write_reference_book() {
+	pages=$1 out=$2/book-ref
+	case $pages in '' | *[!0-9]* | 0) echo "gen.sh: PAGES must be a positive integer" >&2; exit 2 ;; esac
+	rm -rf "$out"
+	mkdir -p "$out/commands"
+	cat >"$out/.gen.awk" <<'EOF'
+BEGIN {
+	nw = split("signal buffer stream queue record header socket channel device volume mirror " \
+		"archive packet session profile mixer track sample latency clock monitor console " \
+		"gain level meter route bus patch cable preset plugin render export import schedule " \
+		"catalog index daemon service journal snapshot backup restore limit policy account " \
+		"the a of to and in for with from when each every only never its this that which " \
+		"reads writes opens closes prints checks lists moves copies removes starts stops " \
+		"waits sends keeps returns changes names shows uses makes sets takes", word, " ")
+	seed = 20261203
+	main = out "/reference.xml"
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" > main
+	print "<book xmlns=\"http://docbook.org/ns/docbook\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"" > main
+	print "      version=\"5.0\" xml:lang=\"en\" xml:id=\"reference-book\">" > main
+	print "  <info><title>Studio Tools Reference</title>" > main
+	print "    <author><personname>Reference Writer</personname></author></info>" > main
+	print "  <chapter xml:id=\"introduction\"><title>Introduction</title>" > main
+	for (p = 1; p <= 3; p++) print "    <para>" sentence(30) " See <xref linkend=\"" id(p) "\"/>.</para>" > main
+	print "  </chapter>" > main
+	print "  <reference xml:id=\"commands\"><title>Commands</title>" > main
+	for (i = 1; i <= pages; i++) {
+		print "    <xi:include href=\"commands/" id(i) ".xml\"/>" > main
+		entry(i)
+	}
+	print "  </reference>" > main
+	print "</book>" > main
+}
+function rand_int(k) { seed = (seed * 1103515245 + 12345) % 2147483648; return int(seed / 65536) % k }
+function pick() { return word[rand_int(nw) + 1] }
+function name(i) { return sprintf("%s%03d", word[(i - 1) % 40 + 1], i) }
+function id(i) { return "cmd-" name(i) }
+function sentence(k,    s, j) {
+	s = pick()
+	s = toupper(substr(s, 1, 1)) substr(s, 2)
+	for (j = 2; j <= k; j++) s = s " " pick()
+	return s "."
+}
+function section(i, key, title) { return "  <refsect1 xml:id=\"" id(i) "-" key "\"><title>" title "</title>" }
+function entry(i,    f, j, o) {
+	f = out "/commands/" id(i) ".xml"
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" > f
+	print "<refentry xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:id=\"" id(i) "\">" > f
+	print "  <refmeta><refentrytitle>" name(i) "</refentrytitle><manvolnum>1</manvolnum></refmeta>" > f
+	print "  <refnamediv><refname>" name(i) "</refname><refpurpose>" sentence(8) "</refpurpose></refnamediv>" > f
+	print "  <refsynopsisdiv>" > f
+	print "    <cmdsynopsis><command>" name(i) "</command>" > f
+	for (o = 1; o <= 4; o++) print "      <arg choice=\"opt\"><option>--" pick() "</option> <replaceable>" pick() "</replaceable></arg>" > f
+	print "      <group choice=\"req\"><arg choice=\"plain\">" pick() "</arg><arg choice=\"plain\">" pick() "</arg></group>" > f
+	print "      <arg choice=\"plain\" rep=\"repeat\"><replaceable>file</replaceable></arg></cmdsynopsis>" > f
+	print "  </refsynopsisdiv>" > f
+	print section(i, "description", "Description") > f
+	print "    <para>" sentence(12) " " sentence(12) "</para>" > f
+	print "    <para><command>" name(i) "</command> " sentence(14) " It reads <filename>/etc/" pick() ".conf</filename> first.</para>" > f
+	print "  </refsect1>" > f
+	print section(i, "options", "Options") > f
+	print "    <variablelist>" > f
+	for (o = 1; o <= 5; o++) {
+		print "      <varlistentry><term><option>--" pick() "-" o "</option></term>" > f
+		print "        <listitem><para>" sentence(9) " " sentence(7) "</para></listitem></varlistentry>" > f
+	}
+	print "    </variablelist>" > f
+	print "  </refsect1>" > f
+	print section(i, "examples", "Examples") > f
+	print "    <para>" sentence(10) "</para>" > f
+	print "    <programlisting>$ " name(i) " --" pick() " " pick() ".wav" > f
+	for (j = 1; j <= 4; j++) print "$ " name(i) " --" pick() "-" j " " pick() " | " name((i + j) % pages + 1) " --" pick() > f
+	print "</programlisting>" > f
+	print "  </refsect1>" > f
+	print section(i, "see-also", "See also") > f
+	print "    <para><xref linkend=\"" id(i % pages + 1) "\"/>, <xref linkend=\"" id((i + 6) % pages + 1) "\"/> and " \
+		"<citerefentry><refentrytitle>" name((i + 12) % pages + 1) "</refentrytitle><manvolnum>1</manvolnum></citerefentry>.</para>" > f
+	print "  </refsect1>" > f
+	print "</refentry>" > f
+	close(f)
+}
+EOF
+	awk -v pages="$pages" -v out="$out" -f "$out/.gen.awk"
+	rm -f "$out/.gen.awk"
+	echo "$out/reference.xml"
+}
+
+if [ "$n" = ref ]; then
+	write_reference_book "${2:-400}" "${3:-tests/out/bench}"
+	exit 0
+fi
 book=${2:-book/handbook.xml}
 outroot=${3:-tests/out/bench}
 case $n in '' | *[!0-9]* | 0) echo "gen.sh: N must be a positive integer" >&2; exit 2 ;; esac

@@ -1,0 +1,94 @@
+/* test_image.c: an SVG drawn as PNG, and the kept last drawing: the same SVG gives the same
+ * bytes again, and any other SVG or width is drawn anew. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "image.h"
+
+/* Two drawings of the same length that differ in one colour. */
+#define SQUARE(fill) \
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">" \
+	"<rect width=\"40\" height=\"20\" fill=\"" fill "\"/></svg>"
+static const char red[] = SQUARE("#ff0000");
+static const char blue[] = SQUARE("#0000ff");
+
+/* Draws svg width pixels wide; fails the test unless it is drawn. */
+static char *draw(const char *svg, int width, size_t *len)
+{
+	char *png = image_svg_to_png(svg, strlen(svg), width, len);
+
+	assert_non_null(png);
+	assert_true(*len > 8 && memcmp(png, "\x89PNG", 4) == 0);
+	return png;
+}
+
+static int same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+static void the_same_svg_again_gives_the_same_png(void **state)
+{
+	size_t first_len, again_len;
+	char *first = draw(red, 80, &first_len);
+	char *again = draw(red, 80, &again_len);
+
+	(void)state;
+	assert_true(same_bytes(first, first_len, again, again_len));
+	assert_ptr_not_equal(first, again); /* each caller frees its own copy */
+	free(first);
+	free(again);
+}
+
+static void another_svg_of_the_same_length_is_drawn_anew(void **state)
+{
+	size_t red_len, blue_len, fresh_len;
+	char *red_png = draw(red, 80, &red_len);
+	char *blue_png = draw(blue, 80, &blue_len);
+
+	(void)state;
+	assert_int_equal(strlen(red), strlen(blue));
+	assert_false(same_bytes(red_png, red_len, blue_png, blue_len));
+	free(red_png);
+	/* and drawn the same as in a process that never drew the red one */
+	char *fresh = draw(blue, 80, &fresh_len);
+	assert_true(same_bytes(blue_png, blue_len, fresh, fresh_len));
+	free(blue_png);
+	free(fresh);
+}
+
+static void another_width_is_drawn_anew(void **state)
+{
+	size_t narrow_len, wide_len;
+	char *narrow = draw(red, 80, &narrow_len);
+	char *wide = draw(red, 160, &wide_len);
+
+	(void)state;
+	assert_false(same_bytes(narrow, narrow_len, wide, wide_len));
+	free(narrow);
+	free(wide);
+}
+
+static void what_cannot_be_drawn_gives_nothing(void **state)
+{
+	size_t len;
+	static const char broken[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"";
+
+	(void)state;
+	assert_null(image_svg_to_png(broken, strlen(broken), 80, &len));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_same_svg_again_gives_the_same_png),
+		cmocka_unit_test(another_svg_of_the_same_length_is_drawn_anew),
+		cmocka_unit_test(another_width_is_drawn_anew),
+		cmocka_unit_test(what_cannot_be_drawn_gives_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

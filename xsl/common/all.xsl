@@ -13,6 +13,7 @@
   <xsl:include href="glossary.xsl"/>
   <xsl:include href="index.xsl"/>
   <xsl:include href="toc.xsl"/>
+  <xsl:include href="biblio.xsl"/>
   <xsl:include href="refentry.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

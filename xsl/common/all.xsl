@@ -15,5 +15,6 @@
   <xsl:include href="toc.xsl"/>
   <xsl:include href="biblio.xsl"/>
   <xsl:include href="refentry.xsl"/>
+  <xsl:include href="callouts.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

@@ -16,5 +16,6 @@
   <xsl:include href="biblio.xsl"/>
   <xsl:include href="refentry.xsl"/>
   <xsl:include href="callouts.xsl"/>
+  <xsl:include href="synopsis.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

@@ -63,13 +63,16 @@
     </p>
   </xsl:template>
 
-  <!-- biblioentry: each part in document order, ended by a full stop. -->
+  <!-- biblioentry: each part in document order, ended by a full stop unless it ends in one. -->
   <xsl:template match="db:biblioentry | db:biblioset" mode="biblio-parts">
     <xsl:for-each select="*[not(self::db:abbrev or self::db:abstract or self::db:remark or self::db:indexterm
                               or (self::db:pubdate and normalize-space(.) = ''))]">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates select="." mode="biblio-part"/>
-      <xsl:if test="not(self::db:biblioset)"><xsl:text>.</xsl:text></xsl:if>
+      <xsl:variable name="words" select="normalize-space(.)"/>
+      <xsl:if test="not(self::db:biblioset or contains('.?!', substring($words, string-length($words))))">
+        <xsl:text>.</xsl:text>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 

@@ -36,3 +36,18 @@ leftovers() {
 	ls -A "$1/.mixdown" 2>/dev/null | grep -vx -e lock -e current -e "${current:-current}"
 	ls -A "$1" 2>/dev/null | grep '^\.mixdown-'
 }
+
+# The content of <main> in a site page, one block element per line, for readable diffs.
+main_content() {
+	block_lines '<main id="content">' '</main>' "$1"
+}
+
+# The text between the first START and the next END in FILE (each a literal tag, without
+# regular-expression characters), one block element per line.
+block_lines() {
+	awk -v start="$1" -v end="$2" '
+	     !on { i = index($0, start); if (i == 0) next; $0 = substr($0, i + length(start)); on = 1 }
+	     on { i = index($0, end); if (i > 0) { print substr($0, 1, i - 1); exit } print }' "$3" |
+		sed 's/<\(p\|section\|h[1-6]\|li\|ul\|ol\|div\|table\|caption\|thead\|tbody\|tr\|dl\|dt\|dd\|figure\|figcaption\|aside\|nav\|pre\|blockquote\)[ >]/\n&/g' |
+		sed '/^[[:space:]]*$/d'
+}

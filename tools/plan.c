@@ -27,19 +27,22 @@ static const char *const anchor_prefix[A_KINDS] = {"s", "fn", "ix", "t", "a"};
 enum label_kind { L_FIGURE, L_TABLE, L_EXAMPLE, L_KINDS };
 static const char *const labelled[L_KINDS] = {"figure", "table", "example"};
 
-/* Elements that become pages when they sit directly in the book or in a part. */
+/* Elements that become pages when they sit directly in the book or in a part; a reference
+ * page (refentry) becomes a page of its own when it sits in a reference. */
 static const char *const page_elements[] = {
 	"preface", "chapter", "appendix", "part", "glossary", "index", "bibliography",
-	"colophon", "dedication", "reference", "article", "acknowledgements",
+	"colophon", "dedication", "reference", "article", "acknowledgements", "refentry",
 };
 
 /* Elements that get an anchor of their own even without an xml:id. */
 static const char *const section_elements[] = {
 	"section", "simplesect", "sect1", "sect2", "sect3", "sect4", "sect5", "glossdiv",
-	"indexdiv", "refsection", "bibliodiv", "partintro",
+	"indexdiv", "refsection", "bibliodiv", "partintro", "refnamediv", "refsynopsisdiv",
+	"refsect1", "refsect2", "refsect3",
 };
 static const char *const other_anchored[] = {
 	"figure", "table", "example", "glossentry", "equation", "sidebar", "qandaentry",
+	"biblioentry", "bibliomixed", "callout", "co", "area",
 };
 
 /* File names mixdown writes itself, which a chapter's page may not take. */
@@ -83,6 +86,8 @@ static int is_page_root(xmlNodePtr e)
 {
 	if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE)
 		return 1;
+	if (is_docbook(e, "refentry"))
+		return is_docbook(e->parent, "reference");
 	return (is_docbook(e->parent, "book") || is_docbook(e->parent, "part")) &&
 	       is_docbook_any(e, page_elements, COUNT(page_elements));
 }

@@ -11,10 +11,13 @@
 
 /* Elements whose text is code, input or a name to be typed as written. */
 static const char *const as_written[] = {
-	"address", "classname", "code", "command", "computeroutput", "constant", "email",
-	"envar", "filename", "function", "funcsynopsis", "literal", "literallayout", "markup",
-	"methodname", "option", "parameter", "programlisting", "prompt", "property", "replaceable",
-	"screen", "synopsis", "systemitem", "tag", "token", "type", "uri", "userinput", "varname",
+	"address", "classname", "classsynopsis", "cmdsynopsis", "code", "command",
+	"computeroutput", "constant", "constructorsynopsis", "destructorsynopsis", "email",
+	"envar", "exceptionname", "fieldsynopsis", "filename", "function", "funcsynopsis",
+	"interfacename", "literal", "literallayout", "markup", "methodname", "methodsynopsis",
+	"option", "package", "parameter", "programlisting", "prompt", "property", "replaceable",
+	"returnvalue", "screen", "synopsis", "systemitem", "tag", "token", "type", "uri",
+	"userinput", "varname",
 	NULL,
 };
 

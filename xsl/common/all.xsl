@@ -13,5 +13,9 @@
   <xsl:include href="glossary.xsl"/>
   <xsl:include href="index.xsl"/>
   <xsl:include href="toc.xsl"/>
+  <xsl:include href="biblio.xsl"/>
+  <xsl:include href="refentry.xsl"/>
+  <xsl:include href="callouts.xsl"/>
+  <xsl:include href="synopsis.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

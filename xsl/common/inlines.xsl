@@ -55,7 +55,7 @@
 
   <xsl:template match="db:literal | db:code | db:filename | db:command | db:option | db:varname
                        | db:function | db:parameter | db:classname | db:envar | db:systemitem
-                       | db:computeroutput | db:userinput | db:prompt | db:tag | db:markup | db:uri[not(@xlink:href)]">
+                       | db:prompt | db:markup | db:uri[not(@xlink:href)]">
     <xsl:call-template name="inline">
       <xsl:with-param name="element" select="'code'"/>
       <xsl:with-param name="class" select="local-name()"/>

@@ -47,7 +47,7 @@
 
   <!-- What a page holds: each kind of page root has a template in mode page-body. -->
   <xsl:template match="db:preface | db:chapter | db:appendix | db:glossary | db:bibliography
-                       | db:colophon | db:dedication | db:acknowledgements | db:article | db:reference"
+                       | db:colophon | db:dedication | db:acknowledgements | db:article"
                 mode="page-body">
     <xsl:call-template name="heading">
       <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
@@ -85,7 +85,10 @@
     <xsl:variable name="depth" select="count(ancestor-or-self::db:section | ancestor-or-self::db:simplesect
         | ancestor-or-self::db:sect1 | ancestor-or-self::db:sect2 | ancestor-or-self::db:sect3
         | ancestor-or-self::db:sect4 | ancestor-or-self::db:sect5 | ancestor-or-self::db:glossdiv
-        | ancestor-or-self::db:indexdiv | ancestor-or-self::db:refsection | ancestor-or-self::db:bibliodiv)"/>
+        | ancestor-or-self::db:indexdiv | ancestor-or-self::db:refsection | ancestor-or-self::db:bibliodiv
+        | ancestor-or-self::db:refentry[not(@mx:page)] | ancestor-or-self::db:refnamediv
+        | ancestor-or-self::db:refsynopsisdiv | ancestor-or-self::db:refsect1 | ancestor-or-self::db:refsect2
+        | ancestor-or-self::db:refsect3 | ancestor-or-self::db:bibliography[not(@mx:page)])"/>
     <xsl:choose>
       <xsl:when test="$depth + $page-rank &gt; 6">6</xsl:when>
       <xsl:otherwise><xsl:value-of select="$depth + $page-rank"/></xsl:otherwise>
@@ -93,7 +96,8 @@
   </xsl:template>
 
   <xsl:template match="db:section | db:simplesect | db:sect1 | db:sect2 | db:sect3 | db:sect4
-                       | db:sect5 | db:refsection | db:bibliodiv">
+                       | db:sect5 | db:refsection | db:bibliodiv | db:refsynopsisdiv | db:refsect1
+                       | db:refsect2 | db:refsect3">
     <section>
       <xsl:call-template name="common-attributes"/>
       <xsl:call-template name="heading">

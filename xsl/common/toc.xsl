@@ -29,7 +29,7 @@
         <xsl:apply-templates select="." mode="title-text"/>
       </a>
       <xsl:variable name="pages" select="*[@mx:page]"/>
-      <xsl:variable name="sections" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection)[$depth &gt; 1]"/>
+      <xsl:variable name="sections" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)[$depth &gt; 1]"/>
       <xsl:if test="$pages | $sections">
         <ol>
           <xsl:apply-templates select="$pages" mode="toc-entry">
@@ -44,7 +44,7 @@
         </ol>
       </xsl:if>
       <!-- The current page's own sections, for screens without an "On this page" column. -->
-      <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection)
+      <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)
           [$here-sections and count(current() | $current) = 1]"/>
       <xsl:if test="count($here) &gt; 1">
         <ol class="toc-here">

@@ -153,6 +153,15 @@
   <!-- The cover has its own page before the title page: the title page does not repeat it. -->
   <xsl:template name="titlepage-cover"/>
 
+  <!-- Bibliography entries and the references to them, named as such for reading systems. -->
+  <xsl:template name="biblioentry-semantics">
+    <xsl:attribute name="epub:type">biblioentry</xsl:attribute>
+  </xsl:template>
+  <xsl:template name="biblioref-semantics">
+    <xsl:attribute name="epub:type">biblioref</xsl:attribute>
+    <xsl:attribute name="role">doc-biblioref</xsl:attribute>
+  </xsl:template>
+
   <!-- Footnotes: pop-up notes where reading systems support them, and plain paragraphs at the
        end of the chapter where they do not. -->
   <xsl:template name="noteref-semantics">

@@ -302,7 +302,7 @@
 
   <!-- The page's sections, two levels deep, for wide screens. -->
   <xsl:template name="on-this-page">
-    <xsl:variable name="sections" select="db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection"/>
+    <xsl:variable name="sections" select="db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1"/>
     <xsl:if test="count($sections) &gt; 1">
       <nav class="on-this-page">
         <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'on-this-page'"/></xsl:call-template></xsl:attribute>

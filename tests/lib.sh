@@ -36,3 +36,15 @@ leftovers() {
 	ls -A "$1/.mixdown" 2>/dev/null | grep -vx -e lock -e current -e "${current:-current}"
 	ls -A "$1" 2>/dev/null | grep '^\.mixdown-'
 }
+
+# The content of the element that opens with $2 (e.g. '<main id="content">') in file $1, up to
+# its closing tag $3, one block element per line, for readable diffs of pages' goldens.
+inner_content() {
+	awk -v start="$2" -v end="$3" '!on && index($0, start) { $0 = substr($0, index($0, start) + length(start)); on = 1 }
+	     on { if (index($0, end)) { print substr($0, 1, index($0, end) - 1); exit } print }' "$1" |
+		sed 's/<\(p\|section\|h[1-6]\|li\|ul\|ol\|div\|table\|caption\|thead\|tbody\|tr\|dl\|dt\|dd\|figure\|figcaption\|aside\|nav\|pre\|blockquote\)[ >]/\n&/g' |
+		sed '/^[[:space:]]*$/d'
+}
+
+# The content of a site page's <main>.
+main_content() { inner_content "$1" '<main id="content">' '</main>'; }

@@ -5,14 +5,6 @@
 . tests/lib.sh
 [ "${1:-}" = --regen ] && REGEN=yes
 
-# The content of <main>, one block element per line, for readable diffs.
-main_content() {
-	awk '/<main id="content">/ { sub(/.*<main id="content">/, ""); on = 1 }
-	     on { if (/<\/main>/) { sub(/<\/main>.*/, ""); print; exit } print }' "$1" |
-		sed 's/<\(p\|section\|h[1-6]\|li\|ul\|ol\|div\|table\|caption\|thead\|tbody\|tr\|dl\|dt\|dd\|figure\|figcaption\|aside\|nav\|pre\|blockquote\)[ >]/\n&/g' |
-		sed '/^[[:space:]]*$/d'
-}
-
 for book in tests/xsl/*.xml; do
 	name=$(basename "$book" .xml)
 	out=$TEST_TMP/xsl/$name

@@ -13,5 +13,11 @@
   <xsl:include href="glossary.xsl"/>
   <xsl:include href="index.xsl"/>
   <xsl:include href="toc.xsl"/>
+  <xsl:include href="people.xsl"/>
+  <xsl:include href="qanda.xsl"/>
+  <xsl:include href="procedure.xsl"/>
+  <xsl:include href="tabular-lists.xsl"/>
+  <xsl:include href="math.xsl"/>
+  <xsl:include href="revhistory.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

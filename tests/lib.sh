@@ -51,3 +51,9 @@ block_lines() {
 		sed 's/<\(p\|section\|h[1-6]\|li\|ul\|ol\|div\|table\|caption\|thead\|tbody\|tr\|dl\|dt\|dd\|figure\|figcaption\|aside\|nav\|pre\|blockquote\)[ >]/\n&/g' |
 		sed '/^[[:space:]]*$/d'
 }
+
+# The content of the element that opens with $2 (e.g. '<body>') in file $1, up to its closing
+# tag $3, one block element per line.
+inner_content() {
+	block_lines "$2" "$3" "$1"
+}

@@ -17,5 +17,11 @@
   <xsl:include href="refentry.xsl"/>
   <xsl:include href="callouts.xsl"/>
   <xsl:include href="synopsis.xsl"/>
+  <xsl:include href="people.xsl"/>
+  <xsl:include href="qanda.xsl"/>
+  <xsl:include href="procedure.xsl"/>
+  <xsl:include href="tabular-lists.xsl"/>
+  <xsl:include href="math.xsl"/>
+  <xsl:include href="revhistory.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

@@ -4,6 +4,12 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 exclude-result-prefixes="db mx">
 
+  <!-- The image a media object shows: one made for screens (role="html") first, then one for
+       any output, then one for print (role="fo"). -->
+  <xsl:key name="shown-image" use="generate-id(../..)" match="db:imageobject[db:imagedata/@mx:src]
+      [@role = 'html' or not(../db:imageobject[@role = 'html'][db:imagedata/@mx:src])
+       and (not(@role = 'fo') or not(../db:imageobject[not(@role = 'fo')][db:imagedata/@mx:src]))]/db:imagedata"/>
+
   <xsl:template match="db:figure | db:informalfigure">
     <figure class="{local-name()}">
       <xsl:call-template name="common-attributes"/>
@@ -24,7 +30,7 @@
   </xsl:template>
 
   <xsl:template match="db:mediaobject">
-    <xsl:variable name="image" select="(db:imageobject[db:imagedata/@mx:src])[1]/db:imagedata"/>
+    <xsl:variable name="image" select="key('shown-image', generate-id())[1]"/>
     <div class="mediaobject">
       <xsl:call-template name="common-attributes"/>
       <xsl:choose>
@@ -64,7 +70,7 @@
   </xsl:template>
 
   <xsl:template match="db:inlinemediaobject">
-    <xsl:apply-templates select="(db:imageobject[db:imagedata/@mx:src])[1]/db:imagedata" mode="img"/>
+    <xsl:apply-templates select="key('shown-image', generate-id())[1]" mode="img"/>
   </xsl:template>
 
   <xsl:template match="db:imagedata" mode="img">

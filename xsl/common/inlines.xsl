@@ -32,16 +32,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="db:personname[db:firstname or db:surname]">
-    <span class="personname">
-      <xsl:call-template name="common-attributes"/>
-      <xsl:for-each select="*">
-        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-        <xsl:apply-templates/>
-      </xsl:for-each>
-    </span>
-  </xsl:template>
-
   <xsl:template match="db:citetitle">
     <xsl:call-template name="inline"><xsl:with-param name="element" select="'cite'"/></xsl:call-template>
   </xsl:template>

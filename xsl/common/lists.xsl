@@ -62,25 +62,6 @@
     <dd><xsl:apply-templates select="db:listitem/node()"/></dd>
   </xsl:template>
 
-  <xsl:template match="db:procedure">
-    <xsl:call-template name="list-title"/>
-    <ol class="procedure">
-      <xsl:call-template name="common-attributes"/>
-      <xsl:apply-templates select="db:step"/>
-    </ol>
-  </xsl:template>
-
-  <xsl:template match="db:step">
-    <li>
-      <xsl:call-template name="common-attributes"/>
-      <xsl:apply-templates/>
-    </li>
-  </xsl:template>
-
-  <xsl:template match="db:substeps">
-    <ol class="substeps"><xsl:apply-templates select="db:step"/></ol>
-  </xsl:template>
-
   <xsl:template match="db:simplelist[@type = 'inline']">
     <span class="simplelist">
       <xsl:call-template name="common-attributes"/>

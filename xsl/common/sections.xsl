@@ -157,10 +157,8 @@
       <xsl:for-each select="$info/db:subtitle">
         <p class="subtitle"><xsl:apply-templates/></p>
       </xsl:for-each>
-      <xsl:for-each select="$info/db:author | $info/db:authorgroup/db:author | $info/db:editor | $info/db:authorgroup/db:editor">
-        <p class="author"><xsl:value-of select="normalize-space(.)"/></p>
-      </xsl:for-each>
-      <xsl:if test="$info/db:edition | $info/db:pubdate">
+      <xsl:call-template name="titlepage-credits"><xsl:with-param name="info" select="$info"/></xsl:call-template>
+      <xsl:if test="normalize-space($info/db:edition) != '' or normalize-space($info/db:pubdate) != ''">
         <p class="edition">
           <xsl:value-of select="normalize-space($info/db:edition)"/>
           <xsl:if test="$info/db:edition and normalize-space($info/db:pubdate) != ''">, </xsl:if>

@@ -4,9 +4,11 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 xmlns="http://www.idpf.org/2007/opf" xmlns:dc="http://purl.org/dc/elements/1.1/"
-                exclude-result-prefixes="db mx">
+                xmlns:mml="http://www.w3.org/1998/Math/MathML" exclude-result-prefixes="db mx mml">
 
   <xsl:key name="image" match="db:imagedata[@mx:src]" use="@mx:src"/>
+  <!-- MathML formulas, by the page they are drawn on (its content document declares mathml). -->
+  <xsl:key name="math-page" match="mml:math" use="generate-id(ancestor::*[@mx:page][1])"/>
 
   <xsl:template name="package">
     <xsl:variable name="info" select="$book/db:info"/>
@@ -16,7 +18,7 @@
         <dc:identifier id="pub-id"><xsl:value-of select="$identifier"/></dc:identifier>
         <dc:title><xsl:value-of select="$book-title"/></dc:title>
         <xsl:for-each select="$info/db:author | $info/db:authorgroup/db:author">
-          <dc:creator id="creator-{position()}"><xsl:apply-templates select="." mode="person-name"/></dc:creator>
+          <dc:creator id="creator-{position()}"><xsl:apply-templates select="." mode="name-text"/></dc:creator>
           <meta refines="#creator-{position()}" property="role" scheme="marc:relators">aut</meta>
           <meta refines="#creator-{position()}" property="file-as"><xsl:apply-templates select="." mode="file-as"/></meta>
         </xsl:for-each>
@@ -27,9 +29,9 @@
           <dc:subject><xsl:value-of select="normalize-space(.)"/></dc:subject>
         </xsl:for-each>
         <dc:language><xsl:value-of select="$lang"/></dc:language>
-        <xsl:if test="$info/db:pubdate">
-          <dc:date><xsl:value-of select="normalize-space($info/db:pubdate)"/></dc:date>
-        </xsl:if>
+        <xsl:for-each select="$info/db:pubdate[normalize-space() != ''][1]">
+          <dc:date><xsl:value-of select="normalize-space()"/></dc:date>
+        </xsl:for-each>
         <xsl:if test="$info/db:legalnotice">
           <dc:rights><xsl:apply-templates select="$info/db:legalnotice" mode="plain"/></dc:rights>
         </xsl:if>
@@ -61,7 +63,11 @@
           <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
         </xsl:if>
         <xsl:for-each select="$pages">
-          <item id="p-{@mx:page}" href="{@mx:page}.xhtml" media-type="application/xhtml+xml"/>
+          <item id="p-{@mx:page}" href="{@mx:page}.xhtml" media-type="application/xhtml+xml">
+            <xsl:if test="key('math-page', generate-id())">
+              <xsl:attribute name="properties">mathml</xsl:attribute>
+            </xsl:if>
+          </item>
         </xsl:for-each>
         <xsl:for-each select="$images">
           <item href="{@mx:src}">
@@ -90,10 +96,7 @@
     </package>
   </xsl:template>
 
-  <!-- A person's or organisation's name as written, and as sorted (surname first). -->
-  <xsl:template match="*" mode="person-name">
-    <xsl:value-of select="normalize-space(.)"/>
-  </xsl:template>
+  <!-- A person's or organisation's name as sorted (surname first). -->
   <xsl:template match="*" mode="file-as">
     <xsl:variable name="name" select="(db:personname | .)[1]"/>
     <xsl:choose>

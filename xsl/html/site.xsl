@@ -22,6 +22,9 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- MathML in HTML has no namespace written: the HTML parser gives <math> its own. -->
+  <xsl:template name="mathml-namespace"/>
+
   <xsl:template name="word-with-title">
     <xsl:param name="key"/>
     <xsl:param name="title"/>

@@ -24,11 +24,17 @@ static const struct message messages[D_ID_COUNT] = {
 	                       "cannot read '%s': %s"},
 	[D_XML_UNCLOSED] = {"xml-unclosed", SEV_ERROR, "<%s> is not closed before </%s>"},
 	[D_DOCTYPE_EXTERNAL] = {"doctype-external", SEV_ERROR,
-	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
-	                        "no DOCTYPE"},
+	                        "a DOCTYPE that names an external DTD is not allowed; declare entities "
+	                        "inside its brackets, or pull a file of them in with a parameter "
+	                        "entity"},
 	[D_ENTITY_DECL] = {"entity-declaration", SEV_ERROR,
-	                   "declarations in a DOCTYPE are not allowed ('%s ...>'); write the text "
-	                   "itself or use XInclude"},
+	                   "a DOCTYPE may declare only entities of text, not '%s ...>'; DocBook's "
+	                   "rules come from its schema"},
+	[D_ENTITY_FILE] = {"entity-file", SEV_ERROR, "entity '%s': '%s' %s"},
+	[D_ENTITY_EXPANSION] = {"entity-expansion", SEV_ERROR,
+	                        "the entities referred to here expand to far more text than they "
+	                        "hold (entities nested in entities, as in a 'billion laughs'); "
+	                        "write the text itself"},
 	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
 	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
 	                   "xmlns=\"http://docbook.org/ns/docbook\""},

@@ -1,5 +1,6 @@
 /* load.c: reads the book's files, expands XIncludes itself (confined to the book's folder, no
- * network, no DTD, no entities) and remembers where every element came from. */
+ * network, no external DTD; entities of text only, their files inside the book's folder, within
+ * libxml2's limits on expansion) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
 #include "sanitize.h"
@@ -26,7 +27,9 @@
 #define MAX_FILE_MIB 64
 #define MAX_BOOK_MIB 256
 #define MIB ((size_t)1 << 20)
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+/* Entities are replaced by their text; XML_PARSE_HUGE stays off, so that libxml2's limits on
+ * how far entities may amplify the text hold. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOENT)
 
 struct loader {
 	struct book *book;
@@ -76,6 +79,15 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	                     ? canonical + root_len + 1
 	                     : canonical);
 	return f;
+}
+
+/* The file already read from canonical path, or NULL. */
+static struct book_file *file_at(const struct loader *ld, const char *canonical)
+{
+	for (size_t i = 0; i < ld->book->nfiles; i++)
+		if (strcmp(ld->book->files[i]->path, canonical) == 0)
+			return ld->book->files[i];
+	return NULL;
 }
 
 /* Reads at most limit bytes of a file; a longer one fails with EFBIG, and when its size is
@@ -277,6 +289,37 @@ static struct loader *loader_of(void *ctx)
 	return ((xmlParserCtxtPtr)ctx)->_private;
 }
 
+/* The innermost input of ctxt that is a file (not an entity's text), or NULL. */
+static xmlParserInputPtr innermost_file(xmlParserCtxtPtr ctxt)
+{
+	for (int i = ctxt->inputNr - 1; i >= 0; i--)
+		if (ctxt->inputTab[i]->filename != NULL)
+			return ctxt->inputTab[i];
+	return NULL;
+}
+
+/* The innermost file the parser reads: libxml2 parses an internal entity's text with a parser
+ * of its own, whose only input is that text; the file is then the loader's parser's. */
+static xmlParserInputPtr file_input(xmlParserCtxtPtr ctxt)
+{
+	xmlParserCtxtPtr outer = loader_of(ctxt)->ctxt;
+	xmlParserInputPtr in = innermost_file(ctxt);
+
+	if (in == NULL)
+		in = innermost_file(outer);
+	return in != NULL ? in : outer->input;
+}
+
+/* The book's file the parser is reading: the file being parsed, or an entity file it pulled in. */
+static struct book_file *file_being_read(xmlParserCtxtPtr ctxt)
+{
+	struct loader *ld = loader_of(ctxt);
+	xmlParserInputPtr in = file_input(ctxt);
+	struct book_file *f = in != NULL && in->filename != NULL ? file_at(ld, in->filename) : NULL;
+
+	return f != NULL ? f : ld->current;
+}
+
 /* Where the declaration starting with keyword ("<!ENTITY") that was just read begins. */
 static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct diag_loc *loc)
 {
@@ -299,15 +342,19 @@ static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct
 	loc->col = columns_count_characters((const char *)bol, (const char *)p) + 1;
 }
 
-static void refuse(void *ctx, enum diag_id id, const char *keyword, const char *arg)
+/* Reports message id at the declaration starting with keyword, and stops the parser. */
+static void refuse(void *ctx, const char *keyword, enum diag_id id, ...)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct loader *ld = loader_of(ctx);
-	struct diag_loc loc = {ld->current->shown, 0, 0};
+	struct diag_loc loc = {file_being_read(ctxt)->shown, 0, 0};
+	va_list ap;
 
 	declaration_start(ctxt, keyword, &loc);
+	va_start(ap, id);
 	if (!ld->failed)
-		diag_report(ld->diag, &loc, id, arg);
+		diag_vreport(ld->diag, &loc, id, ap);
+	va_end(ap);
 	ld->failed = 1;
 	xmlStopParser(ctxt);
 }
@@ -316,13 +363,13 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
                                const xmlChar *system_id)
 {
 	if (external_id != NULL || system_id != NULL)
-		refuse(ctx, D_DOCTYPE_EXTERNAL, "<!DOCTYPE", NULL);
+		refuse(ctx, "<!DOCTYPE", D_DOCTYPE_EXTERNAL);
 	else
 		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
 
-/* Every declaration in a DOCTYPE is refused, here and only here: entities (general, parameter,
- * unparsed), attribute lists (which could make any attribute an ID), elements and notations.
+/* Every declaration in a DOCTYPE but an entity of text is refused, here and only here: unparsed
+ * entities, attribute lists (which could make any attribute an ID), elements and notations.
  * keyword is how the declaration starts ("<!ENTITY"), what it declares follows. */
 static void refuse_declaration(void *ctx, const char *keyword, const char *parameter,
                                const xmlChar *name)
@@ -330,16 +377,44 @@ static void refuse_declaration(void *ctx, const char *keyword, const char *param
 	char what[300];
 
 	snprintf(what, sizeof what, "%s %s%s", keyword, parameter, (const char *)name);
-	refuse(ctx, D_ENTITY_DECL, keyword, what);
+	refuse(ctx, keyword, D_ENTITY_DECL, what);
 }
 
+/* Is the file an external entity names, relative to the file declaring it, inside the book's
+ * folder? If not, refuses the declaration. */
+static int entity_file_inside(xmlParserCtxtPtr ctxt, const xmlChar *name, const xmlChar *system_id)
+{
+	struct loader *ld = loader_of(ctxt);
+	char *path = NULL, why[200];
+	int err = 0;
+
+	switch (book_resolve(ld->book, file_being_read(ctxt), (const char *)system_id, &path, &err)) {
+	case RESOLVE_OK:
+		free(path);
+		return 1;
+	case RESOLVE_URL:
+		snprintf(why, sizeof why, "is a URL; entity files are read from the book's folder only");
+		break;
+	case RESOLVE_ABSOLUTE:
+		snprintf(why, sizeof why, "is an absolute path; name the file relative to this one");
+		break;
+	case RESOLVE_OUTSIDE:
+		snprintf(why, sizeof why, "is outside the book's folder");
+		break;
+	case RESOLVE_MISSING:
+		snprintf(why, sizeof why, "cannot be read: %s", strerror(err));
+		break;
+	}
+	refuse(ctxt, "<!ENTITY", D_ENTITY_FILE, name, system_id, why);
+	return 0;
+}
+
+/* Entities of text are declared, in the DOCTYPE or in a file of the book it pulls in. */
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
                            const xmlChar *system_id, xmlChar *content)
 {
-	int parameter = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
-
-	(void)public_id, (void)system_id, (void)content;
-	refuse_declaration(ctx, "<!ENTITY", parameter ? "% " : "", name);
+	if (system_id == NULL || entity_file_inside(ctx, name, system_id))
+		xmlSAX2EntityDecl(ctx, name, type, public_id, system_id, content);
 }
 
 static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *public_id,
@@ -437,16 +512,35 @@ static void on_generic_message(void *data, const char *fmt, ...)
 		ld->bad_encoding = 1;
 }
 
+/* Where an error is: in the file libxml2 names; for one in an entity's text, at the reference
+ * to the entity in the file being read. */
+static struct book_file *error_place(xmlParserCtxtPtr ctxt, const xmlError *err,
+                                     struct diag_loc *loc)
+{
+	struct loader *ld = loader_of(ctxt);
+	struct book_file *f = err->file != NULL ? file_at(ld, err->file) : NULL;
+
+	if (f == NULL || ctxt->input->filename == NULL) {
+		xmlParserInputPtr in = file_input(ctxt);
+		f = file_being_read(ctxt);
+		loc->line = in->line;
+		loc->col = in->col;
+	}
+	loc->file = f->shown;
+	return f;
+}
+
 /* One message per file: the first error, in words for the author where libxml2's are not. */
 static void on_parse_error(void *ctx, xmlErrorPtr err)
 {
 	struct loader *ld = loader_of(ctx);
-	struct diag_loc loc = {ld->current->shown, err->line, err->int2};
+	struct diag_loc loc = {NULL, err->line, err->int2};
 	char text[128], tag[256];
 
 	if (err->level < XML_ERR_ERROR || err->domain == XML_FROM_VALID || ld->failed)
 		return;
 	ld->failed = 1;
+	struct book_file *f = error_place(ctx, err, &loc);
 	if (ld->bad_encoding) {
 		diag_report(ld->diag, &loc, D_XML_ENCODING,
 		            "the text is not valid in the encoding the file declares");
@@ -458,8 +552,10 @@ static void on_parse_error(void *ctx, xmlErrorPtr err)
 	} else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2) {
 		snprintf(tag, sizeof tag, "<%s", err->str1);
 		loc.line = err->int1;
-		loc.col = columns_of_tag(ld->current->columns, err->int1, tag, -1);
+		loc.col = columns_of_tag(f->columns, err->int1, tag, -1);
 		diag_report(ld->diag, &loc, D_XML_UNCLOSED, err->str1, err->str2);
+	} else if (err->code == XML_ERR_ENTITY_LOOP) {
+		diag_report(ld->diag, &loc, D_ENTITY_EXPANSION);
 	} else if (is_encoding_error(err)) {
 		describe_bad_bytes(err->message, text, sizeof text);
 		diag_report(ld->diag, &loc, D_XML_ENCODING, text);
@@ -491,12 +587,48 @@ static xmlParserCtxtPtr new_parser(struct loader *ld)
 	return ctxt;
 }
 
-/* Every resource libxml2 might fetch by itself is refused: the loader reads files itself. */
-static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
-                                              xmlParserCtxtPtr ctxt)
+static int inside(const char *root, const char *path);
+static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc);
+
+/* The file of an external entity, read once, within the book's limits; only a file inside the
+ * book's folder (which on_entity_decl checked) is read, and nothing else libxml2 might fetch. */
+static struct book_file *entity_file(struct loader *ld, const char *url)
 {
-	(void)url, (void)id, (void)ctxt;
-	return NULL;
+	char *plain = xmlURIUnescapeString(url, 0, NULL);
+	char *canonical = plain != NULL && !href_has_scheme(plain) ? realpath(plain, NULL) : NULL;
+	struct book_file *f = NULL;
+
+	if (canonical != NULL && inside(ld->book->root, canonical)) {
+		f = file_at(ld, canonical);
+		if (f == NULL) {
+			f = add_file(ld, canonical);
+			if (read_source(ld, f, NULL) != 0 || report_nul(ld, f))
+				ld->failed = 1;
+		}
+	}
+	free(canonical);
+	xmlFree(plain);
+	return f != NULL && f->text != NULL && !ld->failed ? f : NULL;
+}
+
+static xmlParserInputPtr load_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	struct loader *ld = ctxt != NULL ? loader_of(ctxt) : NULL;
+	struct book_file *f = ld != NULL && url != NULL ? entity_file(ld, url) : NULL;
+	xmlParserInputBufferPtr buf;
+	xmlParserInputPtr in;
+
+	(void)id;
+	if (f == NULL)
+		return NULL;
+	buf = xmlParserInputBufferCreateMem(f->text, (int)f->len, XML_CHAR_ENCODING_NONE);
+	in = buf != NULL ? xmlNewIOInputStream(ctxt, buf, f->converted ? XML_CHAR_ENCODING_UTF8
+	                                                               : XML_CHAR_ENCODING_NONE)
+	                 : NULL;
+	if (in == NULL)
+		abort();
+	in->filename = (const char *)xmlStrdup(BAD_CAST f->path);
+	return in;
 }
 
 /* ---- files ---- */
@@ -526,9 +658,17 @@ void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave
 	}
 }
 
-static void mark_element(xmlNodePtr e, void *file)
+/* Marks e as parsed from file, and gives an element from an entity's text the default namespace
+ * in scope where the entity is referred to: libxml2 parses an entity's text without the
+ * namespaces around it. */
+static void claim_element(xmlNodePtr e, void *file)
 {
 	e->_private = file;
+	if (e->ns == NULL && e->parent != NULL && e->parent->type == XML_ELEMENT_NODE) {
+		xmlNsPtr ns = xmlSearchNs(e->doc, e, NULL);
+		if (ns != NULL && ns->href != NULL && ns->href[0] != '\0')
+			e->ns = ns;
+	}
 }
 
 struct namespace_move {
@@ -577,7 +717,7 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 		diag_report(ld->diag, &loc, D_XML_SYNTAX, "the file holds no XML document");
 	}
 	if (doc != NULL)
-		walk_elements(xmlDocGetRootElement(doc), mark_element, NULL, f);
+		walk_elements(xmlDocGetRootElement(doc), claim_element, NULL, f);
 	return doc;
 }
 
@@ -900,7 +1040,7 @@ struct book *load_book(const char *path, struct diag *d)
 	ld.cwd = getcwd(NULL, 0);
 	ld.book = new_book(canonical);
 	ld.ctxt = new_parser(&ld);
-	xmlSetExternalEntityLoader(refuse_entity_loader);
+	xmlSetExternalEntityLoader(load_entity);
 	xmlSetGenericErrorFunc(&ld, on_generic_message);
 	ok = load_master(&ld, add_file(&ld, canonical));
 	xmlSetGenericErrorFunc(NULL, NULL);

@@ -42,8 +42,11 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XINCLUDE_NO_HREF] = {"xinclude-no-href", SEV_ERROR, "<xi:include> has no href"},
 	[D_XINCLUDE_PARSE] = {"xinclude-parse", SEV_ERROR,
 	                      "<xi:include parse=\"%s\">: only \"xml\" and \"text\" are supported"},
-	[D_XINCLUDE_XPOINTER] = {"xinclude-xpointer", SEV_ERROR,
-	                         "<xi:include xpointer=...> is not supported; include the whole file"},
+	[D_XINCLUDE_XPOINTER] = {"xinclude-xpointer", SEV_ERROR, "xpointer '%s' in '%s': %s"},
+	[D_XINCLUDE_FRAGID] = {"xinclude-fragid", SEV_ERROR, "fragid '%s' in '%s': %s"},
+	[D_XINCLUDE_NO_NAMESPACE] = {"xinclude-no-namespace", SEV_ERROR,
+	                             "<%s> has no namespace, so nothing in this file is DocBook 5; "
+	                             "add xmlns=\"http://docbook.org/ns/docbook\" to it"},
 	[D_XINCLUDE_URL] = {"xinclude-url", SEV_ERROR,
 	                    "'%s' is a URL; a book may only include files from its own folder"},
 	[D_XINCLUDE_ABSOLUTE] = {"xinclude-absolute", SEV_ERROR,

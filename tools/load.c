@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <libxml/SAX2.h>
 #include <libxml/chvalid.h>
 #include <libxml/parser.h>
@@ -671,29 +672,17 @@ static void claim_element(xmlNodePtr e, void *file)
 	}
 }
 
-struct namespace_move {
-	xmlNsPtr from, to;
-};
-
-static void repoint_xml_namespace(xmlNodePtr e, void *data)
+/* Moves e from the document it was parsed in to just before the xi:include inc, while that
+ * document still exists: its IDs move with it, and libxml2 points its namespaces (declared on
+ * e's old ancestors, or that document's own xml: namespace) at ones in scope at inc, or
+ * declares them on e. */
+static void move_before(xmlNodePtr e, xmlNodePtr inc)
 {
-	const struct namespace_move *m = data;
-
-	for (xmlAttrPtr a = e->properties; a != NULL; a = a->next)
-		if (a->ns == m->from)
-			a->ns = m->to;
-}
-
-/* Moves root, parsed as sub, into dest while sub still exists. Each document declares the xml:
- * namespace (of xml:id, xml:lang) itself, so the attributes are pointed at dest's. */
-static void move_tree(xmlNodePtr root, xmlDocPtr sub, xmlDocPtr dest)
-{
-	struct namespace_move m = {
-		sub->oldNs, xmlSearchNsByHref(dest, xmlDocGetRootElement(dest), XML_XML_NAMESPACE)};
-
-	xmlSetTreeDoc(root, dest);
-	if (m.from != NULL)
-		walk_elements(root, repoint_xml_namespace, NULL, &m);
+	xmlUnlinkNode(e);
+	xmlSetTreeDoc(e, inc->doc);
+	xmlAddPrevSibling(inc, e);
+	if (xmlReconciliateNs(inc->doc, e) < 0)
+		abort();
 }
 
 static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
@@ -833,8 +822,9 @@ static int on_stack(const struct loader *ld, const char *path)
 	return 0;
 }
 
-/* Checks an include's attributes and finds its file; returns NULL after reporting. */
-static char *include_target(struct loader *ld, xmlNodePtr inc)
+/* Checks an include's attributes and finds its file; returns NULL after reporting. A text
+ * include may excerpt a file being included, even its own. */
+static char *include_target(struct loader *ld, xmlNodePtr inc, int as_text)
 {
 	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
 	const struct book_file *from = book_file_of(ld->book, inc);
@@ -862,7 +852,7 @@ static char *include_target(struct loader *ld, xmlNodePtr inc)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, href, strerror(err));
 		break;
 	}
-	if (path != NULL && on_stack(ld, path)) {
+	if (path != NULL && !as_text && on_stack(ld, path)) {
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_LOOP, href);
 		free(path);
 		path = NULL;
@@ -871,67 +861,267 @@ static char *include_target(struct loader *ld, xmlNodePtr inc)
 	return path;
 }
 
-/* Parses the included file as XML and returns its expanded root, moved into the document dest
- * (before the file's own document is freed, which libxml2's ID bookkeeping needs). */
-static xmlNodePtr include_xml(struct loader *ld, struct book_file *f, xmlDocPtr dest)
+/* Reports why the part of a file that an include names (its xpointer or fragid) is not there. */
+static void report_part(struct loader *ld, xmlNodePtr inc, enum diag_id id, const xmlChar *part,
+                        const char *why)
 {
-	xmlDocPtr sub = parse_file(ld, f);
-	xmlNodePtr root;
+	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
 
-	if (sub == NULL)
-		return NULL;
-	root = xmlDocGetRootElement(sub);
-	ld->stack[ld->depth++] = f->path;
-	int ok = expand_includes(ld, root);
-	ld->depth--;
-	root = xmlDocGetRootElement(sub);
-	if (ok) {
-		xmlUnlinkNode(root);
-		move_tree(root, sub, dest);
-	}
-	xmlFreeDoc(sub);
-	return ok ? root : NULL;
+	book_report(ld->book, ld->diag, inc, id, part, href, why);
+	xmlFree(href);
 }
 
-/* The text of a parse="text" include, refused at its first character XML cannot hold. */
+/* ---- XPointer: the element of an included file an xpointer names ---- */
+
+struct id_search {
+	const char *id;
+	xmlNodePtr found;
+};
+
+static void match_id(xmlNodePtr e, void *data)
+{
+	struct id_search *s = data;
+	xmlChar *id = s->found == NULL ? xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE) : NULL;
+
+	if (id != NULL && strcmp((const char *)id, s->id) == 0)
+		s->found = e;
+	xmlFree(id);
+}
+
+static xmlNodePtr element_with_id(xmlNodePtr root, const char *id)
+{
+	struct id_search s = {id, NULL};
+
+	walk_elements(root, match_id, NULL, &s);
+	return s.found;
+}
+
+/* The n-th child element of e, counted from 1, or NULL. */
+static xmlNodePtr child_element(xmlNodePtr e, long n)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && --n == 0)
+			return c;
+	return NULL;
+}
+
+/* The element the element() scheme's data names: an id ("sect-x"), a child sequence from the
+ * document ("/1/3") or from an id ("sect-x/2/1"); NULL after writing why. */
+static xmlNodePtr element_scheme(xmlNodePtr root, char *data, char *why, size_t size)
+{
+	char *step = strchr(data, '/');
+	xmlNodePtr e = NULL; /* before the first step of "/1/3": the document */
+
+	if (step != data) {
+		if (step != NULL)
+			*step = '\0';
+		e = element_with_id(root, data);
+		if (e == NULL) {
+			snprintf(why, size, "no element has xml:id '%s'", data);
+			return NULL;
+		}
+		if (step != NULL)
+			*step = '/';
+	}
+	while (step != NULL) {
+		char *end;
+		long n = isdigit((unsigned char)step[1]) ? strtol(step + 1, &end, 10) : 0;
+		if (n < 1 || (*end != '/' && *end != '\0')) {
+			snprintf(why, size, "'%s' is not a child sequence of numbers from 1", data);
+			return NULL;
+		}
+		e = e != NULL ? child_element(e, n) : n == 1 ? root : NULL;
+		if (e == NULL) {
+			snprintf(why, size, "no element is at '%.*s'", (int)(end - data), data);
+			return NULL;
+		}
+		step = *end == '/' ? end : NULL;
+	}
+	return e;
+}
+
+/* The element an xpointer names in the tree below root: a bare id ("sect-x") or element()
+ * parts, the first part that names an element winning; NULL after writing why. */
+static xmlNodePtr point_to(xmlNodePtr root, const char *xpointer, char *why, size_t size)
+{
+	char *copy = xstrdup(xpointer), *p = copy;
+	xmlNodePtr found = NULL;
+
+	snprintf(why, size, "it names no element");
+	while (found == NULL && *(p += strspn(p, " \t\r\n")) != '\0') {
+		char *open = strchr(p, '('), *close = open ? strchr(open, ')') : NULL;
+		if (open == NULL) {
+			p[strcspn(p, " \t\r\n")] = '\0';
+			if ((found = element_with_id(root, p)) == NULL)
+				snprintf(why, size, "no element has xml:id '%s'", p);
+			break;
+		}
+		if (close == NULL) {
+			snprintf(why, size, "'%s' is not closed by ')'", p);
+			break;
+		}
+		*open = *close = '\0';
+		if (strcmp(p, "element") == 0)
+			found = element_scheme(root, open + 1, why, size);
+		else
+			snprintf(why, size, "the %s() scheme is not supported; name the element by its "
+			         "xml:id or with element()", p);
+		p = close + 1;
+	}
+	free(copy);
+	return found;
+}
+
+/* Parses the included file as XML, expands its own includes, and returns the element its
+ * xpointer names (XInclude 1.1 also takes a fragid for one), or its top element, moved to
+ * before the include. A top element without a namespace (a DocBook 4 habit) is an error
+ * of its own, at that file: nothing of it would be DocBook 5. */
+static xmlNodePtr include_xml(struct loader *ld, xmlNodePtr inc, struct book_file *f)
+{
+	xmlDocPtr sub = parse_file(ld, f);
+	xmlChar *xpointer = xmlGetNoNsProp(inc, BAD_CAST "xpointer");
+	xmlNodePtr root = sub != NULL ? xmlDocGetRootElement(sub) : NULL, chosen = NULL;
+	char why[300];
+
+	if (xpointer == NULL)
+		xpointer = xmlGetNoNsProp(inc, BAD_CAST "fragid");
+	if (root != NULL && root->ns == NULL) {
+		book_report(ld->book, ld->diag, root, D_XINCLUDE_NO_NAMESPACE, root->name);
+	} else if (root != NULL) {
+		ld->stack[ld->depth++] = f->path;
+		int ok = expand_includes(ld, root);
+		ld->depth--;
+		root = xmlDocGetRootElement(sub);
+		chosen = !ok               ? NULL
+		         : xpointer == NULL ? root
+		                            : point_to(root, (const char *)xpointer, why, sizeof why);
+		if (ok && chosen == NULL)
+			report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer, why);
+	}
+	if (chosen != NULL)
+		move_before(chosen, inc);
+	xmlFree(xpointer);
+	xmlFreeDoc(sub);
+	return chosen;
+}
+
+/* ---- text excerpts ---- */
+
+/* The byte offset of RFC 5147 position pos in text, counted in lines (position n is after the
+ * n-th line) or in characters; -1 past the end. */
+static long text_position(const char *text, size_t len, int by_line, unsigned long pos)
+{
+	size_t at = 0;
+
+	for (unsigned long i = 0; i < pos; i++) {
+		const char *nl = by_line ? memchr(text + at, '\n', len - at) : NULL;
+		if (at >= len)
+			return -1;
+		at = !by_line ? at + (size_t)xmlUTF8Size(BAD_CAST text + at)
+		     : nl != NULL ? (size_t)(nl - text) + 1 : len;
+	}
+	return (long)at;
+}
+
+/* Reads the position at *p (digits, or none: the default), moving *p past it. */
+static int read_position(const char **p, unsigned long *pos)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**p))
+		return **p == ',' || **p == '\0' || **p == ';';
+	*pos = strtoul(*p, &end, 10);
+	*p = end;
+	return 1;
+}
+
+/* The excerpt of text a fragid names, "line=A,B" or "char=A,B" (RFC 5147, either end may be left
+ * out; an integrity check after ';' is not needed for a file of the book): returns 0, or -1
+ * after writing why. */
+static int excerpt(const char *text, size_t len, const char *fragid, size_t *from, size_t *to,
+                   char *why, size_t size)
+{
+	int by_line = strncmp(fragid, "line=", 5) == 0;
+	const char *p = fragid + 5;
+	unsigned long a = 0, b = ULONG_MAX;
+
+	if (!by_line && strncmp(fragid, "char=", 5) != 0) {
+		snprintf(why, size, "only line=A,B and char=A,B ranges are supported");
+		return -1;
+	}
+	if (!read_position(&p, &a) || *p++ != ',' || !read_position(&p, &b) ||
+	    (*p != '\0' && *p != ';')) {
+		snprintf(why, size, "a range is two positions, %s=A,B (either may be left out)",
+		         by_line ? "line" : "char");
+		return -1;
+	}
+	long start = text_position(text, len, by_line, a);
+	long stop = b == ULONG_MAX ? (long)len : text_position(text, len, by_line, b);
+	if (start < 0 || stop < 0) {
+		snprintf(why, size, "the file ends before %s %lu", by_line ? "line position" : "character",
+		         start < 0 ? a : b);
+		return -1;
+	}
+	if (stop < start) {
+		snprintf(why, size, "the range ends before it starts");
+		return -1;
+	}
+	*from = (size_t)start;
+	*to = (size_t)stop;
+	return 0;
+}
+
+/* Puts the text of a parse="text" include, or the excerpt its fragid names, before the include;
+ * refused at the file's first character XML cannot hold. */
 static xmlNodePtr include_text(struct loader *ld, xmlNodePtr inc, struct book_file *f)
 {
 	int c;
 	const char *bad = first_bad_character(f->text, f->len, &c);
+	xmlChar *fragid = xmlGetNoNsProp(inc, BAD_CAST "fragid");
+	size_t from = 0, to = f->len;
+	char why[200];
+	xmlNodePtr text = NULL;
 
-	if (bad != NULL) {
+	if (bad != NULL)
 		report_bad_character(ld, f, bad, c);
-		return NULL;
-	}
-	return xmlNewDocTextLen(inc->doc, BAD_CAST f->text, (int)f->len);
+	else if (fragid != NULL && excerpt(f->text, f->len, (const char *)fragid, &from, &to, why,
+	                                   sizeof why) != 0)
+		report_part(ld, inc, D_XINCLUDE_FRAGID, fragid, why);
+	else
+		text = xmlAddPrevSibling(inc, xmlNewDocTextLen(inc->doc, BAD_CAST f->text + from,
+		                                               (int)(to - from)));
+	xmlFree(fragid);
+	return text;
 }
 
 static int include_one(struct loader *ld, xmlNodePtr inc)
 {
 	xmlChar *parse = xmlGetNoNsProp(inc, BAD_CAST "parse");
 	int as_text = parse != NULL && xmlStrEqual(parse, BAD_CAST "text");
+	xmlChar *xpointer = xmlGetNoNsProp(inc, BAD_CAST "xpointer");
 	struct book_file *f;
 	xmlNodePtr content = NULL;
 	char *path = NULL;
 
 	if (parse != NULL && !as_text && !xmlStrEqual(parse, BAD_CAST "xml"))
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_PARSE, parse);
-	else if (xmlHasProp(inc, BAD_CAST "xpointer"))
-		book_report(ld->book, ld->diag, inc, D_XINCLUDE_XPOINTER);
+	else if (as_text && xpointer != NULL)
+		report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer,
+		            "parse=\"text\" takes a fragid (line=A,B or char=A,B), not an xpointer");
 	else if (ld->depth >= MAX_INCLUDE_DEPTH)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_DEPTH, MAX_INCLUDE_DEPTH);
 	else
-		path = include_target(ld, inc);
+		path = include_target(ld, inc, as_text);
 	xmlFree(parse);
+	xmlFree(xpointer);
 	if (path == NULL)
 		return 0;
 	f = add_file(ld, path);
 	free(path);
 	if (read_source(ld, f, inc) == 0)
-		content = as_text ? include_text(ld, inc, f) : include_xml(ld, f, inc->doc);
+		content = as_text ? include_text(ld, inc, f) : include_xml(ld, inc, f);
 	if (content == NULL)
 		return 0;
-	xmlAddPrevSibling(inc, content);
 	xmlUnlinkNode(inc);
 	xmlFreeNode(inc);
 	return 1;

@@ -52,7 +52,7 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XINCLUDE_ABSOLUTE] = {"xinclude-absolute", SEV_ERROR,
 	                         "'%s' is an absolute path; include files by a path relative to this "
 	                         "file"},
-	[D_XINCLUDE_OUTSIDE] = {"xinclude-outside", SEV_ERROR, "'%s' is outside the book's folder"},
+	[D_XINCLUDE_OUTSIDE] = {"xinclude-outside", SEV_ERROR, "'%s' is outside the book's folder; --root DIR names a wider one"},
 	[D_XINCLUDE_MISSING] = {"xinclude-missing", SEV_ERROR, "cannot include '%s': %s"},
 	[D_XINCLUDE_LOOP] = {"xinclude-loop", SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
 	[D_XINCLUDE_DEPTH] = {"xinclude-depth", SEV_ERROR, "XIncludes nested more than %d deep"},
@@ -81,7 +81,8 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_FILEREF_URL] = {"fileref-url", SEV_ERROR,
 	                   "fileref '%s' is a URL; images must be files in the book's folder"},
 	[D_FILEREF_OUTSIDE] = {"fileref-outside", SEV_ERROR,
-	                       "fileref '%s' is outside the book's folder"},
+	                       "fileref '%s' is outside the book's folder; --root DIR names a wider "
+	                       "one"},
 	[D_FILEREF_MISSING] = {"fileref-missing", SEV_ERROR, "fileref '%s' does not exist"},
 	[D_FILEREF_TYPE] = {"fileref-type", SEV_ERROR,
 	                    "fileref '%s' is not an image; only .png, .jpg, .jpeg, .gif, .webp and "
@@ -122,6 +123,8 @@ static const struct message messages[D_ID_COUNT] = {
 	                      "will not replace '%s': mixdown did not write it; move it out of the "
 	                      "way or choose another output folder"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
+	[D_BOOK_OUTSIDE_ROOT] = {"book-outside-root", SEV_ERROR,
+	                         "the book is not inside the folder given to --root, '%s'"},
 	[D_SOURCE_DATE] = {"source-date-epoch", SEV_ERROR,
 	                   "SOURCE_DATE_EPOCH is '%s'; it must be whole seconds since 1970, written "
 	                   "in digits only, at most %lld (the end of 2107, the last date a zip file "

@@ -400,7 +400,7 @@ static int entity_file_inside(xmlParserCtxtPtr ctxt, const xmlChar *name, const 
 		snprintf(why, sizeof why, "is an absolute path; name the file relative to this one");
 		break;
 	case RESOLVE_OUTSIDE:
-		snprintf(why, sizeof why, "is outside the book's folder");
+		snprintf(why, sizeof why, "is outside the book's folder; --root DIR names a wider one");
 		break;
 	case RESOLVE_MISSING:
 		snprintf(why, sizeof why, "cannot be read: %s", strerror(err));
@@ -1215,10 +1215,32 @@ static int load_master(struct loader *ld, struct book_file *f)
 	return check_root(ld, root) && expand_includes(ld, root);
 }
 
-struct book *load_book(const char *path, struct diag *d)
+/* The canonical folder root names, with the book file (path, canonical) inside it; NULL after
+ * reporting why not. */
+static char *wider_root(const char *root, const char *path, const char *canonical,
+                        struct diag *d)
+{
+	char *folder = realpath(root, NULL);
+	struct diag_loc loc = {root, 0, 0};
+	struct stat st;
+
+	if (folder == NULL || stat(folder, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_report(d, &loc, D_READ_FAILED, strerror(folder == NULL ? errno : ENOTDIR));
+	} else if (!inside(folder, canonical)) {
+		loc.file = path;
+		diag_report(d, &loc, D_BOOK_OUTSIDE_ROOT, root);
+	} else {
+		return folder;
+	}
+	free(folder);
+	return NULL;
+}
+
+struct book *load_book(const char *path, const char *root, struct diag *d)
 {
 	struct loader ld = {.diag = d};
 	char *canonical = realpath(path, NULL);
+	char *folder = canonical != NULL && root != NULL ? wider_root(root, path, canonical, d) : NULL;
 	xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader();
 	int ok;
 
@@ -1227,8 +1249,16 @@ struct book *load_book(const char *path, struct diag *d)
 		diag_report(d, &loc, D_READ_FAILED, strerror(errno));
 		return NULL;
 	}
+	if (root != NULL && folder == NULL) {
+		free(canonical);
+		return NULL;
+	}
 	ld.cwd = getcwd(NULL, 0);
 	ld.book = new_book(canonical);
+	if (folder != NULL) {
+		free(ld.book->root);
+		ld.book->root = folder;
+	}
 	ld.ctxt = new_parser(&ld);
 	xmlSetExternalEntityLoader(load_entity);
 	xmlSetGenericErrorFunc(&ld, on_generic_message);

@@ -37,8 +37,9 @@ enum resolve_status { RESOLVE_OK, RESOLVE_URL, RESOLVE_ABSOLUTE, RESOLVE_OUTSIDE
 typedef void (*element_visitor)(xmlNodePtr element, void *data);
 void walk_elements(xmlNodePtr root, element_visitor enter, element_visitor leave, void *data);
 
-/* Loads the book whose master file is path; on failure reports through d and returns NULL. */
-struct book *load_book(const char *path, struct diag *d);
+/* Loads the book whose master file is path, reading only files inside the folder root (NULL:
+ * the master file's folder); on failure reports through d and returns NULL. */
+struct book *load_book(const char *path, const char *root, struct diag *d);
 void book_free(struct book *b);
 
 /* Is e the DocBook element called name? One of the n names? */

@@ -43,6 +43,7 @@ struct options {
 	enum command command;
 	const char *book;
 	const char *out_dir;
+	const char *root;     /* --root: the folder the book's files may come from, or NULL */
 	const char *edit_url; /* prefix of "Edit this page" links, or NULL */
 	const char *base_url; /* the site's address, for canonical links and the sitemap */
 	int timing;
@@ -56,10 +57,11 @@ struct options {
 };
 
 static const char usage_text[] =
-	"usage: mixdown build BOOK.xml [-o DIR] [--base-url URL] [--edit-url URL] [--timing]\n"
-	"                     [-W LEVEL] [--format=text|json]\n"
-	"       mixdown check BOOK.xml [-W LEVEL] [--format=text|json]\n"
-	"       mixdown serve BOOK.xml [-o DIR] [--port N] [--bind ADDR [--allow-remote]]\n"
+	"usage: mixdown build BOOK.xml [-o DIR] [--root DIR] [--base-url URL] [--edit-url URL]\n"
+	"                     [--timing] [-W LEVEL] [--format=text|json]\n"
+	"       mixdown check BOOK.xml [--root DIR] [-W LEVEL] [--format=text|json]\n"
+	"       mixdown serve BOOK.xml [-o DIR] [--root DIR] [--port N]\n"
+	"                     [--bind ADDR [--allow-remote]]\n"
 	"       mixdown --help | --version\n";
 
 static const char help_text[] =
@@ -73,6 +75,8 @@ static const char help_text[] =
 	"\n"
 	"Options:\n"
 	"  -o, --output DIR  where build writes (default: output)\n"
+	"  --root DIR        the folder the book's includes, entities and images may come\n"
+	"                    from (default: the book file's folder); serve watches it\n"
 	"  --base-url URL    the site's public address: adds canonical links and sitemap.xml\n"
 	"  --edit-url URL    adds \"Edit this page\" links: URL followed by the page's source\n"
 	"                    file, relative to the book's folder\n"
@@ -162,6 +166,9 @@ static int parse_option(int argc, char **argv, int *i, struct options *o)
 	} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 		if ((o->out_dir = option_value(argc, argv, i)) == NULL)
 			return usage_error("-o needs a folder");
+	} else if (strcmp(a, "--root") == 0) {
+		if ((o->root = option_value(argc, argv, i)) == NULL)
+			return usage_error("--root needs a folder");
 	} else if (strcmp(a, "--base-url") == 0 || strcmp(a, "--edit-url") == 0) {
 		if ((v = option_value(argc, argv, i)) == NULL || !is_web_url(v))
 			return usage_error("--base-url and --edit-url need an http:// or https:// URL");
@@ -498,7 +505,7 @@ static int build_book(const struct options *o, struct diag *d)
 	if (o->command == CMD_BUILD && !o->site_only && !epub_check_source_date(d))
 		return EXIT_USAGE;
 	clock_start(&c, o->timing);
-	b = load_book(o->book, d);
+	b = load_book(o->book, o->root, d);
 	clock_stage(&c, "load");
 	if (b == NULL)
 		return EXIT_BOOK;
@@ -544,8 +551,8 @@ static int serve(const struct options *o)
 	if (slash != NULL)
 		*slash = '\0';
 	snprintf(site, sizeof site, "%s/html", o->out_dir);
-	struct serve_options so = {slash ? book : ".", o->out_dir, site, o->bind, o->port,
-	                           rebuild_for_serve, &build};
+	struct serve_options so = {o->root ? o->root : slash ? book : ".", o->out_dir, site, o->bind,
+	                           o->port, rebuild_for_serve, &build};
 	start_diag(o, &d);
 	ok = serve_run(&so, &d);
 	out_forget_signal();

@@ -33,7 +33,7 @@ static void includes_chapters_and_keeps_their_files(void **state)
 	struct diag_loc loc;
 	(void)state;
 	capture_start(&c);
-	b = load_book(FIXTURES "good/book.xml", &c.diag);
+	b = load_book(FIXTURES "good/book.xml", NULL, &c.diag);
 	assert_non_null(b);
 	assert_string_equal(captured_text(&c), "");
 	assert_string_equal(b->name, "book");
@@ -60,7 +60,7 @@ static void locates_elements_on_one_line_in_any_order(void **state)
 	struct diag_loc loc;
 	(void)state;
 	capture_start(&c);
-	b = load_book(FIXTURES "oneline/book.xml", &c.diag);
+	b = load_book(FIXTURES "oneline/book.xml", NULL, &c.diag);
 	assert_non_null(b);
 	assert_non_null(by_id(b, "p1"));
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -77,7 +77,7 @@ static void refuses_an_include_outside_the_folder(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "escape/inner/book.xml", &c.diag));
+	assert_null(load_book(FIXTURES "escape/inner/book.xml", NULL, &c.diag));
 	assert_string_equal(captured_text(&c),
 	                    FIXTURES "escape/inner/book.xml:4:3: error: '../../outside.xml' is outside "
 	                             "the book's folder\n");
@@ -89,7 +89,7 @@ static void refuses_an_include_loop(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "loop/book.xml", &c.diag));
+	assert_null(load_book(FIXTURES "loop/book.xml", NULL, &c.diag));
 	assert_string_equal(captured_text(&c), FIXTURES "loop/a.xml:4:3: error: 'a.xml' includes "
 	                                                "itself (an XInclude loop)\n");
 	capture_end(&c);
@@ -100,7 +100,7 @@ static void refuses_an_entity_file_outside_the_book(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "entity/book.xml", &c.diag));
+	assert_null(load_book(FIXTURES "entity/book.xml", NULL, &c.diag));
 	assert_non_null(strstr(captured_text(&c), FIXTURES "entity/book.xml:3:"));
 	assert_non_null(strstr(captured_text(&c), "entity 'secret': '/etc/passwd' is an absolute path"));
 	assert_null(strstr(captured_text(&c), "root:"));
@@ -112,7 +112,7 @@ static void reports_a_missing_book(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "no-such-book.xml", &c.diag));
+	assert_null(load_book(FIXTURES "no-such-book.xml", NULL, &c.diag));
 	assert_string_equal(captured_text(&c), FIXTURES "no-such-book.xml: error: cannot read: No "
 	                                                "such file or directory\n");
 	capture_end(&c);

@@ -80,7 +80,7 @@ static void refuses_an_include_outside_the_folder(void **state)
 	assert_null(load_book(FIXTURES "escape/inner/book.xml", NULL, &c.diag));
 	assert_string_equal(captured_text(&c),
 	                    FIXTURES "escape/inner/book.xml:4:3: error: '../../outside.xml' is outside "
-	                             "the book's folder\n");
+	                             "the book's folder; --root DIR names a wider one\n");
 	capture_end(&c);
 }
 

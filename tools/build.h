@@ -17,6 +17,7 @@ enum exit_status {
 struct build_settings {
 	const char *book;
 	const char *out_dir;
+	const char *root;      /* --root: the folder the book's files may come from, or NULL */
 	const char *edit_url;  /* prefix of "Edit this page" links, or NULL */
 	const char *base_url;  /* the site's address, for canonical links and the sitemap */
 	int timing;            /* print the time each stage took */

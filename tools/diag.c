@@ -24,11 +24,17 @@ static const struct message messages[D_ID_COUNT] = {
 	                       "cannot read '%s': %s"},
 	[D_XML_UNCLOSED] = {"xml-unclosed", SEV_ERROR, "<%s> is not closed before </%s>"},
 	[D_DOCTYPE_EXTERNAL] = {"doctype-external", SEV_ERROR,
-	                        "a DOCTYPE that names an external DTD is not allowed; DocBook 5 needs "
-	                        "no DOCTYPE"},
+	                        "a DOCTYPE that names an external DTD is not allowed; declare entities "
+	                        "inside its brackets, or pull a file of them in with a parameter "
+	                        "entity"},
 	[D_ENTITY_DECL] = {"entity-declaration", SEV_ERROR,
-	                   "declarations in a DOCTYPE are not allowed ('%s ...>'); write the text "
-	                   "itself or use XInclude"},
+	                   "a DOCTYPE may declare only entities of text, not '%s ...>'; DocBook's "
+	                   "rules come from its schema"},
+	[D_ENTITY_FILE] = {"entity-file", SEV_ERROR, "entity '%s': '%s' %s"},
+	[D_ENTITY_EXPANSION] = {"entity-expansion", SEV_ERROR,
+	                        "the entities referred to here expand to far more text than they "
+	                        "hold (entities nested in entities, as in a 'billion laughs'); "
+	                        "write the text itself"},
 	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
 	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
 	                   "xmlns=\"http://docbook.org/ns/docbook\""},
@@ -36,14 +42,17 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_XINCLUDE_NO_HREF] = {"xinclude-no-href", SEV_ERROR, "<xi:include> has no href"},
 	[D_XINCLUDE_PARSE] = {"xinclude-parse", SEV_ERROR,
 	                      "<xi:include parse=\"%s\">: only \"xml\" and \"text\" are supported"},
-	[D_XINCLUDE_XPOINTER] = {"xinclude-xpointer", SEV_ERROR,
-	                         "<xi:include xpointer=...> is not supported; include the whole file"},
+	[D_XINCLUDE_XPOINTER] = {"xinclude-xpointer", SEV_ERROR, "xpointer '%s' in '%s': %s"},
+	[D_XINCLUDE_FRAGID] = {"xinclude-fragid", SEV_ERROR, "fragid '%s' in '%s': %s"},
+	[D_XINCLUDE_NO_NAMESPACE] = {"xinclude-no-namespace", SEV_ERROR,
+	                             "<%s> has no namespace, so nothing in this file is DocBook 5; "
+	                             "add xmlns=\"http://docbook.org/ns/docbook\" to it"},
 	[D_XINCLUDE_URL] = {"xinclude-url", SEV_ERROR,
 	                    "'%s' is a URL; a book may only include files from its own folder"},
 	[D_XINCLUDE_ABSOLUTE] = {"xinclude-absolute", SEV_ERROR,
 	                         "'%s' is an absolute path; include files by a path relative to this "
 	                         "file"},
-	[D_XINCLUDE_OUTSIDE] = {"xinclude-outside", SEV_ERROR, "'%s' is outside the book's folder"},
+	[D_XINCLUDE_OUTSIDE] = {"xinclude-outside", SEV_ERROR, "'%s' is outside the book's folder; --root DIR names a wider one"},
 	[D_XINCLUDE_MISSING] = {"xinclude-missing", SEV_ERROR, "cannot include '%s': %s"},
 	[D_XINCLUDE_LOOP] = {"xinclude-loop", SEV_ERROR, "'%s' includes itself (an XInclude loop)"},
 	[D_XINCLUDE_DEPTH] = {"xinclude-depth", SEV_ERROR, "XIncludes nested more than %d deep"},
@@ -72,7 +81,8 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_FILEREF_URL] = {"fileref-url", SEV_ERROR,
 	                   "fileref '%s' is a URL; images must be files in the book's folder"},
 	[D_FILEREF_OUTSIDE] = {"fileref-outside", SEV_ERROR,
-	                       "fileref '%s' is outside the book's folder"},
+	                       "fileref '%s' is outside the book's folder; --root DIR names a wider "
+	                       "one"},
 	[D_FILEREF_MISSING] = {"fileref-missing", SEV_ERROR, "fileref '%s' does not exist"},
 	[D_FILEREF_TYPE] = {"fileref-type", SEV_ERROR,
 	                    "fileref '%s' is not an image; only .png, .jpg, .jpeg, .gif, .webp and "
@@ -113,6 +123,8 @@ static const struct message messages[D_ID_COUNT] = {
 	                      "will not replace '%s': mixdown did not write it; move it out of the "
 	                      "way or choose another output folder"},
 	[D_READ_FAILED] = {"read-failed", SEV_ERROR, "cannot read: %s"},
+	[D_BOOK_OUTSIDE_ROOT] = {"book-outside-root", SEV_ERROR,
+	                         "the book is not inside the folder given to --root, '%s'"},
 	[D_SOURCE_DATE] = {"source-date-epoch", SEV_ERROR,
 	                   "SOURCE_DATE_EPOCH is '%s'; it must be whole seconds since 1970, written "
 	                   "in digits only, at most %lld (the end of 2107, the last date a zip file "

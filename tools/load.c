@@ -1,5 +1,6 @@
 /* load.c: reads the book's files, expands XIncludes itself (confined to the book's folder, no
- * network, no DTD, no entities) and remembers where every element came from. */
+ * network, no external DTD; entities of text only, their files inside the book's folder, within
+ * libxml2's limits on expansion) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
 #include "util.h"
@@ -9,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <libxml/SAX2.h>
 #include <libxml/chvalid.h>
 #include <libxml/parser.h>
@@ -27,7 +29,9 @@
 #define MAX_FILE_MIB 64
 #define MAX_BOOK_MIB 256
 #define MIB ((size_t)1 << 20)
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+/* Entities are replaced by their text; XML_PARSE_HUGE stays off, so that libxml2's limits on
+ * how far entities may amplify the text hold. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOENT)
 
 struct loader {
 	struct book *book;
@@ -69,6 +73,15 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	                     ? canonical + root_len + 1
 	                     : canonical);
 	return f;
+}
+
+/* The file already read from canonical path, or NULL. */
+static struct book_file *file_at(const struct loader *ld, const char *canonical)
+{
+	for (size_t i = 0; i < ld->book->nfiles; i++)
+		if (strcmp(ld->book->files[i]->path, canonical) == 0)
+			return ld->book->files[i];
+	return NULL;
 }
 
 /* The UTF-16 variant a file is in (from its byte order mark or its first '<'), or NULL. */
@@ -229,6 +242,37 @@ static struct loader *loader_of(void *ctx)
 	return ((xmlParserCtxtPtr)ctx)->_private;
 }
 
+/* The innermost input of ctxt that is a file (not an entity's text), or NULL. */
+static xmlParserInputPtr innermost_file(xmlParserCtxtPtr ctxt)
+{
+	for (int i = ctxt->inputNr - 1; i >= 0; i--)
+		if (ctxt->inputTab[i]->filename != NULL)
+			return ctxt->inputTab[i];
+	return NULL;
+}
+
+/* The innermost file the parser reads: libxml2 parses an internal entity's text with a parser
+ * of its own, whose only input is that text; the file is then the loader's parser's. */
+static xmlParserInputPtr file_input(xmlParserCtxtPtr ctxt)
+{
+	xmlParserCtxtPtr outer = loader_of(ctxt)->ctxt;
+	xmlParserInputPtr in = innermost_file(ctxt);
+
+	if (in == NULL)
+		in = innermost_file(outer);
+	return in != NULL ? in : outer->input;
+}
+
+/* The book's file the parser is reading: the file being parsed, or an entity file it pulled in. */
+static struct book_file *file_being_read(xmlParserCtxtPtr ctxt)
+{
+	struct loader *ld = loader_of(ctxt);
+	xmlParserInputPtr in = file_input(ctxt);
+	struct book_file *f = in != NULL && in->filename != NULL ? file_at(ld, in->filename) : NULL;
+
+	return f != NULL ? f : ld->current;
+}
+
 /* Where the declaration starting with keyword ("<!ENTITY") that was just read begins. */
 static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct diag_loc *loc)
 {
@@ -251,15 +295,19 @@ static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct
 	loc->col = columns_count_characters((const char *)bol, (const char *)p) + 1;
 }
 
-static void refuse(void *ctx, enum diag_id id, const char *keyword, const char *arg)
+/* Reports message id at the declaration starting with keyword, and stops the parser. */
+static void refuse(void *ctx, const char *keyword, enum diag_id id, ...)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct loader *ld = loader_of(ctx);
-	struct diag_loc loc = {ld->current->shown, 0, 0};
+	struct diag_loc loc = {file_being_read(ctxt)->shown, 0, 0};
+	va_list ap;
 
 	declaration_start(ctxt, keyword, &loc);
+	va_start(ap, id);
 	if (!ld->failed)
-		diag_report(ld->diag, &loc, id, arg);
+		diag_vreport(ld->diag, &loc, id, ap);
+	va_end(ap);
 	ld->failed = 1;
 	xmlStopParser(ctxt);
 }
@@ -268,13 +316,13 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
                                const xmlChar *system_id)
 {
 	if (external_id != NULL || system_id != NULL)
-		refuse(ctx, D_DOCTYPE_EXTERNAL, "<!DOCTYPE", NULL);
+		refuse(ctx, "<!DOCTYPE", D_DOCTYPE_EXTERNAL);
 	else
 		xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
 
-/* Every declaration in a DOCTYPE is refused, here and only here: entities (general, parameter,
- * unparsed), attribute lists (which could make any attribute an ID), elements and notations.
+/* Every declaration in a DOCTYPE but an entity of text is refused, here and only here: unparsed
+ * entities, attribute lists (which could make any attribute an ID), elements and notations.
  * keyword is how the declaration starts ("<!ENTITY"), what it declares follows. */
 static void refuse_declaration(void *ctx, const char *keyword, const char *parameter,
                                const xmlChar *name)
@@ -282,16 +330,44 @@ static void refuse_declaration(void *ctx, const char *keyword, const char *param
 	char what[300];
 
 	snprintf(what, sizeof what, "%s %s%s", keyword, parameter, (const char *)name);
-	refuse(ctx, D_ENTITY_DECL, keyword, what);
+	refuse(ctx, keyword, D_ENTITY_DECL, what);
 }
 
+/* Is the file an external entity names, relative to the file declaring it, inside the book's
+ * folder? If not, refuses the declaration. */
+static int entity_file_inside(xmlParserCtxtPtr ctxt, const xmlChar *name, const xmlChar *system_id)
+{
+	struct loader *ld = loader_of(ctxt);
+	char *path = NULL, why[200];
+	int err = 0;
+
+	switch (book_resolve(ld->book, file_being_read(ctxt), (const char *)system_id, &path, &err)) {
+	case RESOLVE_OK:
+		free(path);
+		return 1;
+	case RESOLVE_URL:
+		snprintf(why, sizeof why, "is a URL; entity files are read from the book's folder only");
+		break;
+	case RESOLVE_ABSOLUTE:
+		snprintf(why, sizeof why, "is an absolute path; name the file relative to this one");
+		break;
+	case RESOLVE_OUTSIDE:
+		snprintf(why, sizeof why, "is outside the book's folder; --root DIR names a wider one");
+		break;
+	case RESOLVE_MISSING:
+		snprintf(why, sizeof why, "cannot be read: %s", strerror(err));
+		break;
+	}
+	refuse(ctxt, "<!ENTITY", D_ENTITY_FILE, name, system_id, why);
+	return 0;
+}
+
+/* Entities of text are declared, in the DOCTYPE or in a file of the book it pulls in. */
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
                            const xmlChar *system_id, xmlChar *content)
 {
-	int parameter = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
-
-	(void)public_id, (void)system_id, (void)content;
-	refuse_declaration(ctx, "<!ENTITY", parameter ? "% " : "", name);
+	if (system_id == NULL || entity_file_inside(ctx, name, system_id))
+		xmlSAX2EntityDecl(ctx, name, type, public_id, system_id, content);
 }
 
 static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *public_id,
@@ -389,16 +465,35 @@ static void on_generic_message(void *data, const char *fmt, ...)
 		ld->bad_encoding = 1;
 }
 
+/* Where an error is: in the file libxml2 names; for one in an entity's text, at the reference
+ * to the entity in the file being read. */
+static struct book_file *error_place(xmlParserCtxtPtr ctxt, const xmlError *err,
+                                     struct diag_loc *loc)
+{
+	struct loader *ld = loader_of(ctxt);
+	struct book_file *f = err->file != NULL ? file_at(ld, err->file) : NULL;
+
+	if (f == NULL || ctxt->input->filename == NULL) {
+		xmlParserInputPtr in = file_input(ctxt);
+		f = file_being_read(ctxt);
+		loc->line = in->line;
+		loc->col = in->col;
+	}
+	loc->file = f->shown;
+	return f;
+}
+
 /* One message per file: the first error, in words for the author where libxml2's are not. */
 static void on_parse_error(void *ctx, xmlErrorPtr err)
 {
 	struct loader *ld = loader_of(ctx);
-	struct diag_loc loc = {ld->current->shown, err->line, err->int2};
+	struct diag_loc loc = {NULL, err->line, err->int2};
 	char text[128], tag[256];
 
 	if (err->level < XML_ERR_ERROR || err->domain == XML_FROM_VALID || ld->failed)
 		return;
 	ld->failed = 1;
+	struct book_file *f = error_place(ctx, err, &loc);
 	if (ld->bad_encoding) {
 		diag_report(ld->diag, &loc, D_XML_ENCODING,
 		            "the text is not valid in the encoding the file declares");
@@ -410,8 +505,10 @@ static void on_parse_error(void *ctx, xmlErrorPtr err)
 	} else if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2) {
 		snprintf(tag, sizeof tag, "<%s", err->str1);
 		loc.line = err->int1;
-		loc.col = columns_of_tag(ld->current->columns, err->int1, tag, -1);
+		loc.col = columns_of_tag(f->columns, err->int1, tag, -1);
 		diag_report(ld->diag, &loc, D_XML_UNCLOSED, err->str1, err->str2);
+	} else if (err->code == XML_ERR_ENTITY_LOOP) {
+		diag_report(ld->diag, &loc, D_ENTITY_EXPANSION);
 	} else if (is_encoding_error(err)) {
 		describe_bad_bytes(err->message, text, sizeof text);
 		diag_report(ld->diag, &loc, D_XML_ENCODING, text);
@@ -443,44 +540,76 @@ static xmlParserCtxtPtr new_parser(struct loader *ld)
 	return ctxt;
 }
 
-/* Every resource libxml2 might fetch by itself is refused: the loader reads files itself. */
-static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
-                                              xmlParserCtxtPtr ctxt)
+static int inside(const char *root, const char *path);
+static int read_source(struct loader *ld, struct book_file *f, xmlNodePtr inc);
+
+/* The file of an external entity, read once, within the book's limits; only a file inside the
+ * book's folder (which on_entity_decl checked) is read, and nothing else libxml2 might fetch. */
+static struct book_file *entity_file(struct loader *ld, const char *url)
 {
-	(void)url, (void)id, (void)ctxt;
-	return NULL;
+	char *plain = xmlURIUnescapeString(url, 0, NULL);
+	char *canonical = plain != NULL && !href_has_scheme(plain) ? realpath(plain, NULL) : NULL;
+	struct book_file *f = NULL;
+
+	if (canonical != NULL && inside(ld->book->root, canonical)) {
+		f = file_at(ld, canonical);
+		if (f == NULL) {
+			f = add_file(ld, canonical);
+			if (read_source(ld, f, NULL) != 0 || report_nul(ld, f))
+				ld->failed = 1;
+		}
+	}
+	free(canonical);
+	xmlFree(plain);
+	return f != NULL && f->text != NULL && !ld->failed ? f : NULL;
+}
+
+static xmlParserInputPtr load_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	struct loader *ld = ctxt != NULL ? loader_of(ctxt) : NULL;
+	struct book_file *f = ld != NULL && url != NULL ? entity_file(ld, url) : NULL;
+	xmlParserInputBufferPtr buf;
+	xmlParserInputPtr in;
+
+	(void)id;
+	if (f == NULL)
+		return NULL;
+	buf = xmlParserInputBufferCreateMem(f->text, (int)f->len, XML_CHAR_ENCODING_NONE);
+	in = buf != NULL ? xmlNewIOInputStream(ctxt, buf, f->converted ? XML_CHAR_ENCODING_UTF8
+	                                                               : XML_CHAR_ENCODING_NONE)
+	                 : NULL;
+	if (in == NULL)
+		abort();
+	in->filename = (const char *)xmlStrdup(BAD_CAST f->path);
+	return in;
 }
 
 /* ---- files ---- */
 
-static void mark_element(xmlNodePtr e, void *file)
+/* Marks e as parsed from file, and gives an element from an entity's text the default namespace
+ * in scope where the entity is referred to: libxml2 parses an entity's text without the
+ * namespaces around it. */
+static void claim_element(xmlNodePtr e, void *file)
 {
 	e->_private = file;
+	if (e->ns == NULL && e->parent != NULL && e->parent->type == XML_ELEMENT_NODE) {
+		xmlNsPtr ns = xmlSearchNs(e->doc, e, NULL);
+		if (ns != NULL && ns->href != NULL && ns->href[0] != '\0')
+			e->ns = ns;
+	}
 }
 
-struct namespace_move {
-	xmlNsPtr from, to;
-};
-
-static void repoint_xml_namespace(xmlNodePtr e, void *data)
+/* Moves e from the document it was parsed in to just before the xi:include inc, while that
+ * document still exists: its IDs move with it, and libxml2 points its namespaces (declared on
+ * e's old ancestors, or that document's own xml: namespace) at ones in scope at inc, or
+ * declares them on e. */
+static void move_before(xmlNodePtr e, xmlNodePtr inc)
 {
-	const struct namespace_move *m = data;
-
-	for (xmlAttrPtr a = e->properties; a != NULL; a = a->next)
-		if (a->ns == m->from)
-			a->ns = m->to;
-}
-
-/* Moves root, parsed as sub, into dest while sub still exists. Each document declares the xml:
- * namespace (of xml:id, xml:lang) itself, so the attributes are pointed at dest's. */
-static void move_tree(xmlNodePtr root, xmlDocPtr sub, xmlDocPtr dest)
-{
-	struct namespace_move m = {
-		sub->oldNs, xmlSearchNsByHref(dest, xmlDocGetRootElement(dest), XML_XML_NAMESPACE)};
-
-	xmlSetTreeDoc(root, dest);
-	if (m.from != NULL)
-		walk_elements(root, repoint_xml_namespace, NULL, &m);
+	xmlUnlinkNode(e);
+	xmlSetTreeDoc(e, inc->doc);
+	xmlAddPrevSibling(inc, e);
+	if (xmlReconciliateNs(inc->doc, e) < 0)
+		abort();
 }
 
 static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
@@ -504,7 +633,7 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 		diag_report(ld->diag, &loc, D_XML_SYNTAX, "the file holds no XML document");
 	}
 	if (doc != NULL)
-		walk_elements(xmlDocGetRootElement(doc), mark_element, NULL, f);
+		walk_elements(xmlDocGetRootElement(doc), claim_element, NULL, f);
 	return doc;
 }
 
@@ -620,8 +749,9 @@ static int on_stack(const struct loader *ld, const char *path)
 	return 0;
 }
 
-/* Checks an include's attributes and finds its file; returns NULL after reporting. */
-static char *include_target(struct loader *ld, xmlNodePtr inc)
+/* Checks an include's attributes and finds its file; returns NULL after reporting. A text
+ * include may excerpt a file being included, even its own. */
+static char *include_target(struct loader *ld, xmlNodePtr inc, int as_text)
 {
 	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
 	const struct book_file *from = book_file_of(ld->book, inc);
@@ -649,7 +779,7 @@ static char *include_target(struct loader *ld, xmlNodePtr inc)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_MISSING, href, strerror(err));
 		break;
 	}
-	if (path != NULL && on_stack(ld, path)) {
+	if (path != NULL && !as_text && on_stack(ld, path)) {
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_LOOP, href);
 		free(path);
 		path = NULL;
@@ -658,67 +788,267 @@ static char *include_target(struct loader *ld, xmlNodePtr inc)
 	return path;
 }
 
-/* Parses the included file as XML and returns its expanded root, moved into the document dest
- * (before the file's own document is freed, which libxml2's ID bookkeeping needs). */
-static xmlNodePtr include_xml(struct loader *ld, struct book_file *f, xmlDocPtr dest)
+/* Reports why the part of a file that an include names (its xpointer or fragid) is not there. */
+static void report_part(struct loader *ld, xmlNodePtr inc, enum diag_id id, const xmlChar *part,
+                        const char *why)
 {
-	xmlDocPtr sub = parse_file(ld, f);
-	xmlNodePtr root;
+	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
 
-	if (sub == NULL)
-		return NULL;
-	root = xmlDocGetRootElement(sub);
-	ld->stack[ld->depth++] = f->path;
-	int ok = expand_includes(ld, root);
-	ld->depth--;
-	root = xmlDocGetRootElement(sub);
-	if (ok) {
-		xmlUnlinkNode(root);
-		move_tree(root, sub, dest);
-	}
-	xmlFreeDoc(sub);
-	return ok ? root : NULL;
+	book_report(ld->book, ld->diag, inc, id, part, href, why);
+	xmlFree(href);
 }
 
-/* The text of a parse="text" include, refused at its first character XML cannot hold. */
+/* ---- XPointer: the element of an included file an xpointer names ---- */
+
+struct id_search {
+	const char *id;
+	xmlNodePtr found;
+};
+
+static void match_id(xmlNodePtr e, void *data)
+{
+	struct id_search *s = data;
+	xmlChar *id = s->found == NULL ? xmlGetNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE) : NULL;
+
+	if (id != NULL && strcmp((const char *)id, s->id) == 0)
+		s->found = e;
+	xmlFree(id);
+}
+
+static xmlNodePtr element_with_id(xmlNodePtr root, const char *id)
+{
+	struct id_search s = {id, NULL};
+
+	walk_elements(root, match_id, NULL, &s);
+	return s.found;
+}
+
+/* The n-th child element of e, counted from 1, or NULL. */
+static xmlNodePtr child_element(xmlNodePtr e, long n)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && --n == 0)
+			return c;
+	return NULL;
+}
+
+/* The element the element() scheme's data names: an id ("sect-x"), a child sequence from the
+ * document ("/1/3") or from an id ("sect-x/2/1"); NULL after writing why. */
+static xmlNodePtr element_scheme(xmlNodePtr root, char *data, char *why, size_t size)
+{
+	char *step = strchr(data, '/');
+	xmlNodePtr e = NULL; /* before the first step of "/1/3": the document */
+
+	if (step != data) {
+		if (step != NULL)
+			*step = '\0';
+		e = element_with_id(root, data);
+		if (e == NULL) {
+			snprintf(why, size, "no element has xml:id '%s'", data);
+			return NULL;
+		}
+		if (step != NULL)
+			*step = '/';
+	}
+	while (step != NULL) {
+		char *end;
+		long n = isdigit((unsigned char)step[1]) ? strtol(step + 1, &end, 10) : 0;
+		if (n < 1 || (*end != '/' && *end != '\0')) {
+			snprintf(why, size, "'%s' is not a child sequence of numbers from 1", data);
+			return NULL;
+		}
+		e = e != NULL ? child_element(e, n) : n == 1 ? root : NULL;
+		if (e == NULL) {
+			snprintf(why, size, "no element is at '%.*s'", (int)(end - data), data);
+			return NULL;
+		}
+		step = *end == '/' ? end : NULL;
+	}
+	return e;
+}
+
+/* The element an xpointer names in the tree below root: a bare id ("sect-x") or element()
+ * parts, the first part that names an element winning; NULL after writing why. */
+static xmlNodePtr point_to(xmlNodePtr root, const char *xpointer, char *why, size_t size)
+{
+	char *copy = xstrdup(xpointer), *p = copy;
+	xmlNodePtr found = NULL;
+
+	snprintf(why, size, "it names no element");
+	while (found == NULL && *(p += strspn(p, " \t\r\n")) != '\0') {
+		char *open = strchr(p, '('), *close = open ? strchr(open, ')') : NULL;
+		if (open == NULL) {
+			p[strcspn(p, " \t\r\n")] = '\0';
+			if ((found = element_with_id(root, p)) == NULL)
+				snprintf(why, size, "no element has xml:id '%s'", p);
+			break;
+		}
+		if (close == NULL) {
+			snprintf(why, size, "'%s' is not closed by ')'", p);
+			break;
+		}
+		*open = *close = '\0';
+		if (strcmp(p, "element") == 0)
+			found = element_scheme(root, open + 1, why, size);
+		else
+			snprintf(why, size, "the %s() scheme is not supported; name the element by its "
+			         "xml:id or with element()", p);
+		p = close + 1;
+	}
+	free(copy);
+	return found;
+}
+
+/* Parses the included file as XML, expands its own includes, and returns the element its
+ * xpointer names (XInclude 1.1 also takes a fragid for one), or its top element, moved to
+ * before the include. A top element without a namespace (a DocBook 4 habit) is an error
+ * of its own, at that file: nothing of it would be DocBook 5. */
+static xmlNodePtr include_xml(struct loader *ld, xmlNodePtr inc, struct book_file *f)
+{
+	xmlDocPtr sub = parse_file(ld, f);
+	xmlChar *xpointer = xmlGetNoNsProp(inc, BAD_CAST "xpointer");
+	xmlNodePtr root = sub != NULL ? xmlDocGetRootElement(sub) : NULL, chosen = NULL;
+	char why[300];
+
+	if (xpointer == NULL)
+		xpointer = xmlGetNoNsProp(inc, BAD_CAST "fragid");
+	if (root != NULL && root->ns == NULL) {
+		book_report(ld->book, ld->diag, root, D_XINCLUDE_NO_NAMESPACE, root->name);
+	} else if (root != NULL) {
+		ld->stack[ld->depth++] = f->path;
+		int ok = expand_includes(ld, root);
+		ld->depth--;
+		root = xmlDocGetRootElement(sub);
+		chosen = !ok               ? NULL
+		         : xpointer == NULL ? root
+		                            : point_to(root, (const char *)xpointer, why, sizeof why);
+		if (ok && chosen == NULL)
+			report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer, why);
+	}
+	if (chosen != NULL)
+		move_before(chosen, inc);
+	xmlFree(xpointer);
+	xmlFreeDoc(sub);
+	return chosen;
+}
+
+/* ---- text excerpts ---- */
+
+/* The byte offset of RFC 5147 position pos in text, counted in lines (position n is after the
+ * n-th line) or in characters; -1 past the end. */
+static long text_position(const char *text, size_t len, int by_line, unsigned long pos)
+{
+	size_t at = 0;
+
+	for (unsigned long i = 0; i < pos; i++) {
+		const char *nl = by_line ? memchr(text + at, '\n', len - at) : NULL;
+		if (at >= len)
+			return -1;
+		at = !by_line ? at + (size_t)xmlUTF8Size(BAD_CAST text + at)
+		     : nl != NULL ? (size_t)(nl - text) + 1 : len;
+	}
+	return (long)at;
+}
+
+/* Reads the position at *p (digits, or none: the default), moving *p past it. */
+static int read_position(const char **p, unsigned long *pos)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**p))
+		return **p == ',' || **p == '\0' || **p == ';';
+	*pos = strtoul(*p, &end, 10);
+	*p = end;
+	return 1;
+}
+
+/* The excerpt of text a fragid names, "line=A,B" or "char=A,B" (RFC 5147, either end may be left
+ * out; an integrity check after ';' is not needed for a file of the book): returns 0, or -1
+ * after writing why. */
+static int excerpt(const char *text, size_t len, const char *fragid, size_t *from, size_t *to,
+                   char *why, size_t size)
+{
+	int by_line = strncmp(fragid, "line=", 5) == 0;
+	const char *p = fragid + 5;
+	unsigned long a = 0, b = ULONG_MAX;
+
+	if (!by_line && strncmp(fragid, "char=", 5) != 0) {
+		snprintf(why, size, "only line=A,B and char=A,B ranges are supported");
+		return -1;
+	}
+	if (!read_position(&p, &a) || *p++ != ',' || !read_position(&p, &b) ||
+	    (*p != '\0' && *p != ';')) {
+		snprintf(why, size, "a range is two positions, %s=A,B (either may be left out)",
+		         by_line ? "line" : "char");
+		return -1;
+	}
+	long start = text_position(text, len, by_line, a);
+	long stop = b == ULONG_MAX ? (long)len : text_position(text, len, by_line, b);
+	if (start < 0 || stop < 0) {
+		snprintf(why, size, "the file ends before %s %lu", by_line ? "line position" : "character",
+		         start < 0 ? a : b);
+		return -1;
+	}
+	if (stop < start) {
+		snprintf(why, size, "the range ends before it starts");
+		return -1;
+	}
+	*from = (size_t)start;
+	*to = (size_t)stop;
+	return 0;
+}
+
+/* Puts the text of a parse="text" include, or the excerpt its fragid names, before the include;
+ * refused at the file's first character XML cannot hold. */
 static xmlNodePtr include_text(struct loader *ld, xmlNodePtr inc, struct book_file *f)
 {
 	int c;
 	const char *bad = first_bad_character(f->text, f->len, &c);
+	xmlChar *fragid = xmlGetNoNsProp(inc, BAD_CAST "fragid");
+	size_t from = 0, to = f->len;
+	char why[200];
+	xmlNodePtr text = NULL;
 
-	if (bad != NULL) {
+	if (bad != NULL)
 		report_bad_character(ld, f, bad, c);
-		return NULL;
-	}
-	return xmlNewDocTextLen(inc->doc, BAD_CAST f->text, (int)f->len);
+	else if (fragid != NULL && excerpt(f->text, f->len, (const char *)fragid, &from, &to, why,
+	                                   sizeof why) != 0)
+		report_part(ld, inc, D_XINCLUDE_FRAGID, fragid, why);
+	else
+		text = xmlAddPrevSibling(inc, xmlNewDocTextLen(inc->doc, BAD_CAST f->text + from,
+		                                               (int)(to - from)));
+	xmlFree(fragid);
+	return text;
 }
 
 static int include_one(struct loader *ld, xmlNodePtr inc)
 {
 	xmlChar *parse = xmlGetNoNsProp(inc, BAD_CAST "parse");
 	int as_text = parse != NULL && xmlStrEqual(parse, BAD_CAST "text");
+	xmlChar *xpointer = xmlGetNoNsProp(inc, BAD_CAST "xpointer");
 	struct book_file *f;
 	xmlNodePtr content = NULL;
 	char *path = NULL;
 
 	if (parse != NULL && !as_text && !xmlStrEqual(parse, BAD_CAST "xml"))
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_PARSE, parse);
-	else if (xmlHasProp(inc, BAD_CAST "xpointer"))
-		book_report(ld->book, ld->diag, inc, D_XINCLUDE_XPOINTER);
+	else if (as_text && xpointer != NULL)
+		report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer,
+		            "parse=\"text\" takes a fragid (line=A,B or char=A,B), not an xpointer");
 	else if (ld->depth >= MAX_INCLUDE_DEPTH)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_DEPTH, MAX_INCLUDE_DEPTH);
 	else
-		path = include_target(ld, inc);
+		path = include_target(ld, inc, as_text);
 	xmlFree(parse);
+	xmlFree(xpointer);
 	if (path == NULL)
 		return 0;
 	f = add_file(ld, path);
 	free(path);
 	if (read_source(ld, f, inc) == 0)
-		content = as_text ? include_text(ld, inc, f) : include_xml(ld, f, inc->doc);
+		content = as_text ? include_text(ld, inc, f) : include_xml(ld, inc, f);
 	if (content == NULL)
 		return 0;
-	xmlAddPrevSibling(inc, content);
 	xmlUnlinkNode(inc);
 	xmlFreeNode(inc);
 	return 1;
@@ -784,10 +1114,32 @@ static int load_master(struct loader *ld, struct book_file *f)
 	return check_root(ld, root) && expand_includes(ld, root);
 }
 
-struct book *load_book(const char *path, struct diag *d)
+/* The canonical folder root names, with the book file (path, canonical) inside it; NULL after
+ * reporting why not. */
+static char *wider_root(const char *root, const char *path, const char *canonical,
+                        struct diag *d)
+{
+	char *folder = realpath(root, NULL);
+	struct diag_loc loc = {root, 0, 0};
+	struct stat st;
+
+	if (folder == NULL || stat(folder, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_report(d, &loc, D_READ_FAILED, strerror(folder == NULL ? errno : ENOTDIR));
+	} else if (!inside(folder, canonical)) {
+		loc.file = path;
+		diag_report(d, &loc, D_BOOK_OUTSIDE_ROOT, root);
+	} else {
+		return folder;
+	}
+	free(folder);
+	return NULL;
+}
+
+struct book *load_book(const char *path, const char *root, struct diag *d)
 {
 	struct loader ld = {.diag = d};
 	char *canonical = realpath(path, NULL);
+	char *folder = canonical != NULL && root != NULL ? wider_root(root, path, canonical, d) : NULL;
 	xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader();
 	int ok;
 
@@ -796,10 +1148,18 @@ struct book *load_book(const char *path, struct diag *d)
 		diag_report(d, &loc, D_READ_FAILED, strerror(errno));
 		return NULL;
 	}
+	if (root != NULL && folder == NULL) {
+		free(canonical);
+		return NULL;
+	}
 	ld.cwd = getcwd(NULL, 0);
 	ld.book = book_new(canonical);
+	if (folder != NULL) {
+		free(ld.book->root);
+		ld.book->root = folder;
+	}
 	ld.ctxt = new_parser(&ld);
-	xmlSetExternalEntityLoader(refuse_entity_loader);
+	xmlSetExternalEntityLoader(load_entity);
 	xmlSetGenericErrorFunc(&ld, on_generic_message);
 	ok = load_master(&ld, add_file(&ld, canonical));
 	xmlSetGenericErrorFunc(NULL, NULL);

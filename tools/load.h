@@ -10,9 +10,10 @@
 
 enum resolve_status { RESOLVE_OK, RESOLVE_URL, RESOLVE_ABSOLUTE, RESOLVE_OUTSIDE, RESOLVE_MISSING };
 
-/* Loads the book whose master file is path, its ids registered; on failure reports through d
- * and returns NULL. */
-struct book *load_book(const char *path, struct diag *d);
+/* Loads the book whose master file is path, reading only files inside the folder root (NULL:
+ * the master file's folder), its ids registered; on failure reports through d and returns
+ * NULL. */
+struct book *load_book(const char *path, const char *root, struct diag *d);
 
 /* Resolves href relative to the file `from`, confined to the book's folder. On RESOLVE_OK,
  * *path is a new canonical path; on RESOLVE_MISSING, *err is the errno. */

@@ -30,10 +30,11 @@ struct options {
 };
 
 static const char usage_text[] =
-	"usage: mixdown build BOOK.xml [-o DIR] [--base-url URL] [--edit-url URL] [--timing]\n"
-	"                     [-W LEVEL] [--format=text|json]\n"
-	"       mixdown check BOOK.xml [-W LEVEL] [--format=text|json]\n"
-	"       mixdown serve BOOK.xml [-o DIR] [--port N] [--bind ADDR [--allow-remote]]\n"
+	"usage: mixdown build BOOK.xml [-o DIR] [--root DIR] [--base-url URL] [--edit-url URL]\n"
+	"                     [--timing] [-W LEVEL] [--format=text|json]\n"
+	"       mixdown check BOOK.xml [--root DIR] [-W LEVEL] [--format=text|json]\n"
+	"       mixdown serve BOOK.xml [-o DIR] [--root DIR] [--port N]\n"
+	"                     [--bind ADDR [--allow-remote]]\n"
 	"       mixdown --help | --version\n";
 
 static const char help_text[] =
@@ -47,6 +48,8 @@ static const char help_text[] =
 	"\n"
 	"Options:\n"
 	"  -o, --output DIR  where build writes (default: output)\n"
+	"  --root DIR        the folder the book's includes, entities and images may come\n"
+	"                    from (default: the book file's folder); serve watches it\n"
 	"  --base-url URL    the site's public address: adds canonical links and sitemap.xml\n"
 	"  --edit-url URL    adds \"Edit this page\" links: URL followed by the page's source\n"
 	"                    file, relative to the book's folder\n"
@@ -100,6 +103,9 @@ static int parse_option(int argc, char **argv, int *i, struct options *o)
 	} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 		if ((o->build.out_dir = option_value(argc, argv, i)) == NULL)
 			return usage_error("-o needs a folder");
+	} else if (strcmp(a, "--root") == 0) {
+		if ((o->build.root = option_value(argc, argv, i)) == NULL)
+			return usage_error("--root needs a folder");
 	} else if (strcmp(a, "--base-url") == 0 || strcmp(a, "--edit-url") == 0) {
 		if ((v = option_value(argc, argv, i)) == NULL || !is_web_url(v))
 			return usage_error("--base-url and --edit-url need an http:// or https:// URL");
@@ -215,7 +221,8 @@ static char *folder_of(const char *path)
 static int serve(const struct options *o, struct builder *builder, struct diag *d)
 {
 	struct rebuild rebuild = {o, builder};
-	char *book_dir = folder_of(o->build.book), *site = path_join(o->build.out_dir, "html");
+	char *book_dir = o->build.root ? xstrdup(o->build.root) : folder_of(o->build.book);
+	char *site = path_join(o->build.out_dir, "html");
 	struct serve_options so = {book_dir, o->build.out_dir, site, o->bind, o->port,
 	                           rebuild_for_serve, &rebuild};
 	int ok = serve_run(&so, d);

@@ -101,10 +101,6 @@
   </xsl:template>
 
   <!-- Titles. -->
-  <xsl:template match="*" mode="title-node">
-    <xsl:copy-of select="key('title', generate-id())[1]"/>
-  </xsl:template>
-
   <xsl:template match="*" mode="title-markup">
     <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
     <xsl:choose>

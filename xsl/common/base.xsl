@@ -8,8 +8,6 @@
   <!-- Parameters, all given by mixdown. -->
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="l10n" select="'../l10n/en.xml'"/>
-  <!-- The output being written: 'html' for the site, 'epub' for the EPUB. -->
-  <xsl:param name="output" select="'html'"/>
   <!-- The extension of every page's file name. -->
   <xsl:param name="ext" select="'.html'"/>
 

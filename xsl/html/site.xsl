@@ -61,7 +61,6 @@
     </a>
   </xsl:template>
 
-  <xsl:param name="output" select="'html'"/>
   <xsl:param name="ext" select="'.html'"/>
   <!-- The site's public address (canonical links, sitemap), and the prefix of "Edit this
        page" links; both empty when not given. -->

@@ -42,6 +42,7 @@ suite() {
 all_suites() {
 	suite "unit tests" unit_suite test
 	suite "stylesheet goldens" sh tests/xsl/run.sh
+	suite "page frames, the sitemap and the EPUB package" sh tests/frame/run.sh
 	suite "diagnostics" sh tests/diag/run.sh
 	suite "the handbook" sh tests/book/run.sh
 	suite "live preview" sh tests/serve/run.sh

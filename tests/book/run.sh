@@ -43,7 +43,7 @@ epub=$out/build/handbook.epub
 
 # The built pages read cleanly where titles are generated into the text: no doubled article or
 # word, no link echoed in parentheses beside the same words.
-node tests/book/prose.mjs "$out/build/html"
+run_part "handbook: prose.mjs" node_test tests/book/prose.mjs "$out/build/html"
 
 java -jar /usr/share/java/epubcheck.jar "$epub" >"$out/epubcheck.log" 2>&1
 if grep -q '^Messages: 0 fatals / 0 errors / 0 warnings' "$out/epubcheck.log"; then
@@ -112,3 +112,4 @@ if command -v valgrind >/dev/null 2>&1; then
 else
 	not_ok "handbook: valgrind memcheck finds no error and no leak in a whole build" "valgrind is not installed"
 fi
+done_testing

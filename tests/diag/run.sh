@@ -86,3 +86,4 @@ if [ -z "$undocumented" ]; then
 else
 	not_ok "diagnostics: every message in the table is documented in mixdown.1" "undocumented: $undocumented"
 fi
+done_testing

@@ -538,3 +538,4 @@ if ! grep -rq 'SECRET-OUTSIDE-TEXT\|SECRET-IMAGE-BYTES\|root:x:0' "$out"/*.out 2
 else
 	not_ok "hostile: no outside file's content reached any output" "$(grep -rl 'SECRET\|root:x:0' "$out"/*.out)"
 fi
+done_testing

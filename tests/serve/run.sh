@@ -109,7 +109,7 @@ else
 	not_ok "serve: only loopback names and its own address with its port are answered (421 with a reason)" "$wrong"
 fi
 
-node tests/serve/clients.mjs "$port" "$pid"
+run_part "serve: clients.mjs" node_test tests/serve/clients.mjs "$port" "$pid"
 
 before=$(build_number)
 sed -i 's/The first words/The edited words/' "$out/book/chapter.xml"
@@ -142,7 +142,7 @@ else
 fi
 
 if [ -d node_modules/playwright-core ]; then
-	HOME=$(cd "$out" && pwd) node tests/serve/reload.mjs "$url/c.html" "$out/book/chapter.xml"
+	HOME=$(cd "$out" && pwd) run_part "serve: reload.mjs" node_test tests/serve/reload.mjs "$url/c.html" "$out/book/chapter.xml"
 else
 	not_ok "serve: an open page reloads itself after a save" "node_modules is missing: run npm ci"
 fi
@@ -178,7 +178,7 @@ fi
 
 before=$(build_number "$url2")
 if [ -d node_modules/playwright-core ]; then
-	HOME=$(cd "$out" && pwd) node tests/serve/broken-start.mjs "$url2/c.html" \
+	HOME=$(cd "$out" && pwd) run_part "serve: broken-start.mjs" node_test tests/serve/broken-start.mjs "$url2/c.html" \
 		"$book2/chapters/chapter.xml" '<bogus/>' 'The first words'
 else
 	not_ok "serve: a book broken at start shows its error in the page's banner, and a fix brings the page" \
@@ -208,3 +208,4 @@ fi
 kill -INT $pid2
 wait_for sh -c "! kill -0 $pid2"
 trap - EXIT
+done_testing

@@ -24,7 +24,7 @@ if "$MIXDOWN" build book/handbook.xml -o "$out/build" >"$out/build.out" 2>"$out/
 	ok "site: builds into $site"
 else
 	not_ok "site: builds into $site" "$(head -20 "$out/build.err")"
-	exit 0
+	done_testing
 fi
 took "build" "$t"
 
@@ -74,7 +74,7 @@ if [ -n "$missing" ]; then
 	not_ok "site: the checkers are installed" "missing:$missing" \
 		"npm: PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --ignore-scripts" \
 		"Debian: apt-get install -y chromium default-jre-headless"
-	exit 0
+	done_testing
 fi
 pages=$(find "$site/" -name '*.html' | sort)
 npages=$(echo "$pages" | wc -l)
@@ -101,7 +101,7 @@ vnu_job=$!
 
 # 3. The internal links from file://: no server, as a reader opening the files would.
 t=$(now)
-node tests/site/links.mjs "$site" 2>"$out/links.err" || [ ! -s "$out/links.err" ] || not_ok "site: links.mjs ran" "$(tail -20 "$out/links.err")"
+run_part "site: links.mjs" node_test tests/site/links.mjs "$site" 2>"$out/links.err"
 took "links over file://" "$t"
 
 # A static server of our own on 127.0.0.1 at a free port, for at most 240 s.
@@ -126,27 +126,17 @@ if [ -n "$base" ]; then
 	node node_modules/linkinator/build/src/cli.js "$base" --recurse --check-fragments --check-css \
 		--skip "^(?!http://127\\.0\\.0\\.1:$port/)" --format json --verbosity info --timeout 10000 \
 		>"$out/linkinator.json" 2>"$out/linkinator.log"
-	node tests/site/reports.mjs linkinator "$out/linkinator.json" "$out/linkinator.log" "$base"
+	run_part "site: reports.mjs linkinator" node_test tests/site/reports.mjs linkinator "$out/linkinator.json" "$out/linkinator.log" "$base"
 	took "links over http (linkinator)" "$t"
 
 	# 2. axe-core in Chromium, light and dark.
 	t=$(now)
-	node tests/site/axe.mjs "$base" "$site" >"$out/axe.out" 2>"$out/axe.err"
-	rc=$?
-	cat "$out/axe.out"
-	if ! grep -q '^\(not \)\?ok - ' "$out/axe.out" || { [ $rc -ne 0 ] && ! grep -q '^not ok - ' "$out/axe.out"; }; then
-		not_ok "site: axe.mjs ran" "exit status $rc" "$(tail -20 "$out/axe.err")"
-	fi
+	run_part "site: axe.mjs" node_test tests/site/axe.mjs "$base" "$site" 2>"$out/axe.err"
 	took "axe-core" "$t"
 
 	# 4. The site in Chromium, from file:// and over http, and the screenshots.
 	t=$(now)
-	node tests/site/browser.mjs "$base" "$site" "$shots" >"$out/browser.out" 2>"$out/browser.err"
-	rc=$?
-	cat "$out/browser.out"
-	if ! grep -q '^\(not \)\?ok - ' "$out/browser.out" || { [ $rc -ne 0 ] && ! grep -q '^not ok - ' "$out/browser.out"; }; then
-		not_ok "site: browser.mjs ran" "exit status $rc" "$(tail -20 "$out/browser.err")"
-	fi
+	run_part "site: browser.mjs" node_test tests/site/browser.mjs "$base" "$site" "$shots" 2>"$out/browser.err"
 	took "browser tests" "$t"
 
 	kill "$srv_pid" 2>/dev/null
@@ -159,7 +149,8 @@ wait "$vnu_job"
 if [ ! -s "$out/vnu.json" ] && [ "$(cat "$out/vnu.rc" 2>/dev/null)" != 0 ]; then
 	not_ok "site: vnu runs" "exit status $(cat "$out/vnu.rc" 2>/dev/null)" "$(tail -15 "$out/vnu.log")"
 else
-	node tests/site/reports.mjs vnu "$out/vnu.json" "$out/vnu.log" "$npages" "$site"
+	run_part "site: reports.mjs vnu" node_test tests/site/reports.mjs vnu "$out/vnu.json" "$out/vnu.log" "$npages" "$site"
 fi
 echo "# vnu: $(awk -v a="$tv" '{printf "%.1f s", $1 - a}' "$out/vnu.end" 2>/dev/null) (in the background)"
 took "the site suite" "$t0"
+done_testing

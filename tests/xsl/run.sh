@@ -27,3 +27,4 @@ for book in tests/xsl/*.xml; do
 	} >"$actual"
 	compare_golden "stylesheets: $name" "$actual" "tests/xsl/$name.html"
 done
+done_testing

@@ -8,8 +8,6 @@
   <!-- Parameters, all given by mixdown. -->
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="l10n" select="'../l10n/en.xml'"/>
-  <!-- The output being written: 'html' for the site, 'epub' for the EPUB. -->
-  <xsl:param name="output" select="'html'"/>
   <!-- The extension of every page's file name. -->
   <xsl:param name="ext" select="'.html'"/>
 
@@ -101,10 +99,6 @@
   </xsl:template>
 
   <!-- Titles. -->
-  <xsl:template match="*" mode="title-node">
-    <xsl:copy-of select="key('title', generate-id())[1]"/>
-  </xsl:template>
-
   <xsl:template match="*" mode="title-markup">
     <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
     <xsl:choose>

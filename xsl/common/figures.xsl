@@ -33,18 +33,16 @@
     <xsl:variable name="image" select="key('shown-image', generate-id())[1]"/>
     <div class="mediaobject">
       <xsl:call-template name="common-attributes"/>
-      <xsl:choose>
-        <!-- On the site, a figure opens at full size, where small screens can zoom it. -->
-        <xsl:when test="$output = 'html' and $image">
-          <a class="full-size" href="{$image/@mx:src}">
-            <xsl:apply-templates select="$image" mode="img"/>
-          </a>
-        </xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="$image" mode="img"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="media-image"><xsl:with-param name="image" select="$image"/></xsl:call-template>
       <xsl:apply-templates select="db:caption"/>
       <xsl:call-template name="long-description"/>
     </div>
+  </xsl:template>
+
+  <!-- The image of a media object (imagedata $image, if any); an output may wrap it. -->
+  <xsl:template name="media-image">
+    <xsl:param name="image"/>
+    <xsl:apply-templates select="$image" mode="img"/>
   </xsl:template>
 
   <!-- A long description, when a media object has a short alternative (alt or a phrase) and

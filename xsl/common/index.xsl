@@ -37,29 +37,34 @@
         <xsl:text> </xsl:text>
       </xsl:for-each>
     </nav>
-    <xsl:choose>
-      <!-- EPUB Indexes: one index-entry-list for the whole index, letters as its headings. -->
-      <xsl:when test="$output = 'epub'">
-        <ul class="index-entries" epub:type="index-entry-list">
-          <xsl:for-each select="$letters">
-            <xsl:sort select="&letter-key;"/>
-            <li class="index-letter"><xsl:element name="h{$rank + 1}"><xsl:attribute name="id">ix-letter-<xsl:value-of select="&letter-key;"/></xsl:attribute><xsl:value-of select="&letter-key;"/></xsl:element></li>
-            <xsl:call-template name="index-letter-entries"/>
-          </xsl:for-each>
-        </ul>
-      </xsl:when>
-      <xsl:otherwise>
-        <div class="index">
-          <xsl:for-each select="$letters">
-            <xsl:sort select="&letter-key;"/>
-            <section class="index-letter">
+    <xsl:call-template name="index-letters">
+      <xsl:with-param name="letters">
+        <xsl:for-each select="$letters">
+          <xsl:sort select="&letter-key;"/>
+          <xsl:call-template name="index-letter">
+            <xsl:with-param name="heading">
               <xsl:element name="h{$rank + 1}"><xsl:attribute name="id">ix-letter-<xsl:value-of select="&letter-key;"/></xsl:attribute><xsl:value-of select="&letter-key;"/></xsl:element>
-              <ul class="index-entries"><xsl:call-template name="index-letter-entries"/></ul>
-            </section>
-          </xsl:for-each>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The index's letters, in order ($letters, each made by index-letter); an output may hold
+       them in another list. -->
+  <xsl:template name="index-letters">
+    <xsl:param name="letters"/>
+    <div class="index"><xsl:copy-of select="$letters"/></div>
+  </xsl:template>
+
+  <!-- One letter of the index, the context term leading it: its heading, then its entries. -->
+  <xsl:template name="index-letter">
+    <xsl:param name="heading"/>
+    <section class="index-letter">
+      <xsl:copy-of select="$heading"/>
+      <ul class="index-entries"><xsl:call-template name="index-letter-entries"/></ul>
+    </section>
   </xsl:template>
 
   <!-- The entries of the context term's letter, sorted. -->

@@ -8,10 +8,21 @@
   <xsl:include href="package.xsl"/>
   <xsl:include href="ncx.xsl"/>
 
-  <xsl:param name="output" select="'epub'"/>
   <xsl:param name="ext" select="'.xhtml'"/>
   <xsl:param name="identifier"/>
   <xsl:param name="modified"/>
+
+  <!-- EPUB Indexes: one index-entry-list for the whole index, letters as its headings. -->
+  <xsl:template name="index-letters">
+    <xsl:param name="letters"/>
+    <ul class="index-entries" epub:type="index-entry-list"><xsl:copy-of select="$letters"/></ul>
+  </xsl:template>
+
+  <xsl:template name="index-letter">
+    <xsl:param name="heading"/>
+    <li class="index-letter"><xsl:copy-of select="$heading"/></li>
+    <xsl:call-template name="index-letter-entries"/>
+  </xsl:template>
 
   <xsl:variable name="pages" select="//*[@mx:page]"/>
   <!-- The cover: the first raster image of the book's cover (reading systems' library views

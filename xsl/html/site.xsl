@@ -31,6 +31,14 @@
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/><xsl:with-param name="t" select="$title"/></xsl:call-template>
   </xsl:template>
 
+  <!-- On the site, a figure opens at full size, where small screens can zoom it. -->
+  <xsl:template name="media-image">
+    <xsl:param name="image"/>
+    <xsl:if test="$image">
+      <a class="full-size" href="{$image/@mx:src}"><xsl:apply-templates select="$image" mode="img"/></a>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A table scrolls sideways inside its wrapper, which the keyboard can reach and which
        screen readers announce by the table's name. -->
   <xsl:template name="table-wrap-attributes">
@@ -56,7 +64,6 @@
     </a>
   </xsl:template>
 
-  <xsl:param name="output" select="'html'"/>
   <xsl:param name="ext" select="'.html'"/>
   <!-- The site's public address (canonical links, sitemap), and the prefix of "Edit this
        page" links; both empty when not given. -->

@@ -55,3 +55,4 @@ for dir in "$here"/*/; do
 		not_ok "families: $book EPUB passes EPUBCheck" "$(grep -E 'FATAL|ERROR|WARNING|Messages' "$out/epubcheck.log" | head -20)"
 	fi
 done
+done_testing

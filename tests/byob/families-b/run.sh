@@ -65,3 +65,4 @@ for epub in "$out"/*/*.epub; do
 		not_ok "families-b: EPUBCheck passes $book.epub with no error or warning" "$(grep -E '^(ERROR|WARNING|FATAL)' "$out/$book.epubcheck" | head -10)"
 	fi
 done
+done_testing

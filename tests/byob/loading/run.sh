@@ -77,3 +77,4 @@ if [ $status = 1 ] && cmp -s "$here/no-namespace/expected.err" "$out/no-namespac
 else
 	not_ok "loading: an included chapter without the DocBook namespace is one error at that file" "exit $status" "$(diff "$here/no-namespace/expected.err" "$out/no-namespace.err")"
 fi
+done_testing

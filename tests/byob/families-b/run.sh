@@ -54,6 +54,7 @@ fi
 # EPUBCheck 4.2.6, one run per book.
 if [ ! -f "$epubcheck_jar" ] || ! command -v java >/dev/null 2>&1; then
 	not_ok "families-b: EPUBCheck is installed" "apt-get install -y epubcheck default-jre-headless"
+	done_testing
 	exit 0
 fi
 for epub in "$out"/*/*.epub; do

@@ -25,6 +25,25 @@ struct schema {
 int schema_open(struct schema *s, const char *path, struct diag *d);
 void schema_close(struct schema *s);
 
+/* mixdown's customization layer of the 5.0 schema for DocBook 5.1 and 5.2, in the data folder. */
+#define DOCBOOK_LAYER "schema/docbook-5.2.rng"
+
+/* The schemas of a run: DocBook 5.0, compiled at the start, and the layer for books of a later
+ * version, compiled only when the first such book asks for it. */
+struct schemas {
+	struct schema docbook50;
+	struct schema layer;
+	char *layer_path;
+};
+
+/* Compiles the 5.0 schema and finds the layer's path under datadir; 0 after reporting. */
+int schemas_open(struct schemas *s, const char *datadir, struct diag *d);
+void schemas_close(struct schemas *s);
+/* The schema the version on the book's top element asks for: 5.0 (or no version) the 5.0
+ * schema; 5.1, 5.2 and versions mixdown does not know (with a warning) the layer. NULL after
+ * reporting that the layer cannot be loaded. */
+const struct schema *schema_for_book(struct schemas *s, const struct book *b, struct diag *d);
+
 /* The checks besides the schema: registers every xml:id (so id() finds it) and checks that ids
  * are unique, references resolve, files exist, images are of a published type and have text
  * alternatives, links are safe and xml:lang values are language tags. Returns the number of

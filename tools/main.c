@@ -52,7 +52,8 @@ struct options {
 	unsigned port;            /* serve: the port */
 	int allow_remote;         /* serve: a non-loopback address was asked for */
 	int site_only;            /* build the site but not the EPUB (serve's rebuilds) */
-	struct schema schema;     /* compiled once per run, kept across serve's rebuilds */
+	const char *datadir;      /* mixdown's stylesheets, styles and schema layer */
+	struct schemas *schemas;  /* compiled once per run, kept across serve's rebuilds */
 };
 
 static const char usage_text[] =
@@ -283,8 +284,8 @@ struct validation {
 	struct diag *diag;
 };
 
-static void validation_start(struct validation *v, const struct options *o, struct book *b,
-                             struct diag *d)
+static void validation_start(struct validation *v, const struct options *o,
+                             const struct schema *schema, struct book *b, struct diag *d)
 {
 	v->diag = d;
 	v->pid = 0;
@@ -293,7 +294,7 @@ static void validation_start(struct validation *v, const struct options *o, stru
 		v->pid = fork();
 	}
 	if (v->pid == 0 || v->pid < 0) {
-		int errors = schema_validate(b, &o->schema, d);
+		int errors = schema_validate(b, schema, d);
 		if (v->pid == 0 && !o->site_only) {
 			/* the child's copy of the book is its own to free */
 			book_free(b);
@@ -449,7 +450,6 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 {
 	struct renderer r = {0}; /* closed whether or not it was opened */
 	struct plan p;
-	char *datadir = find_datadir();
 	int status = EXIT_IO;
 
 	int plan_errors = plan_book(b, &p, d);
@@ -457,7 +457,7 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 	if (plan_errors > 0) {
 		validation_finish(v);
 		status = EXIT_BOOK;
-	} else if (!render_open(&r, datadir, d)) {
+	} else if (!render_open(&r, o->datadir, d)) {
 		status = validation_finish(v) ? EXIT_IO : EXIT_BOOK;
 	} else {
 		xmlChar *lang = xmlNodeGetLang(xmlDocGetRootElement(b->doc));
@@ -471,7 +471,6 @@ static int render_book(const struct options *o, struct book *b, struct diag *d,
 		xmlFree(lang);
 	}
 	render_close(&r);
-	free(datadir);
 	plan_free(&p);
 	return status;
 }
@@ -490,6 +489,7 @@ static int start_diag(const struct options *o, struct diag *d)
 static int build_book(const struct options *o, struct diag *d)
 {
 	struct validation v = {0};
+	const struct schema *schema;
 	struct entries e;
 	struct clock c;
 	struct book *b;
@@ -503,13 +503,16 @@ static int build_book(const struct options *o, struct diag *d)
 	if (b == NULL)
 		return EXIT_BOOK;
 	entries_of(b, &e);
-	if (check_rules(b, d) > 0) {
-		schema_validate(b, &o->schema, d);
+	schema = schema_for_book(o->schemas, b, d);
+	if (schema == NULL) {
+		status = EXIT_IO;
+	} else if (check_rules(b, d) > 0) {
+		schema_validate(b, schema, d);
 		status = EXIT_BOOK;
 	} else if (o->command != CMD_CHECK && !out_is_safe(o->out_dir, b->root, e.names, 2, d)) {
 		status = EXIT_USAGE;
 	} else {
-		validation_start(&v, o, b, d);
+		validation_start(&v, o, schema, b, d);
 		clock_stage(&c, "check");
 		status = v.pid == 0 && !v.valid ? EXIT_BOOK : render_book(o, b, d, &c, &v);
 	}
@@ -555,15 +558,20 @@ static int serve(const struct options *o)
 
 static int run(struct options *o)
 {
+	struct schemas schemas;
 	struct diag d;
-	int status;
+	char *datadir;
+	int status = EXIT_IO;
 
 	if (!start_diag(o, &d))
 		return usage_error("-W takes error, warning or style");
-	if (!schema_open(&o->schema, DOCBOOK_RNG, &d))
-		return EXIT_IO;
-	status = o->command == CMD_SERVE ? serve(o) : build_book(o, &d);
-	schema_close(&o->schema);
+	datadir = find_datadir();
+	o->datadir = datadir;
+	o->schemas = &schemas;
+	if (schemas_open(&schemas, datadir, &d))
+		status = o->command == CMD_SERVE ? serve(o) : build_book(o, &d);
+	schemas_close(&schemas);
+	free(datadir);
 	return status;
 }
 

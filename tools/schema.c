@@ -6,11 +6,13 @@
  * are reduced to the innermost and most specific one. */
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
+#include <libxml/uri.h>
 #include <libxml/xpath.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -358,6 +360,89 @@ static int has_specific_kin(const struct validator *v, const struct schema_error
 	return 0;
 }
 
+/* ---- the schema's text ---- */
+
+static int is_rng(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* Whether the <include> overrides the definition d (or the start, when d is one). */
+static int is_overridden(xmlNodePtr include, xmlNodePtr d)
+{
+	xmlChar *name = is_rng(d, "define") ? xmlGetNoNsProp(d, BAD_CAST "name") : NULL;
+	int found = 0;
+
+	for (xmlNodePtr o = include->children; o != NULL && !found; o = o->next) {
+		xmlChar *other = is_rng(o, "define") ? xmlGetNoNsProp(o, BAD_CAST "name") : NULL;
+		found = (is_rng(d, "start") && is_rng(o, "start")) || (name && xmlStrEqual(name, other));
+		xmlFree(other);
+	}
+	xmlFree(name);
+	return found;
+}
+
+/* Removes from the included grammar (and its <div>s) what the include overrides. */
+static void drop_overridden(xmlNodePtr include, xmlNodePtr container)
+{
+	xmlNodePtr c = container->children, next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		if (is_rng(c, "div")) {
+			drop_overridden(include, c);
+		} else if (is_overridden(include, c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+/* Puts the grammar an <include> names in its place, as a <div> (which keeps the grammar's
+ * namespace and datatype library) followed by the include's own definitions. */
+static void inline_include(xmlNodePtr include)
+{
+	xmlChar *href = xmlGetNoNsProp(include, BAD_CAST "href");
+	xmlChar *url = href ? xmlBuildURI(href, include->doc->URL) : NULL;
+	xmlDocPtr included = url ? xmlReadFile((const char *)url, NULL, XML_PARSE_NONET) : NULL;
+	xmlNodePtr root = included ? xmlDocGetRootElement(included) : NULL;
+
+	if (root != NULL) {
+		drop_overridden(include, root);
+		xmlNodePtr div = xmlDocCopyNode(root, include->doc, 1);
+		xmlNodeSetName(div, BAD_CAST "div");
+		xmlAddPrevSibling(include, div);
+	}
+	while (include->children != NULL) {
+		xmlNodePtr c = include->children;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(include, c);
+	}
+	xmlUnlinkNode(include);
+	xmlFreeNode(include);
+	xmlFreeDoc(included);
+	xmlFree(url);
+	xmlFree(href);
+}
+
+/* The grammar at path as one document, its includes put in place: the DocBook 5 schema as
+ * it is, or a customization layer with the schema it customizes. */
+static xmlDocPtr read_grammar(const char *path)
+{
+	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, c, next;
+
+	for (c = grammar ? grammar->children : NULL; c != NULL; c = next) {
+		next = c->next;
+		if (is_rng(c, "include"))
+			inline_include(c);
+	}
+	if (grammar != NULL)
+		xmlReconciliateNs(rng, grammar);
+	return rng;
+}
+
 /* Adds the name an <element> or <attribute> of the schema defines (its local part) to the
  * table for that kind. */
 static void collect_names(xmlNodePtr e, void *data)
@@ -388,7 +473,7 @@ static void read_names(struct validator *v)
 		return;
 	v->element_names = xmlHashCreate(512);
 	v->attribute_names = xmlHashCreate(512);
-	rng = xmlReadFile(v->schema->path, NULL, XML_PARSE_NONET);
+	rng = read_grammar(v->schema->path);
 	if (rng != NULL)
 		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, v);
 	xmlFreeDoc(rng);
@@ -611,12 +696,6 @@ static void find_unknown_elements(struct validator *v)
 
 /* ---- each element alone ---- */
 
-static int is_rng(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
-}
-
 static xmlNodePtr first_rng_child(xmlNodePtr e)
 {
 	xmlNodePtr c = e->children;
@@ -639,17 +718,23 @@ static void add_element_define(xmlNodePtr d, void *choice)
 	xmlFree(name);
 }
 
+/* Keeps the grammar's <start> (at its top or in a <div>, where an include put it). */
+static void find_start(xmlNodePtr n, void *start)
+{
+	if (is_rng(n, "start") && (is_rng(n->parent, "grammar") || is_rng(n->parent, "div")))
+		*(xmlNodePtr *)start = n;
+}
+
 /* The schema with a start that lets any element it names be the root: every <define> that
  * holds one named <element> becomes a choice of the start. */
 static xmlRelaxNGPtr compile_any_root(const char *path)
 {
-	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlDocPtr rng = read_grammar(path);
 	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, start = NULL, choice;
 	xmlRelaxNGPtr compiled = NULL;
 
-	for (xmlNodePtr c = grammar ? grammar->children : NULL; c != NULL; c = c->next)
-		if (is_rng(c, "start"))
-			start = c;
+	if (grammar != NULL)
+		walk_elements(grammar, find_start, NULL, &start);
 	if (start != NULL) {
 		xmlFreeNodeList(start->children);
 		start->children = start->last = NULL;
@@ -775,12 +860,14 @@ static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *
 
 int schema_open(struct schema *s, const char *path, struct diag *d)
 {
-	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+	xmlDocPtr rng = read_grammar(path);
+	xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
 
 	s->path = path;
 	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
 	s->any_root = calloc(1, sizeof *s->any_root);
 	xmlRelaxNGFreeParserCtxt(pctxt);
+	xmlFreeDoc(rng);
 	if (s->any_root == NULL)
 		abort();
 	if (s->compiled == NULL) {
@@ -799,6 +886,55 @@ void schema_close(struct schema *s)
 	free(s->any_root);
 	s->compiled = NULL;
 	s->any_root = NULL;
+}
+
+int schemas_open(struct schemas *s, const char *datadir, struct diag *d)
+{
+	memset(s, 0, sizeof *s);
+	s->layer_path = malloc(strlen(datadir) + sizeof "/" DOCBOOK_LAYER);
+	if (s->layer_path == NULL)
+		abort();
+	sprintf(s->layer_path, "%s/" DOCBOOK_LAYER, datadir);
+	return schema_open(&s->docbook50, DOCBOOK_RNG, d);
+}
+
+void schemas_close(struct schemas *s)
+{
+	schema_close(&s->docbook50);
+	schema_close(&s->layer);
+	free(s->layer_path);
+	s->layer_path = NULL;
+}
+
+/* Whether the book's top element says a version later than 5.0; warns about one mixdown does
+ * not know. */
+static int is_later_version(const struct book *b, struct diag *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->doc);
+	xmlChar *version = xmlGetNoNsProp(root, BAD_CAST "version");
+	int later = version != NULL && !xmlStrEqual(version, BAD_CAST "5.0");
+
+	if (later && !xmlStrEqual(version, BAD_CAST "5.1") && !xmlStrEqual(version, BAD_CAST "5.2"))
+		book_report(b, d, root, D_VERSION_UNKNOWN, (const char *)version);
+	xmlFree(version);
+	return later;
+}
+
+const struct schema *schema_for_book(struct schemas *s, const struct book *b, struct diag *d)
+{
+	if (!is_later_version(b, d))
+		return &s->docbook50;
+	if (s->layer.compiled != NULL)
+		return &s->layer;
+	if (access(s->layer_path, R_OK) != 0) {
+		book_report(b, d, xmlDocGetRootElement(b->doc), D_SCHEMA_LAYER_MISSING, s->layer_path);
+		return NULL;
+	}
+	if (!schema_open(&s->layer, s->layer_path, d)) {
+		schema_close(&s->layer);
+		return NULL;
+	}
+	return &s->layer;
 }
 
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)

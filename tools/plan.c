@@ -27,7 +27,7 @@ static const char *const labelled[L_KINDS] = {"figure", "table", "example"};
 /* Elements that become pages when they sit directly in the book or in a part. */
 static const char *const page_elements[] = {
 	"preface", "chapter", "appendix", "part", "glossary", "index", "bibliography",
-	"colophon", "dedication", "reference", "article", "acknowledgements",
+	"colophon", "dedication", "reference", "article", "acknowledgements", "topic",
 };
 
 /* Elements that get an anchor of their own even without an xml:id. */

@@ -13,5 +13,6 @@
   <xsl:include href="glossary.xsl"/>
   <xsl:include href="index.xsl"/>
   <xsl:include href="toc.xsl"/>
+  <xsl:include href="docbook52.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

@@ -11,7 +11,8 @@
         | db:simplelist[not(@type = 'inline')] | db:table | db:informaltable | db:figure
         | db:informalfigure | db:mediaobject | db:programlisting | db:screen | db:literallayout
         | db:note | db:tip | db:important | db:caution | db:warning | db:blockquote | db:example
-        | db:informalexample | db:sidebar | db:address | db:procedure">yes</xsl:if>
+        | db:informalexample | db:sidebar | db:address | db:procedure | db:danger
+        | db:formalgroup | db:enumsynopsis">yes</xsl:if>
   </xsl:template>
 
   <!-- A para holding a list, table or other block cannot be an HTML <p>. -->
@@ -52,7 +53,7 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning">
+  <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning" name="admonition">
     <div class="admonition {local-name()}" role="note">
       <xsl:call-template name="common-attributes"/>
       <p class="admonition-title">

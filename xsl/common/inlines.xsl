@@ -32,7 +32,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="db:personname[db:firstname or db:surname]">
+  <xsl:template match="db:personname[db:firstname or db:givenname or db:surname]">
     <span class="personname">
       <xsl:call-template name="common-attributes"/>
       <xsl:for-each select="*">

@@ -16,6 +16,8 @@
 /* The DocBook 5 schema, compiled once for any number of books. */
 struct schema {
 	const char *path;
+	const char *later_path; /* the schema of later DocBook versions, whose element names a
+	                           message may point out, or NULL */
 	xmlRelaxNGPtr compiled;
 	xmlRelaxNGPtr *any_root; /* the same with any element as the root, compiled when first
 	                            needed to validate one element alone */

@@ -41,12 +41,17 @@ struct node_list {
 	int n, size;
 };
 
+struct name_tables {
+	xmlHashTablePtr elements;   /* element names */
+	xmlHashTablePtr attributes; /* attributes' local names */
+};
+
 struct validator {
 	struct book *book;
 	struct diag *diag;
 	const struct schema *schema;
-	xmlHashTablePtr element_names; /* DocBook's element names, read when a name is unknown */
-	xmlHashTablePtr attribute_names; /* and its attributes' local names */
+	struct name_tables names;       /* the schema's names, read when a name is unknown */
+	struct name_tables later_names; /* those of the schema for later versions */
 	struct error_list *collecting;   /* where libxml2's messages go */
 	int alone;                       /* validating a copy whose elements point at the book's */
 	struct error_list *whole;        /* libxml2's messages about the whole book */
@@ -447,9 +452,9 @@ static xmlDocPtr read_grammar(const char *path)
  * table for that kind. */
 static void collect_names(xmlNodePtr e, void *data)
 {
-	struct validator *v = data;
-	xmlHashTablePtr table = xmlStrEqual(e->name, BAD_CAST "element")     ? v->element_names
-	                        : xmlStrEqual(e->name, BAD_CAST "attribute") ? v->attribute_names
+	struct name_tables *names = data;
+	xmlHashTablePtr table = xmlStrEqual(e->name, BAD_CAST "element")     ? names->elements
+	                        : xmlStrEqual(e->name, BAD_CAST "attribute") ? names->attributes
 	                                                                     : NULL;
 	xmlChar *name;
 
@@ -463,32 +468,45 @@ static void collect_names(xmlNodePtr e, void *data)
 	xmlFree(name);
 }
 
-/* Every element and attribute name the DocBook 5 schema defines, read from it when first
+/* Every element and attribute name the schema at path defines, read from it when first
  * needed. */
-static void read_names(struct validator *v)
+static void read_names(const char *path, struct name_tables *names)
 {
 	xmlDocPtr rng;
 
-	if (v->element_names != NULL)
+	if (names->elements != NULL)
 		return;
-	v->element_names = xmlHashCreate(512);
-	v->attribute_names = xmlHashCreate(512);
-	rng = read_grammar(v->schema->path);
+	names->elements = xmlHashCreate(512);
+	names->attributes = xmlHashCreate(512);
+	rng = path != NULL ? read_grammar(path) : NULL;
 	if (rng != NULL)
-		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, v);
+		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, names);
 	xmlFreeDoc(rng);
+}
+
+static void free_names(struct name_tables *names)
+{
+	xmlHashFree(names->elements, NULL);
+	xmlHashFree(names->attributes, NULL);
 }
 
 static xmlHashTablePtr docbook_elements(struct validator *v)
 {
-	read_names(v);
-	return v->element_names;
+	read_names(v->schema->path, &v->names);
+	return v->names.elements;
 }
 
 static int is_docbook_attribute(struct validator *v, const char *name)
 {
-	read_names(v);
-	return xmlHashLookup(v->attribute_names, BAD_CAST name) != NULL;
+	read_names(v->schema->path, &v->names);
+	return xmlHashLookup(v->names.attributes, BAD_CAST name) != NULL;
+}
+
+/* Whether a later version of DocBook, which the book did not ask for, has the element. */
+static int is_later_element(struct validator *v, const char *name)
+{
+	read_names(v->schema->later_path, &v->later_names);
+	return xmlHashLookup(v->later_names.elements, BAD_CAST name) != NULL;
 }
 
 /* A value as the author typed it, with tabs and line breaks written \t, \n and \r. */
@@ -594,6 +612,9 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 	if (e->code == UNKNOWN_ELEMENT) {
 		char hint[300];
 		check_suggest(docbook_elements(v), e->str1, "<", hint, sizeof hint);
+		if (is_later_element(v, e->str1))
+			snprintf(hint, sizeof hint, " (DocBook 5.1 or 5.2 has it: say version=\"5.2\" on <%s>)",
+			         name_of(xmlDocGetRootElement(v->book->doc)));
 		strncat(hint, e->str2, sizeof hint - strlen(hint) - 1);
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, e->str1, hint);
 	} else if (explain_attribute_error(v, e)) {
@@ -895,6 +916,7 @@ int schemas_open(struct schemas *s, const char *datadir, struct diag *d)
 	if (s->layer_path == NULL)
 		abort();
 	sprintf(s->layer_path, "%s/" DOCBOOK_LAYER, datadir);
+	s->docbook50.later_path = s->layer_path;
 	return schema_open(&s->docbook50, DOCBOOK_RNG, d);
 }
 
@@ -965,8 +987,8 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	free_error_list(v->errors);
 	free(v->explained.items);
 	free(v->unknown.items);
-	xmlHashFree(v->element_names, NULL);
-	xmlHashFree(v->attribute_names, NULL);
+	free_names(&v->names);
+	free_names(&v->later_names);
 	reported = v->reported;
 	free(v);
 	return reported;

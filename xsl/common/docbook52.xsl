@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- docbook52.xsl: the elements DocBook 5.1 and 5.2 added: the danger admonition, names of
-     code, the enumeration synopsis, groups of formal objects, and info's meta. (givenname is
-     a part of personname, in inlines.xsl; topic is a page, in sections.xsl.) -->
+     code, the enumeration synopsis and groups of formal objects. (givenname is a part of
+     personname, in inlines.xsl; topic is a page, in sections.xsl; meta, like the rest of
+     info, is read by the title page only and never shown.) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook" exclude-result-prefixes="db">
 
@@ -51,7 +52,4 @@
       <xsl:call-template name="body-children"/>
     </figure>
   </xsl:template>
-
-  <!-- Data for programs that read the book, never shown. -->
-  <xsl:template match="db:meta"/>
 </xsl:stylesheet>

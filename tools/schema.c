@@ -885,6 +885,7 @@ int schema_open(struct schema *s, const char *path, struct diag *d)
 	xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
 
 	s->path = path;
+	s->later_path = NULL;
 	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
 	s->any_root = calloc(1, sizeof *s->any_root);
 	xmlRelaxNGFreeParserCtxt(pctxt);
@@ -916,8 +917,10 @@ int schemas_open(struct schemas *s, const char *datadir, struct diag *d)
 	if (s->layer_path == NULL)
 		abort();
 	sprintf(s->layer_path, "%s/" DOCBOOK_LAYER, datadir);
+	if (!schema_open(&s->docbook50, DOCBOOK_RNG, d))
+		return 0;
 	s->docbook50.later_path = s->layer_path;
-	return schema_open(&s->docbook50, DOCBOOK_RNG, d);
+	return 1;
 }
 
 void schemas_close(struct schemas *s)

@@ -25,7 +25,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*
 
 BOOK      = book/handbook.xml
 BOOK_SRC  = $(shell find book -type f 2>/dev/null)
-DATA_SRC  = $(shell find xsl style -type f 2>/dev/null)
+DATA_SRC  = $(shell find xsl style schema -type f 2>/dev/null)
 OUT       = output
 
 .PHONY: all deps test-deps check asan regen bench fuzz install uninstall clean handbook
@@ -112,7 +112,7 @@ install: tools/mixdown $(STEMMER)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 tools/mixdown $(DESTDIR)$(BINDIR)/mixdown
 	install -m 644 mixdown.1 $(DESTDIR)$(MANDIR)/mixdown.1
-	cp -R xsl style $(DESTDIR)$(DATADIR)/
+	cp -R xsl style schema $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mixdown $(DESTDIR)$(MANDIR)/mixdown.1

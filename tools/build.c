@@ -115,7 +115,8 @@ static char *find_datadir(void)
 /* What the stages of one run share. */
 struct build {
 	const struct build_settings *settings;
-	const struct schema *schema;
+	struct schemas *schemas;
+	const struct schema *schema; /* the one the book's version asks for */
 	struct diag *diag;
 	struct clock clock;
 	struct book *book;
@@ -147,6 +148,9 @@ static int load(struct build *b)
 	clock_stage(&b->clock, "load");
 	if (b->book == NULL)
 		return EXIT_BOOK;
+	b->schema = schema_for_book(b->schemas, b->book, b->diag);
+	if (b->schema == NULL)
+		return EXIT_IO;
 	b->epub_name = epub_file_name(b->book);
 	b->entries[0] = "html";
 	b->entries[1] = b->epub_name;
@@ -321,7 +325,7 @@ static void build_free(struct build *b)
 int builder_run(struct builder *builder, struct diag *d)
 {
 	const struct build_settings *s = &builder->settings;
-	struct build b = {.settings = s, .schema = &builder->schema, .diag = d};
+	struct build b = {.settings = s, .schemas = &builder->schemas, .diag = d};
 	int status;
 
 	if (!s->check_only && !s->site_only && !epub_check_source_date(d))
@@ -345,11 +349,16 @@ int builder_run(struct builder *builder, struct diag *d)
 
 int builder_open(struct builder *b, const struct build_settings *s, struct diag *d)
 {
+	char *datadir = find_datadir();
+	int opened;
+
 	b->settings = *s;
-	return schema_open(&b->schema, DOCBOOK_RNG, d);
+	opened = schemas_open(&b->schemas, datadir, d);
+	free(datadir);
+	return opened;
 }
 
 void builder_close(struct builder *b)
 {
-	schema_close(&b->schema);
+	schemas_close(&b->schemas);
 }

@@ -29,7 +29,7 @@ struct build_settings {
  * builds. */
 struct builder {
 	struct build_settings settings;
-	struct schema schema;
+	struct schemas schemas;
 };
 
 /* Compiles the schema; 0 after reporting. */

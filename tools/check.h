@@ -16,6 +16,8 @@
 /* The DocBook 5 schema, compiled once for any number of books. */
 struct schema {
 	const char *path;
+	const char *later_path; /* the schema of later DocBook versions, whose element names a
+	                           message may point out, or NULL */
 	xmlRelaxNGPtr compiled;
 	xmlRelaxNGPtr *any_root; /* the same with any element as the root, compiled when first
 	                            needed to validate one element alone */
@@ -24,6 +26,25 @@ struct schema {
 /* Compiles the schema at path; 0 after reporting. */
 int schema_open(struct schema *s, const char *path, struct diag *d);
 void schema_close(struct schema *s);
+
+/* mixdown's customization layer of the 5.0 schema for DocBook 5.1 and 5.2, in the data folder. */
+#define DOCBOOK_LAYER "schema/docbook-5.2.rng"
+
+/* The schemas of a run: DocBook 5.0, compiled at the start, and the layer for books of a later
+ * version, compiled only when the first such book asks for it. */
+struct schemas {
+	struct schema docbook50;
+	struct schema layer;
+	char *layer_path;
+};
+
+/* Compiles the 5.0 schema and finds the layer's path under datadir; 0 after reporting. */
+int schemas_open(struct schemas *s, const char *datadir, struct diag *d);
+void schemas_close(struct schemas *s);
+/* The schema the version on the book's top element asks for: 5.0 (or no version) the 5.0
+ * schema; 5.1, 5.2 and versions mixdown does not know (with a warning) the layer. NULL after
+ * reporting that the layer cannot be loaded. */
+const struct schema *schema_for_book(struct schemas *s, const struct book *b, struct diag *d);
 
 /* The checks besides the schema: ids are unique, references resolve, files exist, images are
  * of a published type and have text alternatives, links are safe and xml:lang values are

@@ -38,6 +38,12 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_NOT_DOCBOOK] = {"not-docbook", SEV_ERROR,
 	                   "<%s> is not in the DocBook 5 namespace; its file's top element needs "
 	                   "xmlns=\"http://docbook.org/ns/docbook\""},
+	[D_VERSION_UNKNOWN] = {"version-unknown", SEV_WARNING,
+	                       "version=\"%s\" is not a DocBook version mixdown knows (5.0, 5.1, 5.2); "
+	                       "the book is checked as DocBook 5.2"},
+	[D_SCHEMA_LAYER_MISSING] = {"schema-layer-missing", SEV_ERROR,
+	                            "this book is DocBook 5.1 or later, and mixdown's schema for it is "
+	                            "missing: %s (reinstall mixdown, or set MIXDOWN_DATADIR)"},
 	[D_NOT_BOOK] = {"not-book", SEV_ERROR, "the top element is <%s>; mixdown builds a <book>"},
 	[D_XINCLUDE_NO_HREF] = {"xinclude-no-href", SEV_ERROR, "<xi:include> has no href"},
 	[D_XINCLUDE_PARSE] = {"xinclude-parse", SEV_ERROR,

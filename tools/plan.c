@@ -31,7 +31,7 @@ static const char *const labelled[L_KINDS] = {"figure", "table", "example"};
  * page (refentry) becomes a page of its own when it sits in a reference. */
 static const char *const page_elements[] = {
 	"preface", "chapter", "appendix", "part", "glossary", "index", "bibliography",
-	"colophon", "dedication", "reference", "article", "acknowledgements", "refentry",
+	"colophon", "dedication", "reference", "article", "acknowledgements", "refentry", "topic",
 };
 
 /* Elements that get an anchor of their own even without an xml:id. */

@@ -6,11 +6,13 @@
  * are reduced to the innermost and most specific one. */
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
+#include <libxml/uri.h>
 #include <libxml/xpath.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -43,12 +45,17 @@ struct node_list {
 	int n, size;
 };
 
+struct name_tables {
+	xmlHashTablePtr elements;   /* element names */
+	xmlHashTablePtr attributes; /* attributes' local names */
+};
+
 struct validator {
 	struct book *book;
 	struct diag *diag;
 	const struct schema *schema;
-	xmlHashTablePtr element_names; /* DocBook's element names, read when a name is unknown */
-	xmlHashTablePtr attribute_names; /* and its attributes' local names */
+	struct name_tables names;       /* the schema's names, read when a name is unknown */
+	struct name_tables later_names; /* those of the schema for later versions */
 	struct error_list *collecting;   /* where libxml2's messages go */
 	int alone;                       /* validating a copy whose elements point at the book's */
 	struct error_list *whole;        /* libxml2's messages about the whole book */
@@ -362,13 +369,96 @@ static int has_specific_kin(const struct validator *v, const struct schema_error
 	return 0;
 }
 
+/* ---- the schema's text ---- */
+
+static int is_rng(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* Whether the <include> overrides the definition d (or the start, when d is one). */
+static int is_overridden(xmlNodePtr include, xmlNodePtr d)
+{
+	xmlChar *name = is_rng(d, "define") ? xmlGetNoNsProp(d, BAD_CAST "name") : NULL;
+	int found = 0;
+
+	for (xmlNodePtr o = include->children; o != NULL && !found; o = o->next) {
+		xmlChar *other = is_rng(o, "define") ? xmlGetNoNsProp(o, BAD_CAST "name") : NULL;
+		found = (is_rng(d, "start") && is_rng(o, "start")) || (name && xmlStrEqual(name, other));
+		xmlFree(other);
+	}
+	xmlFree(name);
+	return found;
+}
+
+/* Removes from the included grammar (and its <div>s) what the include overrides. */
+static void drop_overridden(xmlNodePtr include, xmlNodePtr container)
+{
+	xmlNodePtr c = container->children, next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		if (is_rng(c, "div")) {
+			drop_overridden(include, c);
+		} else if (is_overridden(include, c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+/* Puts the grammar an <include> names in its place, as a <div> (which keeps the grammar's
+ * namespace and datatype library) followed by the include's own definitions. */
+static void inline_include(xmlNodePtr include)
+{
+	xmlChar *href = xmlGetNoNsProp(include, BAD_CAST "href");
+	xmlChar *url = href ? xmlBuildURI(href, include->doc->URL) : NULL;
+	xmlDocPtr included = url ? xmlReadFile((const char *)url, NULL, XML_PARSE_NONET) : NULL;
+	xmlNodePtr root = included ? xmlDocGetRootElement(included) : NULL;
+
+	if (root != NULL) {
+		drop_overridden(include, root);
+		xmlNodePtr div = xmlDocCopyNode(root, include->doc, 1);
+		xmlNodeSetName(div, BAD_CAST "div");
+		xmlAddPrevSibling(include, div);
+	}
+	while (include->children != NULL) {
+		xmlNodePtr c = include->children;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(include, c);
+	}
+	xmlUnlinkNode(include);
+	xmlFreeNode(include);
+	xmlFreeDoc(included);
+	xmlFree(url);
+	xmlFree(href);
+}
+
+/* The grammar at path as one document, its includes put in place: the DocBook 5 schema as
+ * it is, or a customization layer with the schema it customizes. */
+static xmlDocPtr read_grammar(const char *path)
+{
+	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, c, next;
+
+	for (c = grammar ? grammar->children : NULL; c != NULL; c = next) {
+		next = c->next;
+		if (is_rng(c, "include"))
+			inline_include(c);
+	}
+	if (grammar != NULL)
+		xmlReconciliateNs(rng, grammar);
+	return rng;
+}
+
 /* Adds the name an <element> or <attribute> of the schema defines (its local part) to the
  * table for that kind. */
 static void collect_names(xmlNodePtr e, void *data)
 {
-	struct validator *v = data;
-	xmlHashTablePtr table = xmlStrEqual(e->name, BAD_CAST "element")     ? v->element_names
-	                        : xmlStrEqual(e->name, BAD_CAST "attribute") ? v->attribute_names
+	struct name_tables *names = data;
+	xmlHashTablePtr table = xmlStrEqual(e->name, BAD_CAST "element")     ? names->elements
+	                        : xmlStrEqual(e->name, BAD_CAST "attribute") ? names->attributes
 	                                                                     : NULL;
 	xmlChar *name;
 
@@ -382,32 +472,45 @@ static void collect_names(xmlNodePtr e, void *data)
 	xmlFree(name);
 }
 
-/* Every element and attribute name the DocBook 5 schema defines, read from it when first
+/* Every element and attribute name the schema at path defines, read from it when first
  * needed. */
-static void read_names(struct validator *v)
+static void read_names(const char *path, struct name_tables *names)
 {
 	xmlDocPtr rng;
 
-	if (v->element_names != NULL)
+	if (names->elements != NULL)
 		return;
-	v->element_names = xmlHashCreate(512);
-	v->attribute_names = xmlHashCreate(512);
-	rng = xmlReadFile(v->schema->path, NULL, XML_PARSE_NONET);
+	names->elements = xmlHashCreate(512);
+	names->attributes = xmlHashCreate(512);
+	rng = path != NULL ? read_grammar(path) : NULL;
 	if (rng != NULL)
-		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, v);
+		walk_elements(xmlDocGetRootElement(rng), collect_names, NULL, names);
 	xmlFreeDoc(rng);
+}
+
+static void free_names(struct name_tables *names)
+{
+	xmlHashFree(names->elements, NULL);
+	xmlHashFree(names->attributes, NULL);
 }
 
 static xmlHashTablePtr docbook_elements(struct validator *v)
 {
-	read_names(v);
-	return v->element_names;
+	read_names(v->schema->path, &v->names);
+	return v->names.elements;
 }
 
 static int is_docbook_attribute(struct validator *v, const char *name)
 {
-	read_names(v);
-	return xmlHashLookup(v->attribute_names, BAD_CAST name) != NULL;
+	read_names(v->schema->path, &v->names);
+	return xmlHashLookup(v->names.attributes, BAD_CAST name) != NULL;
+}
+
+/* Whether a later version of DocBook, which the book did not ask for, has the element. */
+static int is_later_element(struct validator *v, const char *name)
+{
+	read_names(v->schema->later_path, &v->later_names);
+	return xmlHashLookup(v->later_names.elements, BAD_CAST name) != NULL;
 }
 
 /* A value as the author typed it, with tabs and line breaks written \t, \n and \r. */
@@ -513,6 +616,9 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 	if (e->code == UNKNOWN_ELEMENT) {
 		char hint[300];
 		check_suggest(docbook_elements(v), e->str1, "<", hint, sizeof hint);
+		if (is_later_element(v, e->str1))
+			snprintf(hint, sizeof hint, " (DocBook 5.1 or 5.2 has it: say version=\"5.2\" on <%s>)",
+			         name_of(xmlDocGetRootElement(v->book->doc)));
 		strncat(hint, e->str2, sizeof hint - strlen(hint) - 1);
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, e->str1, hint);
 	} else if (explain_attribute_error(v, e)) {
@@ -615,12 +721,6 @@ static void find_unknown_elements(struct validator *v)
 
 /* ---- each element alone ---- */
 
-static int is_rng(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) && xmlStrEqual(n->name, BAD_CAST name);
-}
-
 static xmlNodePtr first_rng_child(xmlNodePtr e)
 {
 	xmlNodePtr c = e->children;
@@ -650,17 +750,23 @@ static xmlNodePtr new_ref(xmlNodePtr parent, const char *name)
 	return ref;
 }
 
+/* Keeps the grammar's <start> (at its top or in a <div>, where an include put it). */
+static void find_start(xmlNodePtr n, void *start)
+{
+	if (is_rng(n, "start") && (is_rng(n->parent, "grammar") || is_rng(n->parent, "div")))
+		*(xmlNodePtr *)start = n;
+}
+
 /* The schema with a start that lets any element it names be the root (every <define> that
  * holds one named <element> becomes a choice). */
 static xmlRelaxNGPtr compile_any_root(const char *path)
 {
-	xmlDocPtr rng = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlDocPtr rng = read_grammar(path);
 	xmlNodePtr grammar = rng ? xmlDocGetRootElement(rng) : NULL, start = NULL, any;
 	xmlRelaxNGPtr compiled = NULL;
 
-	for (xmlNodePtr c = grammar ? grammar->children : NULL; c != NULL; c = c->next)
-		if (is_rng(c, "start"))
-			start = c;
+	if (grammar != NULL)
+		walk_elements(grammar, find_start, NULL, &start);
 	if (start != NULL) {
 		xmlFreeNodeList(start->children);
 		start->children = start->last = NULL;
@@ -901,12 +1007,15 @@ static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *
 
 int schema_open(struct schema *s, const char *path, struct diag *d)
 {
-	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+	xmlDocPtr rng = read_grammar(path);
+	xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
 
 	s->path = path;
+	s->later_path = NULL;
 	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
 	s->any_root = calloc(1, sizeof *s->any_root);
 	xmlRelaxNGFreeParserCtxt(pctxt);
+	xmlFreeDoc(rng);
 	if (s->any_root == NULL)
 		abort();
 	if (s->compiled == NULL) {
@@ -925,6 +1034,58 @@ void schema_close(struct schema *s)
 	free(s->any_root);
 	s->compiled = NULL;
 	s->any_root = NULL;
+}
+
+int schemas_open(struct schemas *s, const char *datadir, struct diag *d)
+{
+	memset(s, 0, sizeof *s);
+	s->layer_path = malloc(strlen(datadir) + sizeof "/" DOCBOOK_LAYER);
+	if (s->layer_path == NULL)
+		abort();
+	sprintf(s->layer_path, "%s/" DOCBOOK_LAYER, datadir);
+	if (!schema_open(&s->docbook50, DOCBOOK_RNG, d))
+		return 0;
+	s->docbook50.later_path = s->layer_path;
+	return 1;
+}
+
+void schemas_close(struct schemas *s)
+{
+	schema_close(&s->docbook50);
+	schema_close(&s->layer);
+	free(s->layer_path);
+	s->layer_path = NULL;
+}
+
+/* Whether the book's top element says a version later than 5.0; warns about one mixdown does
+ * not know. */
+static int is_later_version(const struct book *b, struct diag *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->doc);
+	xmlChar *version = xmlGetNoNsProp(root, BAD_CAST "version");
+	int later = version != NULL && !xmlStrEqual(version, BAD_CAST "5.0");
+
+	if (later && !xmlStrEqual(version, BAD_CAST "5.1") && !xmlStrEqual(version, BAD_CAST "5.2"))
+		book_report(b, d, root, D_VERSION_UNKNOWN, (const char *)version);
+	xmlFree(version);
+	return later;
+}
+
+const struct schema *schema_for_book(struct schemas *s, const struct book *b, struct diag *d)
+{
+	if (!is_later_version(b, d))
+		return &s->docbook50;
+	if (s->layer.compiled != NULL)
+		return &s->layer;
+	if (access(s->layer_path, R_OK) != 0) {
+		book_report(b, d, xmlDocGetRootElement(b->doc), D_SCHEMA_LAYER_MISSING, s->layer_path);
+		return NULL;
+	}
+	if (!schema_open(&s->layer, s->layer_path, d)) {
+		schema_close(&s->layer);
+		return NULL;
+	}
+	return &s->layer;
 }
 
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)
@@ -950,8 +1111,8 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	free_error_list(v->errors);
 	free(v->explained.items);
 	free(v->unknown.items);
-	xmlHashFree(v->element_names, NULL);
-	xmlHashFree(v->attribute_names, NULL);
+	free_names(&v->names);
+	free_names(&v->later_names);
 	reported = v->reported;
 	free(v);
 	return reported;

@@ -23,5 +23,6 @@
   <xsl:include href="tabular-lists.xsl"/>
   <xsl:include href="math.xsl"/>
   <xsl:include href="revhistory.xsl"/>
+  <xsl:include href="docbook52.xsl"/>
   <xsl:include href="fallback.xsl"/>
 </xsl:stylesheet>

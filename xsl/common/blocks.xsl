@@ -12,7 +12,8 @@
         | db:informalfigure | db:mediaobject | db:programlisting | db:screen | db:literallayout
         | db:note | db:tip | db:important | db:caution | db:warning | db:blockquote | db:example
         | db:informalexample | db:sidebar | db:address | db:procedure | db:segmentedlist
-        | db:equation | db:informalequation | db:revhistory | db:task">yes</xsl:if>
+        | db:equation | db:informalequation | db:revhistory | db:task
+        | db:danger | db:formalgroup | db:enumsynopsis">yes</xsl:if>
   </xsl:template>
 
   <!-- A para holding a list, table or other block cannot be an HTML <p>. -->
@@ -53,7 +54,7 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning">
+  <xsl:template match="db:note | db:tip | db:important | db:caution | db:warning" name="admonition">
     <div class="admonition {local-name()}" role="note">
       <xsl:call-template name="common-attributes"/>
       <p class="admonition-title">

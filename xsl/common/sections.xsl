@@ -47,7 +47,7 @@
 
   <!-- What a page holds: each kind of page root has a template in mode page-body. -->
   <xsl:template match="db:preface | db:chapter | db:appendix | db:glossary | db:bibliography
-                       | db:colophon | db:dedication | db:acknowledgements | db:article"
+                       | db:colophon | db:dedication | db:acknowledgements | db:article | db:topic"
                 mode="page-body">
     <xsl:call-template name="heading">
       <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>

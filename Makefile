@@ -13,12 +13,13 @@ PKGS      = libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.
 OPTFLAGS ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# libstemmer (Snowball) has no pkg-config file.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer
 DEFS      = -D_POSIX_C_SOURCE=200809L -DMIXDOWN_VERSION='"$(VERSION)"' -DMIXDOWN_DATADIR='"$(DATADIR)"'
 ALL_CFLAGS = $(WARN) $(OPTFLAGS) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-MODULES   = util json media diag task build book load columns sanitize svg lang check schema plan names typography image render search site epub out serve
+MODULES   = util json media diag task build book load columns sanitize svg lang check schema plan names typography image render tokens search site epub out serve
 MODULE_OBJS = $(MODULES:%=tools/%.o)
 ASAN_OBJS = $(MODULES:%=tools/asan/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))

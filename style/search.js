@@ -1,14 +1,14 @@
 // search.js: the search engine behind the site's search box and its results page, loaded on
-// first use together with the records mixdown wrote (assets/search-index.js) and the Snowball
-// English stemmer (assets/stemmer.js, copied from the npm package porter2 at build time).
-// One tokenizer serves the records and the queries: accents and case folded; A&R, R&B, 3:1
-// kept whole; hyphenated and slashed words (re-recording, AC/DC) both joined and split; "'s"
-// and other word forms reduced by the stemmer; Chinese, Japanese and Korean text by single
-// characters and pairs. Records are ranked with BM25F over their fields (title, index terms,
-// the page and section titles above them, text), with a bonus when the query's words stand
-// together, stop words ignored, partial matches allowed but ranked by how many query words
-// they hold, and words not in the book corrected to the nearest ones (one edit for 4 to 7
-// letters, two for longer), ranked below exact matches.
+// first use with the Snowball English stemmer (assets/stemmer.js, copied from the npm package
+// porter2 at build time) and the index mixdown built (assets/search-index.js, and the shards
+// and text a query needs). Queries are tokenized as tools/tokens.c tokenized the book (its top
+// comment is the spec both follow): accents and case folded; A&R, R&B, 3:1 kept whole;
+// hyphenated and slashed words (re-recording, AC/DC) both joined and split; word forms reduced
+// by the stemmer; Chinese, Japanese and Korean text by single characters and pairs. Records are
+// ranked with BM25F over their fields (weights given at build time), with a bonus for query
+// words in the title, stop words ignored, partial matches allowed but ranked by how many query
+// words they hold, and words not in the book corrected to the nearest ones (one edit for 4 to
+// 7 letters, two for longer), ranked below exact matches.
 (function () {
   "use strict";
 
@@ -82,68 +82,112 @@
     return out;
   }
 
+  // The tokens of a query that are looked up: all but its stop words, unless it has only those.
+  function searched(query) {
+    var all = tokens(query);
+    var words = all.filter(function (t) { return !STOP.has(t.word); });
+    return words.length ? words : all;
+  }
+
   // ---- the index ----
 
-  // Fields and their weights; b is how much a long field is discounted.
-  var FIELDS = [
-    { key: "title", weight: 8, b: 0.3 },
-    { key: "terms", weight: 4, b: 0.3 },
-    { key: "trail", weight: 2, b: 0.3 },
-    { key: "text", weight: 1, b: 0.75 },
-  ];
+  // mixdown builds the index (tools/search.c): the records and the keys of the shards in
+  // assets/search-index.js; in each shard, assets/search/t-HEX.js, the terms beginning with its
+  // key, each with its postings [record delta, weight * 200 + 1 if in the title, ...], and the
+  // book's words with their first term ("mixing mix"), where corrections are looked for; the
+  // text of each page's records in assets/search/x-N.js, loaded only for results shown.
   var K1 = 2;
   var KIND_WEIGHT = { term: 1.15, section: 1, page: 1 };
 
-  // The terms of each word of text, in order (arrays shared between equal words).
-  function termSequence(text, vocabulary) {
-    var words = text ? fold(text).match(WORD) || [] : [];
-    var out = new Array(words.length);
-    for (var i = 0; i < words.length; i++) {
-      var terms = termsOf(words[i]);
-      if (vocabulary && !vocabulary.has(words[i])) vocabulary.set(words[i], terms);
-      out[i] = terms;
-    }
-    return out;
+  // load(path under assets/, then): loads a script (for file://, where fetch does not work).
+  function Index(data, load) {
+    this.records = data.records.map(function (r, n) {
+      return { n: n, href: r[0], kind: r[1], title: r[2], trail: r[3], page: r[4] };
+    });
+    this.keys = data.shards;
+    this.load = load;
+    this.decoded = new Map(); // term -> {tf: Map record number -> frequency, title: Set}
   }
 
-  function Index(records) {
-    this.records = records;
-    this.postings = new Map(); // term -> Map record number -> weighted, length-normalized frequency
-    this.words = new Map(); // folded word -> its terms, for corrections and prefixes
-    var self = this;
-    var lengths = FIELDS.map(function () { return 0; });
-    var perRecord = records.map(function (record) {
-      return FIELDS.map(function (f, i) {
-        var seq = termSequence(record[f.key], self.words);
-        lengths[i] += seq.length;
-        return seq;
-      });
-    });
-    var average = lengths.map(function (l) { return Math.max(1, l / Math.max(1, records.length)); });
-    perRecord.forEach(function (fields, n) {
-      var freq = new Map();
-      fields.forEach(function (seq, i) {
-        var f = FIELDS[i];
-        var norm = f.weight / (1 - f.b + f.b * seq.length / average[i]);
-        seq.forEach(function (terms) {
-          for (var k = 0; k < terms.length; k++) freq.set(terms[k], (freq.get(terms[k]) || 0) + norm);
-        });
-      });
-      freq.forEach(function (tf, x) {
-        var list = self.postings.get(x);
-        if (!list) self.postings.set(x, list = new Map());
-        list.set(n, tf);
-      });
-      records[n].sequence = fields[0].concat(fields[3]);
-      records[n].titleTerms = new Set([].concat.apply([], fields[0]));
-    });
-    this.byInitial = new Map(); // first letter -> [[word, terms]], where corrections are looked for
-    this.words.forEach(function (terms, word) {
-      var first = word.charAt(0);
-      if (!self.byInitial.has(first)) self.byInitial.set(first, []);
-      self.byInitial.get(first).push([word, terms]);
-    });
+  function hex(key) {
+    return Array.from(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
+
+  // The keys of the shards that hold the terms or words s begins or is the beginning of.
+  Index.prototype.keysFor = function (s) {
+    return this.keys.filter(function (k) { return s.lastIndexOf(k, 0) === 0 || k.lastIndexOf(s, 0) === 0; });
+  };
+
+  Index.prototype.shards = function (s) {
+    var all = window.mixdownSearchShards || {};
+    return this.keysFor(s).map(function (k) { return all[k]; }).filter(Boolean);
+  };
+
+  // Loads every script in paths that is not loaded yet, then calls then.
+  Index.prototype.loadAll = function (paths, then) {
+    var self = this, left = 1;
+    self.loaded = self.loaded || new Set();
+    function done() { if (--left === 0) then(); }
+    paths.forEach(function (p) {
+      if (self.loaded.has(p)) return;
+      self.loaded.add(p);
+      left++;
+      self.load(p, done);
+    });
+    done();
+  };
+
+  // Loads the shards a query needs, then calls then.
+  Index.prototype.prepare = function (query, then) {
+    var self = this, paths = [];
+    searched(query).forEach(function (t) {
+      [t.word].concat(t.terms).forEach(function (s) {
+        self.keysFor(s).forEach(function (k) { paths.push("search/t-" + hex(k) + ".js"); });
+      });
+    });
+    this.loadAll(paths, then);
+  };
+
+  // Loads the text of the results' records (for snippets), then calls then.
+  Index.prototype.prepareText = function (results, then) {
+    this.loadAll(results.map(function (r) { return "search/x-" + r.record.page + ".js"; }), function () {
+      var text = window.mixdownSearchText || {};
+      results.forEach(function (r) { r.record.text = text[r.record.n] || ""; });
+      then();
+    });
+  };
+
+  // A term's postings, decoded once, or undefined when the book does not hold it.
+  Index.prototype.postings = function (term) {
+    if (this.decoded.has(term)) return this.decoded.get(term);
+    var list;
+    this.shards(term).forEach(function (shard) {
+      if (Object.prototype.hasOwnProperty.call(shard.t, term)) list = shard.t[term];
+    });
+    var out;
+    if (list) {
+      out = { tf: new Map(), title: new Set() };
+      for (var i = 0, n = 0; i < list.length; i += 2) {
+        n += list[i];
+        out.tf.set(n, (list[i + 1] >> 1) / 100);
+        if (list[i + 1] & 1) out.title.add(n);
+      }
+    }
+    this.decoded.set(term, out);
+    return out;
+  };
+
+  // [[word, its first term]] of the loaded shards for word.
+  Index.prototype.near = function (word) {
+    var out = [];
+    this.shards(word).forEach(function (shard) {
+      shard.w.forEach(function (entry) {
+        var at = entry.indexOf(" ");
+        out.push(at === -1 ? [entry, entry] : [entry.slice(0, at), entry.slice(at + 1)]);
+      });
+    });
+    return out;
+  };
 
   function idf(count, total) {
     return Math.log(1 + (total - count + 0.5) / (count + 0.5));
@@ -174,7 +218,7 @@
     return prev[b.length];
   }
 
-  var RERANKED = 50; // candidates the closer look (words together, words in the title) is given to
+  var RERANKED = 50; // candidates the closer look (words in the title) is given to
   var FUZZY_WEIGHT = 0.4, PREFIX_WEIGHT = 0.5, LONGER_WEIGHT = 0.3;
 
   // The terms one query word matches, each with a weight: its own; else, as the last word
@@ -182,20 +226,20 @@
   // away (typing errors rarely touch a word's first letter, so only words sharing it count).
   Index.prototype.expand = function (token, last) {
     var self = this, out = [];
-    token.terms.forEach(function (t) { if (self.postings.has(t)) out.push({ term: t, weight: 1, word: token.word }); });
+    token.terms.forEach(function (t) { if (self.postings(t)) out.push({ term: t, weight: 1, word: token.word }); });
     if (out.length) return out.concat(this.longer(token.terms[0]));
     var word = token.word;
-    var near = this.byInitial.get(word.charAt(0)) || [];
+    var near = this.near(word);
     var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     near.forEach(function (entry) {
       var w = entry[0];
       if (last && w.length > word.length && w.lastIndexOf(word, 0) === 0) {
-        out.push({ term: entry[1][0], weight: PREFIX_WEIGHT, word: w, prefix: true });
+        out.push({ term: entry[1], weight: PREFIX_WEIGHT, word: w, prefix: true });
         return;
       }
-      if (!limit || CJK.test(word)) return;
+      if (!limit || CJK.test(word) || w.charAt(0) !== word.charAt(0)) return;
       var d = distance(word, w, limit);
-      if (d <= limit) out.push({ term: entry[1][0], weight: FUZZY_WEIGHT / d, word: w });
+      if (d <= limit) out.push({ term: entry[1], weight: FUZZY_WEIGHT / d, word: w });
     });
     return out;
   };
@@ -205,34 +249,18 @@
   Index.prototype.longer = function (stemmed) {
     var out = [];
     if (stemmed.length < 3 || !/^[a-z]+$/.test(stemmed)) return out;
-    this.postings.forEach(function (list, t) {
-      if (t.length > stemmed.length && t.lastIndexOf(stemmed, 0) === 0) out.push({ term: t, weight: LONGER_WEIGHT, word: t, prefix: true });
+    this.shards(stemmed).forEach(function (shard) {
+      Object.keys(shard.t).forEach(function (t) {
+        if (t.length > stemmed.length && t.lastIndexOf(stemmed, 0) === 0) out.push({ term: t, weight: LONGER_WEIGHT, word: t, prefix: true });
+      });
     });
     return out;
   };
 
-  // The shortest stretch of the record's words holding every matched query word (for the
-  // proximity bonus), in words; Infinity when some is missing.
-  function span(sequence, groups) {
-    var last = new Array(groups.length).fill(-Infinity);
-    var best = Infinity;
-    for (var pos = 0; pos < sequence.length; pos++) {
-      var terms = sequence[pos], lo = Infinity;
-      for (var i = 0; i < groups.length; i++) {
-        for (var k = 0; k < terms.length; k++) if (groups[i].has(terms[k])) last[i] = pos;
-        if (last[i] < lo) lo = last[i];
-      }
-      if (pos - lo + 1 < best) best = pos - lo + 1;
-    }
-    return best;
-  }
-
   // {results: [{record, score}], terms: Set of matched terms, suggestion}
   Index.prototype.search = function (query, typing) {
     var self = this;
-    var all = tokens(query);
-    var words = all.filter(function (t) { return !STOP.has(t.word); });
-    if (!words.length) words = all;
+    var words = searched(query);
     var total = this.records.length;
     var scores = new Map(), found = new Map(); // record number -> score, -> rarity of the words found
     var groups = [], terms = new Set(), corrected = [], exact = true, rarity = 0;
@@ -246,10 +274,10 @@
       options.forEach(function (o) {
         group.add(o.term);
         terms.add(o.term);
-        var list = self.postings.get(o.term);
-        var w = o.weight * idf(list.size, total);
+        var list = self.postings(o.term);
+        var w = o.weight * idf(list.tf.size, total);
         weight = Math.max(weight, w);
-        list.forEach(function (tf, n) {
+        list.tf.forEach(function (tf, n) {
           var s = w * tf / (K1 + tf);
           if (s > (perRecord.get(n) || 0)) perRecord.set(n, s);
         });
@@ -269,15 +297,12 @@
       results.push({ record: record, score: s * cover * cover * (KIND_WEIGHT[record.kind] || 1) });
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    // For the best candidates: a bonus when the query's words stand together (up to twice the
-    // score), for each of them in the title (up to twice), and when the title is the query
-    // (three times) or holds it (one and a half).
+    // For the best candidates: a bonus for each of the query's words in the title (up to twice
+    // the score), and when the title is the query (three times) or holds it (one and a half).
     var phrase = " " + corrected.join(" ") + " ";
     results.slice(0, RERANKED).forEach(function (r) {
-      var width = groups.length > 1 ? span(r.record.sequence, groups) : Infinity;
-      if (width < Infinity) r.score *= 1 + groups.length / width;
       var inTitle = groups.filter(function (g) {
-        for (var x of g) if (r.record.titleTerms.has(x)) return true;
+        for (var x of g) if (self.postings(x).title.has(r.record.n)) return true;
         return false;
       }).length;
       r.score *= 1 + inTitle / groups.length;

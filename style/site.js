@@ -75,6 +75,7 @@
     var script = document.createElement("script");
     script.src = own ? own.getAttribute("src").replace(/site\.js$/, name) : "assets/" + name;
     script.onload = then;
+    script.onerror = then;
     document.head.appendChild(script);
   }
 
@@ -128,9 +129,24 @@
     loadScript("stemmer.js", function () {
       loadScript("search.js", function () {
         loadScript("search-index.js", function () {
-          index = new window.mixdownSearchEngine.Index(window.mixdownSearch || []);
+          index = new window.mixdownSearchEngine.Index(window.mixdownSearch || { records: [], shards: [] }, loadScript);
           waiting.forEach(function (f) { f(); });
           waiting = null;
+        });
+      });
+    });
+  }
+
+  // Searches once the index, the shards the query needs and the text of the first `shown`
+  // results are loaded; calls then(found) unless a later search began meanwhile.
+  var latest = 0;
+  function searchFor(query, typing, shown, then) {
+    var ticket = ++latest;
+    loadIndex(function () {
+      index.prepare(query, function () {
+        var found = index.search(query, typing);
+        index.prepareText(found.results.slice(0, shown), function () {
+          if (ticket === latest) then(found);
         });
       });
     });
@@ -210,6 +226,7 @@
     function options() { return list.querySelectorAll('[role="option"]'); }
 
     function close() {
+      forgetHint();
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
@@ -236,20 +253,19 @@
       list.appendChild(li);
     }
 
-    function show() {
-      var query = input.value.trim();
+    function forgetHint() {
+      var old = box.querySelector(".search-suggestion");
+      if (old) old.remove();
+    }
+
+    function show(query, found) {
+      forgetHint();
       list.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
-      if (!query) { close(); return; }
-      var found = index.search(query, !/\s$/.test(input.value));
+      // "Did you mean" stands before the list, not in it: a listbox holds only options.
       var hint = suggestion(box, found);
-      if (hint) {
-        var li = document.createElement("li");
-        li.setAttribute("role", "presentation");
-        li.appendChild(hint);
-        list.appendChild(li);
-      }
+      if (hint) list.parentNode.insertBefore(hint, list);
       if (!found.results.length) {
         var none = document.createElement("li");
         none.className = "result-none";
@@ -275,7 +291,15 @@
     }
 
     input.addEventListener("focus", function () { loadIndex(function () {}); });
-    input.addEventListener("input", function () { loadIndex(show); });
+    input.addEventListener("input", function () {
+      var query = input.value.trim();
+      if (!query) { latest++; list.removeAttribute("aria-busy"); list.textContent = ""; close(); return; }
+      list.setAttribute("aria-busy", "true");
+      searchFor(query, !/\s$/.test(input.value), SHOWN, function (found) {
+        list.removeAttribute("aria-busy");
+        show(query, found);
+      });
+    });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
@@ -304,8 +328,7 @@
     var query = (new URLSearchParams(location.search).get("q") || "").trim();
     field.value = query;
     if (!query) return;
-    loadIndex(function () {
-      var found = index.search(query, false);
+    searchFor(query, false, Infinity, function (found) {
       status.textContent = found.results.length ? countText(box, found.results.length)
         : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
       var hint = suggestion(box, found);

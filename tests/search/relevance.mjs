@@ -57,7 +57,7 @@ function contrast(a, b) {
 async function typeQuery(page, query) {
 	await page.fill('#search-input', '');
 	await page.type('#search-input', query);
-	await page.waitForSelector('#search-results [role="option"]', { state: 'visible' });
+	await page.waitForSelector('#search-results:not([aria-busy]) [role="option"]', { state: 'visible' });
 }
 
 const context = await launch(scratch, { viewport: { width: 1280, height: 900 } });

@@ -9,14 +9,17 @@ out=$TEST_TMP/search
 rm -rf "$out"
 mkdir -p "$out"
 
-# The records of a small book: an untitled index, a title with a quotation, link text.
+# The records of a small book: an untitled index, a title with a quotation, link text kept in
+# the text, index terms indexed (the war of "loudness, war" in record 2, "Wars").
 if "$MIXDOWN" build tests/search/records.xml -o "$out/records" >"$out/records.out" 2>"$out/records.err"; then
-	index=$out/records/html/assets/search-index.js
-	for want in '"title":"Index"' '"title":"Why “loud” is not better"' \
-		'"terms":"loudness","text":"A Desk is where the mix happens. See Bus, then Chapter 1, Why “loud” is not better."' \
-		'"kind":"term","title":"Bus","trail":"Words","terms":"","text":"A path that carries several signals."' \
-		'"title":"Wars","trail":"Why “loud” is not better","terms":"loudness, war"'; do
-		if grep -qF "$want" "$index"; then ok "search records: $want"; else not_ok "search records: $want" "$(cat "$index")"; fi
+	assets=$out/records/html/assets
+	for want in 'search-index.js:["index-1.html","page","Index","",3]' \
+		'search-index.js:["c.html","page","Why “loud” is not better","",1]' \
+		'search-index.js:["gl.html#g-bus","term","Bus","Words",2]' \
+		'search/x-1.js:t[1] = "A Desk is where the mix happens. See Bus, then Chapter 1, Why “loud” is not better.";' \
+		'search/x-2.js:t[4] = "A path that carries several signals.";' \
+		'search/t-77.js:"war":[2,' 'search/t-6c.js:"loudness loud"'; do
+		if grep -qF "${want#*:}" "$assets/${want%%:*}"; then ok "search records: $want"; else not_ok "search records: $want" "$(cat "$assets/${want%%:*}")"; fi
 	done
 else
 	not_ok "search records: the small book builds" "$(head -20 "$out/records.err")"
@@ -31,16 +34,22 @@ if [ ! -f node_modules/playwright-core/package.json ] || [ ! -x "${CHROMIUM:-/us
 	not_ok "search: playwright-core and chromium are installed" "npm ci --ignore-scripts; apt-get install -y chromium"
 	done_testing
 fi
-# The site's stemmer (porter2 from npm) against the reference Snowball English stemmer (Debian's
-# libstemmer), on every word the handbook's search indexes.
+# What a first query loads, gzipped (size is deterministic): at most 64 KB on the handbook.
+node tests/search/size.mjs "$site" 65536 mastering 'A&R' mastring 'how do I become a mixing engineer' \
+	'live sound engineer' 'Rick Rubin' m >"$out/size.out" 2>&1
+if [ $? -eq 0 ]; then ok "search: $(cat "$out/size.out")"; else not_ok "search: what a first query loads is at most 64 KB gzipped" "$(cat "$out/size.out")"; fi
+
+# The two tokenizers (tools/tokens.c at build time, search.js at query time) read every word of
+# the index alike; the site's stemmer (porter2 from npm) agrees with the reference Snowball
+# English stemmer (Debian's libstemmer, which the index is built with) on every English word.
 if cc -std=c11 -Wall -Wextra -Werror -o "$out/snowball" tests/search/snowball.c -lstemmer 2>"$out/snowball.err"; then
-	node tests/search/stems.mjs "$site" >"$out/words.txt" &&
+	node tests/search/stems.mjs "$site" >"$out/words.txt" 2>"$out/stems.out" &&
 		"$out/snowball" <"$out/words.txt" >"$out/snowball.txt" &&
 		node tests/search/stems.mjs "$site" "$out/snowball.txt" >"$out/stems.out"
 	if [ $? -eq 0 ]; then
-		ok "search: the site's stemmer and Snowball's own agree on every word of the handbook ($(wc -l <"$out/words.txt") words)"
+		ok "search: the two tokenizers read every indexed word alike, and the site's stemmer and Snowball's own agree on every word of the handbook ($(wc -l <"$out/words.txt") words)"
 	else
-		not_ok "search: the site's stemmer and Snowball's own agree on every word of the handbook" "$(head -20 "$out/stems.out")"
+		not_ok "search: the two tokenizers read every indexed word alike, and the site's stemmer and Snowball's own agree on every word of the handbook" "$(head -20 "$out/stems.out")"
 	fi
 else
 	not_ok "search: the reference stemmer builds (apt-get install libstemmer-dev)" "$(head -5 "$out/snowball.err")"

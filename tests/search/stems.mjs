@@ -1,24 +1,37 @@
-// stems.mjs: prints every word the site's search indexes for a built site, one a line, as the
-// engine's tokenizer sees them (folded, English words only: those it stems), then, given a
-// file of reference stems for them, compares: one line per difference, and exit status 1.
+// stems.mjs: the words of a built site's search index (the shards mixdown wrote), checked
+// against the site's own engine: each word, tokenized by search.js, must be one word whose
+// first term is the one tools/tokens.c indexed it under (the two tokenizers agree); then prints
+// the English words (those stemmed) one a line or, given a file of reference stems for them,
+// compares the site's stemmer with it: one line per difference, and exit status 1.
 // Usage: node stems.mjs SITE              (the words)
 //        node stems.mjs SITE REFERENCE    (the comparison)
 import vm from 'node:vm';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [site, reference] = process.argv.slice(2);
 const context = { };
 context.window = context;
 vm.createContext(context);
-for (const f of ['stemmer.js', 'search.js', 'search-index.js']) vm.runInContext(readFileSync(join(site, 'assets', f), 'utf8'), context);
+const assets = join(site, 'assets');
+const shards = readdirSync(join(assets, 'search')).filter((f) => f.startsWith('t-')).map((f) => join('search', f));
+for (const f of ['stemmer.js', 'search.js', 'search-index.js', ...shards]) vm.runInContext(readFileSync(join(assets, f), 'utf8'), context);
 const words = new Set();
-for (const record of context.mixdownSearch) {
-	for (const field of ['title', 'trail', 'terms', 'text']) {
-		for (const token of context.mixdownSearchEngine.tokens(record[field])) {
-			if (/^[a-z']+$/.test(token.word) && token.word.length > 2) words.add(token.word);
+let disagreements = 0;
+for (const shard of Object.values(context.mixdownSearchShards)) {
+	for (const entry of shard.w) {
+		const [word, term = word] = entry.split(' ');
+		const tokens = context.mixdownSearchEngine.tokens(word);
+		if (tokens.length !== 1 || tokens[0].word !== word || tokens[0].terms[0] !== term) {
+			disagreements++;
+			console.error(`${word}: indexed as ${term}, search.js reads ${JSON.stringify(tokens)}`);
 		}
+		if (/^[a-z']+$/.test(word) && word.length > 2) words.add(word);
 	}
+}
+if (disagreements) {
+	console.log(`# ${disagreements} words the two tokenizers read differently`);
+	process.exit(1);
 }
 const list = [...words].sort();
 if (!reference) {

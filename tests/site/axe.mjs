@@ -78,15 +78,18 @@ try {
 	}
 	await Promise.all(Array.from({ length: WORKERS }, worker));
 
-	// States a page load does not show: the search results open (an option selected) at 1280 px,
+	// States a page load does not show: the search results open (an option selected, "Did you
+	// mean" offered) at 1280 px,
 	// and the contents open at 375 px, each in both schemes.
 	const page = await context.newPage();
 	page.setDefaultTimeout(60000);
 	states = [
 		['search results open, 1280 px', { width: 1280, height: 900 }, async () => {
 			await page.click('#search-input');
-			await page.keyboard.type('mastering engineer');
-			await page.waitForSelector('#search-results [role="option"]', { state: 'visible' });
+			// A typing error, so that "Did you mean" shows beside the results.
+			await page.keyboard.type('mastring engineer');
+			await page.waitForSelector('#search-results:not([aria-busy]) [role="option"]', { state: 'visible' });
+			await page.waitForSelector('.search .search-suggestion', { state: 'visible' });
 			await page.keyboard.press('ArrowDown');
 		}],
 		['contents open, 375 px', { width: 375, height: 800 }, async () => {

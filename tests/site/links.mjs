@@ -175,7 +175,7 @@ let cssFiles = 0;
 	}
 })(site);
 
-// The search index: each entry's "href" is a link from a page at the site's root (site.js makes
+// The search index: each record's href is a link from a page at the site's root (site.js makes
 // it the href of a result; every page sits at the root).
 let searchEntries = 0;
 const indexJs = join(site, 'assets', 'search-index.js');
@@ -185,13 +185,13 @@ if (existsSync(indexJs)) {
 	try {
 		docs = JSON.parse(text.replace(/^\s*window\.mixdownSearch\s*=\s*/, '').replace(/;\s*$/, ''));
 	} catch (e) {
-		broken.push(`assets/search-index.js: not "window.mixdownSearch = [JSON];": ${e.message}`);
+		broken.push(`assets/search-index.js: not "window.mixdownSearch = {JSON};": ${e.message}`);
 	}
-	for (const [i, d] of (docs || []).entries()) {
+	for (const [i, [href, , title]] of (docs?.records || []).entries()) {
 		searchEntries++;
-		const where = `assets/search-index.js: entry ${i} ("${d.title}")`;
-		if (typeof d.href !== 'string' || !d.href) broken.push(`${where}: no "href"`);
-		else checkLink(join(site, 'index.html'), d.href, where);
+		const where = `assets/search-index.js: record ${i} ("${title}")`;
+		if (typeof href !== 'string' || !href) broken.push(`${where}: no href`);
+		else checkLink(join(site, 'index.html'), href, where);
 	}
 } else {
 	broken.push('assets/search-index.js: missing');

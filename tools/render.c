@@ -203,8 +203,7 @@ int render_each_file(xmlDocPtr result, file_visitor visit, void *data)
 		file.content = n;
 		if (file.href == NULL || file.method == NULL)
 			continue;
-		for (xmlNodePtr c = n->children; c != NULL && strcmp(file.method, "text") != 0;
-		     c = c->next)
+		for (xmlNodePtr c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_ELEMENT_NODE)
 				file.content = c;
 		if (!visit(data, &file))
@@ -252,12 +251,6 @@ char *render_serialize(struct rendered_file *file, size_t *len)
 	int html = strcmp(file->method, "html") == 0;
 	int xhtml = strcmp(file->method, "xhtml") == 0;
 
-	if (strcmp(file->method, "text") == 0) {
-		xmlChar *text = xmlNodeGetContent(file->content);
-		xmlBufferCat(buf, text);
-		xmlFree(text);
-		return take_buffer(buf, len);
-	}
 	/* Out of the wrapper, the file's root must declare every namespace it uses itself. */
 	xmlUnlinkNode(file->content);
 	xmlReconciliateNs(file->content->doc, file->content);

@@ -37,11 +37,11 @@ xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struc
 /* The absolute path of datadir/relpath, newly allocated. */
 char *render_data_path(const struct renderer *r, const char *relpath);
 
-/* A file the stylesheets produced: <mx:file href="..." method="html|xhtml|xml|text">. */
+/* A file the stylesheets produced: <mx:file href="..." method="html|xhtml|xml">. */
 struct rendered_file {
 	const char *href;
 	const char *method;
-	xmlNodePtr content; /* the element to serialize, or the text's parent for "text" */
+	xmlNodePtr content; /* the element to serialize */
 };
 typedef int (*file_visitor)(void *data, struct rendered_file *file);
 

@@ -9,7 +9,14 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # The content targets, and validity under jing as well as mixdown's own check.
-sh tests/book/counts.sh --test
+# counts.sh speaks TAP of its own; its results are passed on as this suite's.
+sh tests/book/counts.sh --test | while IFS= read -r line; do
+	case $line in
+	"ok - "*) ok "${line#ok - }" ;;
+	"not ok - "*) not_ok "${line#not ok - }" ;;
+	*) echo "$line" ;;
+	esac
+done
 xmllint --xinclude --nonet book/handbook.xml >"$out/merged.xml" 2>"$out/xinclude.err"
 if jing /usr/share/xml/docbook/schema/rng/5.0/docbook.rng "$out/merged.xml" >"$out/jing.log" 2>&1; then
 	ok "handbook: valid DocBook 5 under jing"

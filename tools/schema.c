@@ -110,7 +110,8 @@ static xmlNodePtr first_element(xmlNodePtr e)
 static const char *const lists[] = {"itemizedlist", "orderedlist"};
 static const char *const list_heads[] = {"title", "info", "titleabbrev", "indexterm"};
 static const char *const titled[] = {"chapter", "appendix", "part", "section", "sect1", "sect2",
-                                     "sect3", "sect4", "sect5", "simplesect", "article"};
+                                     "sect3", "sect4", "sect5", "simplesect", "article", "figure",
+                                     "example"};
 static const char *const sections[] = {"section", "sect1", "sect2", "sect3", "sect4", "sect5",
                                        "simplesect"};
 static const char *const headings[] = {"title", "info", "subtitle", "titleabbrev", "indexterm"};
@@ -176,6 +177,24 @@ static int check_title(struct validator *v, xmlNodePtr e)
 	return 1;
 }
 
+/* A table without its heading: a CALS table (with tgroup) begins with its title, an HTML one
+ * (with rows) with its caption, after an info. */
+static int check_table(struct validator *v, xmlNodePtr e)
+{
+	int html = docbook_child(e, "tgroup") == NULL;
+	const char *needed = html ? "caption" : "title";
+	xmlNodePtr first = first_element(e);
+
+	if (html && first != NULL && is_docbook(first, "info"))
+		for (first = first->next; first != NULL && first->type != XML_ELEMENT_NODE;)
+			first = first->next;
+	if (first != NULL && (is_docbook(first, needed) || (!html && is_docbook(first, "info"))))
+		return 0;
+	v->reported += book_report(v->book, v->diag, e, D_SCHEMA_NEEDS, name_of(e), needed,
+	                           first ? name_of(first) : "its end");
+	return 1;
+}
+
 /* A section with a title and nothing else. */
 static int check_section_content(struct validator *v, xmlNodePtr e)
 {
@@ -221,6 +240,8 @@ static void check_structure(xmlNodePtr e, void *data)
 	else if (IS_ONE_OF(e, lists))
 		found = check_list(v, e);
 	else if (IS_ONE_OF(e, titled) && check_title(v, e))
+		found = 1;
+	else if (is_docbook(e, "table") && check_table(v, e))
 		found = 1;
 	else if (IS_ONE_OF(e, sections))
 		found = check_section_content(v, e);

@@ -3,6 +3,7 @@
  * libxml2's limits on expansion) and remembers where every element came from. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "xmlerr.h"
 #include "util.h"
 #include "sanitize.h"
 #include "columns.h"
@@ -484,7 +485,7 @@ static struct book_file *error_place(xmlParserCtxtPtr ctxt, const xmlError *err,
 }
 
 /* One message per file: the first error, in words for the author where libxml2's are not. */
-static void on_parse_error(void *ctx, xmlErrorPtr err)
+static void on_parse_error(void *ctx, xml_error err)
 {
 	struct loader *ld = loader_of(ctx);
 	struct diag_loc loc = {NULL, err->line, err->int2};
@@ -1160,9 +1161,9 @@ struct book *load_book(const char *path, const char *root, struct diag *d)
 	}
 	ld.ctxt = new_parser(&ld);
 	xmlSetExternalEntityLoader(load_entity);
-	xmlSetGenericErrorFunc(&ld, on_generic_message);
+	struct generic_handler saved = generic_handler_set(&ld, on_generic_message);
 	ok = load_master(&ld, add_file(&ld, canonical));
-	xmlSetGenericErrorFunc(NULL, NULL);
+	generic_handler_restore(saved);
 	xmlSetExternalEntityLoader(saved_loader);
 	xmlFreeParserCtxt(ld.ctxt);
 	free(ld.cwd);

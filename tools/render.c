@@ -86,7 +86,8 @@ int render_open(struct renderer *r, const char *datadir, struct diag *d)
 	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
 	xsltSetSecurityPrefs(r->security, XSLT_SECPREF_READ_FILE, allow_data_reads);
 	xsltSetGenericErrorFunc(r, on_stylesheet_message);
-	xmlSetGenericErrorFunc(r, on_stylesheet_message);
+	r->saved = generic_handler_set(r, on_stylesheet_message);
+	r->handler_set = 1;
 	r->report_unknown = 1;
 	return 1;
 }
@@ -94,7 +95,9 @@ int render_open(struct renderer *r, const char *datadir, struct diag *d)
 void render_close(struct renderer *r)
 {
 	xsltSetGenericErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
+	if (r->handler_set)
+		generic_handler_restore(r->saved);
+	r->handler_set = 0;
 	if (r->security != NULL)
 		xsltFreeSecurityPrefs(r->security);
 	free(r->datadir);

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "book.h"
+#include "xmlerr.h"
 
 struct renderer {
 	char *datadir;                 /* holds xsl/ and style/ */
@@ -16,6 +17,8 @@ struct renderer {
 	int report_unknown;            /* report elements without a template (first pass only) */
 	char message[1024];            /* a stylesheet message being assembled */
 	size_t message_len;
+	struct generic_handler saved;  /* libxml2's handler before render_open, to restore */
+	int handler_set;
 };
 
 int render_open(struct renderer *r, const char *datadir, struct diag *d);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "xmlerr.h"
 
 #define MAX_SCHEMA_ERRORS 200
 
@@ -293,7 +294,7 @@ static xmlNodePtr original_of(xmlNodePtr n)
 	return n != NULL ? n->_private : NULL;
 }
 
-static void on_schema_error(void *data, xmlErrorPtr err)
+static void on_schema_error(void *data, xml_error err)
 {
 	struct validator *v = data;
 	struct error_list *list = v->collecting;
@@ -1120,13 +1121,13 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	v->errors = new_error_list();
 	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
-	xmlSetGenericErrorFunc(NULL, ignore_message);
+	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
 	validate_copy(v, s->compiled, xmlDocGetRootElement(b->doc), v->whole);
 	if (v->whole->n > 0) {
 		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);
 	}
-	xmlSetGenericErrorFunc(NULL, NULL);
+	generic_handler_restore(saved);
 	report_schema_errors(v);
 	free_error_list(v->whole);
 	free_error_list(v->errors);

@@ -4,6 +4,7 @@
  * opened on its own, so what is published is the cleaned copy, never the book's file. */
 #define _GNU_SOURCE /* strcasestr */
 #include "svg.h"
+#include "xmlerr.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -48,7 +49,7 @@ struct parse_state {
 
 /* ---- reading ---- */
 
-static void on_svg_error(void *ctx, xmlErrorPtr err)
+static void on_svg_error(void *ctx, xml_error err)
 {
 	struct parse_state *st = ((xmlParserCtxtPtr)ctx)->_private;
 

@@ -32,7 +32,7 @@ function queries() {
 // The results page's answer to a query: its status and every result's address and title.
 async function resultsPage(page, query) {
 	await page.goto(`${site}/search.html?q=${encodeURIComponent(query)}`);
-	await page.waitForFunction(() => document.querySelector('.search-page-status')?.textContent, null, { timeout: 20000 });
+	await page.waitForFunction(() => document.querySelector('.search-page-status')?.textContent);
 	return page.evaluate(() => ({
 		status: document.querySelector('.search-page-status').textContent,
 		suggestion: document.querySelector('.search-suggestion a')?.textContent || '',
@@ -63,6 +63,8 @@ async function typeQuery(page, query) {
 const context = await launch(scratch, { viewport: { width: 1280, height: 900 } });
 try {
 	const page = await context.newPage();
+	// A loaded machine may take long to answer; no step is timed, each waits for what it needs.
+	page.setDefaultTimeout(180000);
 
 	// 1. Reader queries.
 	for (const q of queries()) {
@@ -76,7 +78,7 @@ try {
 
 	// 2. The tokenizer, as the page has it.
 	await page.goto(`${site}/search.html?q=tokens`);
-	await page.waitForFunction(() => window.mixdownSearchEngine, null, { timeout: 20000 });
+	await page.waitForFunction(() => window.mixdownSearchEngine);
 	const terms = await page.evaluate(() => {
 		const t = (s) => window.mixdownSearchEngine.tokens(s).map((x) => x.terms);
 		return {
@@ -97,6 +99,7 @@ try {
 	// 3. The box on a chapter page: links, count, "All N results", the selected result.
 	await page.goto(`${site}/roles-studio.html`);
 	await typeQuery(page, 'mastering');
+	await page.waitForSelector('#search-results:not([aria-busy]) .result-snippet mark');
 	const box = await page.evaluate(() => {
 		const opts = [...document.querySelectorAll('#search-results [role="option"]')];
 		return {

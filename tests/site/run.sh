@@ -104,12 +104,13 @@ t=$(now)
 run_part "site: links.mjs" node_test tests/site/links.mjs "$site" 2>"$out/links.err"
 took "links over file://" "$t"
 
-# A static server of our own on 127.0.0.1 at a free port, for at most 240 s.
+# A static server of our own on 127.0.0.1 at a free port. It is stopped below; its lifetime
+# (an hour) only keeps a crashed run from leaving it behind.
 rm -f "$out/server.port"
-node tests/site/serve.mjs "$site" 240 >"$out/server.port" 2>"$out/server.log" &
+node tests/site/serve.mjs "$site" 3600 >"$out/server.port" 2>"$out/server.log" &
 srv_pid=$!
 i=0
-while [ ! -s "$out/server.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while [ ! -s "$out/server.port" ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done
 port=$(head -1 "$out/server.port")
 if [ -n "$port" ] && kill -0 "$srv_pid" 2>/dev/null; then
 	base=http://127.0.0.1:$port/

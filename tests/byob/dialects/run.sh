@@ -104,3 +104,4 @@ else
 		ok "dialects: jing refuses a formalgroup of informal figures under the layer"
 	fi
 fi
+done_testing

@@ -121,7 +121,7 @@ static const struct message messages[D_ID_COUNT] = {
 	                     "mixdown has no generated words for xml:lang '%s' (it has: %s); English "
 	                     "ones are used"},
 	[D_UNKNOWN_ELEMENT] = {"unknown-element", SEV_WARNING,
-	                       "<%s> has no rendering of its own; its content is shown plainly"},
+	                       "<%s> has no rendering of its own; its content is shown plainly%s"},
 	[D_XSLT] = {"stylesheet", SEV_ERROR, "stylesheet %s"},
 	[D_OUTPUT_UNSAFE] = {"output-unsafe", SEV_ERROR,
 	                     "will not write into '%s': it is %s; choose a folder of its own"},

@@ -13,6 +13,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlsave.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,7 +90,16 @@ int render_open(struct renderer *r, const char *datadir, struct diag *d)
 	r->saved = generic_handler_set(r, on_stylesheet_message);
 	r->handler_set = 1;
 	r->report_unknown = 1;
+	r->unknown = xmlHashCreate(16);
 	return 1;
+}
+
+/* Drops the count of elements without a rendering of their own. */
+static void forget_unknown(struct renderer *r)
+{
+	xmlHashFree(r->unknown, NULL);
+	free(r->unknown_first);
+	r->unknown = NULL, r->unknown_first = NULL, r->unknown_names = 0;
 }
 
 void render_close(struct renderer *r)
@@ -97,6 +107,7 @@ void render_close(struct renderer *r)
 	xsltSetGenericErrorFunc(NULL, NULL);
 	if (r->handler_set)
 		generic_handler_restore(r->saved);
+	forget_unknown(r);
 	r->handler_set = 0;
 	if (r->security != NULL)
 		xsltFreeSecurityPrefs(r->security);
@@ -128,7 +139,39 @@ xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struc
 	return result;
 }
 
-/* mx:unknown(): called by the fallback template; warns once per element at its source line. */
+/* Counts a use of an element without a rendering of its own; the first of each name is kept. */
+static void count_unknown(struct renderer *r, xmlNodePtr node)
+{
+	intptr_t uses = (intptr_t)xmlHashLookup(r->unknown, node->name);
+
+	if (uses == 0) {
+		xmlNodePtr *grown = realloc(r->unknown_first, (size_t)(r->unknown_names + 1) * sizeof *grown);
+		if (grown == NULL)
+			abort();
+		r->unknown_first = grown;
+		r->unknown_first[r->unknown_names++] = node;
+	}
+	xmlHashUpdateEntry(r->unknown, node->name, (void *)(uses + 1), NULL);
+}
+
+/* One warning per element name without a rendering: at its first use, with how many there
+ * are. */
+static void report_unknown(struct renderer *r)
+{
+	char uses[64];
+
+	for (int i = 0; i < r->unknown_names; i++) {
+		xmlNodePtr first = r->unknown_first[i];
+		intptr_t count = (intptr_t)xmlHashLookup(r->unknown, first->name);
+		uses[0] = '\0';
+		if (count > 1)
+			snprintf(uses, sizeof uses, " (%ld uses; this is the first)", (long)count);
+		book_report(r->book, r->diag, first, D_UNKNOWN_ELEMENT, first->name, uses);
+	}
+	forget_unknown(r);
+}
+
+/* mx:unknown(): called by the fallback template for an element no module renders. */
 static void unknown_element(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
@@ -140,7 +183,7 @@ static void unknown_element(xmlXPathParserContextPtr ctxt, int nargs)
 		return;
 	}
 	if (r != NULL && r->report_unknown && node != NULL && node->type == XML_ELEMENT_NODE)
-		book_report(r->book, r->diag, node, D_UNKNOWN_ELEMENT, node->name);
+		count_unknown(r, node);
 	valuePush(ctxt, xmlXPathNewCString(""));
 }
 
@@ -181,6 +224,8 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 		result = NULL;
 	}
 	xsltFreeTransformContext(ctxt);
+	if (r->report_unknown)
+		report_unknown(r);
 	r->report_unknown = 0;
 	return result;
 }

@@ -3,6 +3,7 @@
 #define MIXDOWN_RENDER_H
 
 #include <libxslt/security.h>
+#include <libxml/hash.h>
 #include <libxslt/xsltInternals.h>
 
 #include "diag.h"
@@ -15,6 +16,9 @@ struct renderer {
 	struct diag *diag;
 	const struct book *book;
 	int report_unknown;            /* report elements without a template (first pass only) */
+	xmlHashTablePtr unknown;       /* their names: the first use and the count */
+	xmlNodePtr *unknown_first;     /* the first use of each name, in the order met */
+	int unknown_names;
 	char message[1024];            /* a stylesheet message being assembled */
 	size_t message_len;
 	struct generic_handler saved;  /* libxml2's handler before render_open, to restore */

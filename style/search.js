@@ -157,7 +157,8 @@
     });
   };
 
-  // A term's postings, decoded once, or undefined when the book does not hold it.
+  // A term's postings, decoded once, or undefined when no loaded term file holds it (then it
+  // is not remembered: a term file loaded later may).
   Index.prototype.postings = function (term) {
     if (this.decoded.has(term)) return this.decoded.get(term);
     var list;
@@ -172,8 +173,8 @@
         out.tf.set(n, (list[i + 1] >> 1) / 100);
         if (list[i + 1] & 1) out.title.add(n);
       }
+      this.decoded.set(term, out);
     }
-    this.decoded.set(term, out);
     return out;
   };
 
@@ -272,9 +273,10 @@
       corrected.push(best ? best.word : token.word);
       var perRecord = new Map(), weight = 0;
       options.forEach(function (o) {
+        var list = self.postings(o.term);
+        if (!list) return;
         group.add(o.term);
         terms.add(o.term);
-        var list = self.postings(o.term);
         var w = o.weight * idf(list.tf.size, total);
         weight = Math.max(weight, w);
         list.tf.forEach(function (tf, n) {

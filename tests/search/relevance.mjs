@@ -99,7 +99,9 @@ try {
 	// 3. The box on a chapter page: links, count, "All N results", the selected result.
 	await page.goto(`${site}/roles-studio.html`);
 	await typeQuery(page, 'mastering');
-	await page.waitForSelector('#search-results:not([aria-busy]) .result-snippet mark');
+	// Snippet text arrives after the results: wait until five results show theirs.
+	await page.waitForFunction(() => [...document.querySelectorAll('#search-results:not([aria-busy]) [role="option"]')]
+		.filter((o) => o.querySelector('.result-snippet mark')).length >= 5);
 	const box = await page.evaluate(() => {
 		const opts = [...document.querySelectorAll('#search-results [role="option"]')];
 		return {

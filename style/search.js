@@ -123,16 +123,24 @@
     return this.keysFor(s).map(function (k) { return all[k]; }).filter(Boolean);
   };
 
-  // Loads every script in paths that is not loaded yet, then calls then.
+  // Loads every script in paths, then calls then. A script is requested once: a later caller
+  // that needs a script still on its way waits for it too, so no search runs on a term file or
+  // a text file that has not arrived.
   Index.prototype.loadAll = function (paths, then) {
     var self = this, left = 1;
-    self.loaded = self.loaded || new Set();
+    self.scripts = self.scripts || new Map(); // path -> true once loaded, or the callers waiting
     function done() { if (--left === 0) then(); }
     paths.forEach(function (p) {
-      if (self.loaded.has(p)) return;
-      self.loaded.add(p);
+      var state = self.scripts.get(p);
+      if (state === true) return;
       left++;
-      self.load(p, done);
+      if (state) { state.push(done); return; }
+      self.scripts.set(p, [done]);
+      self.load(p, function () {
+        var waiting = self.scripts.get(p);
+        self.scripts.set(p, true);
+        waiting.forEach(function (f) { f(); });
+      });
     });
     done();
   };

@@ -1,9 +1,10 @@
 #!/bin/sh
 # run.sh: the site's search: the search records mixdown writes (titles as the pages show them,
 # link text kept, one record per glossary entry), the site's stemmer against Snowball's reference
-# C library on every word of the handbook, then tests/search/relevance.mjs in headless
-# Chromium from file://: reader queries and their expected answers (queries.tsv), the
-# tokenizer, the results box and the results page. Run from the repository root after `make`.
+# C library on every word of the handbook, the engine's script loading with scripts that arrive
+# late (tests/search/loading.mjs), then tests/search/relevance.mjs in headless Chromium from
+# file://: reader queries and their expected answers (queries.tsv), the tokenizer, the results
+# box and the results page. Run from the repository root after `make`.
 . tests/lib.sh
 out=$TEST_TMP/search
 rm -rf "$out"
@@ -55,6 +56,7 @@ else
 	not_ok "search: the reference stemmer builds (apt-get install libstemmer-dev)" "$(head -5 "$out/snowball.err")"
 fi
 
+run_part "search: loading.mjs" node_test tests/search/loading.mjs
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 run_part "search: relevance.mjs" node_test tests/search/relevance.mjs "$site" tests/search/queries.tsv "$scratch" 2>"$out/relevance.err"

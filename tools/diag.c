@@ -44,7 +44,7 @@ static const struct message messages[D_ID_COUNT] = {
 	[D_SCHEMA_LAYER_MISSING] = {"schema-layer-missing", SEV_ERROR,
 	                            "this book is DocBook 5.1 or later, and mixdown's schema for it is "
 	                            "missing: %s (reinstall mixdown, or set MIXDOWN_DATADIR)"},
-	[D_NOT_BOOK] = {"not-book", SEV_ERROR, "the top element is <%s>; mixdown builds a <book>"},
+	[D_NOT_BOOK] = {"not-book", SEV_ERROR, "the top element is <%s>; mixdown builds a <book>, <article> or <set>"},
 	[D_XINCLUDE_NO_HREF] = {"xinclude-no-href", SEV_ERROR, "<xi:include> has no href"},
 	[D_XINCLUDE_PARSE] = {"xinclude-parse", SEV_ERROR,
 	                      "<xi:include parse=\"%s\">: only \"xml\" and \"text\" are supported"},

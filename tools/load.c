@@ -1088,13 +1088,16 @@ static int expand_includes(struct loader *ld, xmlNodePtr root)
 
 /* ---- the book ---- */
 
+/* The top elements mixdown builds. */
+static const char *const top_elements[] = {"book", "article", "set"};
+
 static int check_root(struct loader *ld, xmlNodePtr root)
 {
 	if (root->ns == NULL || !xmlStrEqual(root->ns->href, BAD_CAST DOCBOOK_NS)) {
 		book_report(ld->book, ld->diag, root, D_NOT_DOCBOOK, root->name);
 		return 0;
 	}
-	if (!xmlStrEqual(root->name, BAD_CAST "book")) {
+	if (!is_docbook_any(root, top_elements, sizeof top_elements / sizeof *top_elements)) {
 		book_report(ld->book, ld->diag, root, D_NOT_BOOK, root->name);
 		return 0;
 	}

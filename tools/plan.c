@@ -27,12 +27,18 @@ static const char *const anchor_prefix[A_KINDS] = {"s", "fn", "ix", "t", "a"};
 enum label_kind { L_FIGURE, L_TABLE, L_EXAMPLE, L_KINDS };
 static const char *const labelled[L_KINDS] = {"figure", "table", "example"};
 
-/* Elements that become pages when they sit directly in the book or in a part; a reference
- * page (refentry) becomes a page of its own when it sits in a reference. */
+/* Elements that become pages when they sit directly in the book or in a part; a book becomes
+ * a page (its title page) when it sits in a set; a reference page (refentry) becomes a page of
+ * its own when it sits in a reference. */
 static const char *const page_elements[] = {
 	"preface", "chapter", "appendix", "part", "glossary", "index", "bibliography",
 	"colophon", "dedication", "reference", "article", "acknowledgements", "refentry", "topic",
+	"book",
 };
+
+/* An article whose text is longer than this many characters (about 1,000 words, a few screens)
+ * has each of its top-level sections on a page of its own; a shorter one reads best whole. */
+#define LONG_ARTICLE_CHARS 6000
 
 /* Elements that get an anchor of their own even without an xml:id. */
 static const char *const section_elements[] = {
@@ -77,19 +83,38 @@ struct planner {
 	xmlHashTablePtr linked;          /* (section, entry) pairs whose first term is linked */
 	int terms;                       /* anchors made for first uses of terms */
 	int errors;
+	int article_in_pages;            /* the top element is a long article: sections are pages */
 	struct page_names *names;        /* the page names given so far */
 	xmlHashTablePtr index_firsts;    /* the index groups that have their first term */
 };
 
 
-static int is_page_root(xmlNodePtr e)
+static int is_page_root(const struct planner *pl, xmlNodePtr e)
 {
 	if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE)
 		return 1;
 	if (is_docbook(e, "refentry"))
 		return is_docbook(e->parent, "reference");
+	if (is_docbook(e, "book"))
+		return is_docbook(e->parent, "set");
+	if (is_docbook(e->parent, "article"))
+		return pl->article_in_pages && plan_is_section(e);
 	return (is_docbook(e->parent, "book") || is_docbook(e->parent, "part")) &&
 	       is_docbook_any(e, page_elements, COUNT(page_elements));
+}
+
+/* Whether the top element is an article long enough to be read a section per page. */
+static int is_long_article(xmlNodePtr root)
+{
+	xmlChar *text;
+	int chars;
+
+	if (!is_docbook(root, "article"))
+		return 0;
+	text = xmlNodeGetContent(root);
+	chars = xmlUTF8Strlen(text);
+	xmlFree(text);
+	return chars > LONG_ARTICLE_CHARS;
 }
 
 static void mx_set(struct planner *pl, xmlNodePtr e, const char *name, const char *value)
@@ -136,7 +161,7 @@ static void find_page(xmlNodePtr e, void *data)
 	struct plan *p = pl->plan;
 	struct page *grown;
 
-	if (!is_page_root(e))
+	if (!is_page_root(pl, e))
 		return;
 	mx_set(pl, e, "source", book_file_of(pl->book, e)->rel);
 	grown = realloc(p->pages, (p->npages + 1) * sizeof *grown);
@@ -231,6 +256,8 @@ static void label_component(struct planner *pl, xmlNodePtr e)
 {
 	char label[32];
 
+	if (is_docbook(e, "book")) /* each book of a set numbers its own chapters */
+		pl->chapters = pl->appendices = pl->parts = 0;
 	if (is_docbook(e, "chapter")) {
 		snprintf(label, sizeof label, "%d", ++pl->chapters);
 		start_component(pl, e, label);
@@ -784,6 +811,7 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 	memset(p, 0, sizeof *p);
 	pl.ns = declare_plan_namespace(root);
 	pl.names = page_names_new(reserved_names, (int)COUNT(reserved_names));
+	pl.article_in_pages = is_long_article(root);
 	walk_elements(root, find_page, NULL, &pl);
 	page_names_free(pl.names);
 	link_pages(&pl);

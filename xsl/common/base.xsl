@@ -12,7 +12,8 @@
   <xsl:param name="ext" select="'.html'"/>
 
   <xsl:variable name="l10n-doc" select="document($l10n)/l:l10n"/>
-  <xsl:variable name="book" select="/db:book"/>
+  <!-- The top element: a book, an article or a set of books; its page is the title page. -->
+  <xsl:variable name="book" select="/*"/>
   <xsl:variable name="book-title" select="normalize-space(($book/db:info/db:title | $book/db:title)[1])"/>
   <!-- Letters for case-insensitive comparisons (the glossary's letter bar). -->
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ'"/>
@@ -83,7 +84,7 @@
     <xsl:if test="@xml:id | @mx:id">
       <xsl:attribute name="id"><xsl:value-of select="(@xml:id | @mx:id)[1]"/></xsl:attribute>
     </xsl:if>
-    <xsl:if test="@xml:lang and not(self::db:book)">
+    <xsl:if test="@xml:lang and parent::*">
       <xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
@@ -177,7 +178,7 @@
   <xsl:template match="db:glossentry" mode="xref-text">
     <xsl:value-of select="normalize-space(db:glossterm)"/>
   </xsl:template>
-  <xsl:template match="db:book" mode="xref-text">
+  <xsl:template match="/*" mode="xref-text">
     <xsl:value-of select="$book-title"/>
   </xsl:template>
   <xsl:template match="db:footnote" mode="xref-text">

@@ -47,7 +47,8 @@
 
   <!-- What a page holds: each kind of page root has a template in mode page-body. -->
   <xsl:template match="db:preface | db:chapter | db:appendix | db:glossary | db:bibliography
-                       | db:colophon | db:dedication | db:acknowledgements | db:article | db:topic"
+                       | db:colophon | db:dedication | db:acknowledgements | db:article | db:topic
+                       | db:section | db:sect1 | db:simplesect"
                 mode="page-body">
     <xsl:call-template name="heading">
       <xsl:with-param name="level"><xsl:apply-templates select="." mode="page-rank"/></xsl:with-param>
@@ -79,7 +80,8 @@
     </div>
   </xsl:template>
 
-  <!-- Heading level of a section: its depth below the page root, plus the page's own rank. -->
+  <!-- Heading level of a section: its depth below the page root (a long article's section may
+       be the page root), plus the page's own rank. -->
   <xsl:template name="section-level">
     <xsl:variable name="page-rank"><xsl:call-template name="page-rank"/></xsl:variable>
     <xsl:variable name="depth" select="count(ancestor-or-self::db:section | ancestor-or-self::db:simplesect
@@ -88,7 +90,8 @@
         | ancestor-or-self::db:indexdiv | ancestor-or-self::db:refsection | ancestor-or-self::db:bibliodiv
         | ancestor-or-self::db:refentry[not(@mx:page)] | ancestor-or-self::db:refnamediv
         | ancestor-or-self::db:refsynopsisdiv | ancestor-or-self::db:refsect1 | ancestor-or-self::db:refsect2
-        | ancestor-or-self::db:refsect3 | ancestor-or-self::db:bibliography[not(@mx:page)])"/>
+        | ancestor-or-self::db:refsect3 | ancestor-or-self::db:bibliography[not(@mx:page)])
+        - count(ancestor::*[@mx:page][self::db:section or self::db:sect1 or self::db:simplesect])"/>
     <xsl:choose>
       <xsl:when test="$depth + $page-rank &gt; 6">6</xsl:when>
       <xsl:otherwise><xsl:value-of select="$depth + $page-rank"/></xsl:otherwise>
@@ -149,7 +152,9 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="db:book" mode="page-body">
+  <!-- The top element's page, and a book's own in a set. An article shows the text that is not
+       on pages of its own (all of it when it is short); a set lists its books. -->
+  <xsl:template match="/* | db:book" mode="page-body">
     <xsl:variable name="info" select="db:info"/>
     <div class="titlepage">
       <xsl:call-template name="titlepage-cover"/>
@@ -168,13 +173,22 @@
       <xsl:apply-templates select="$info/db:abstract"/>
       <xsl:call-template name="titlepage-actions"/>
     </div>
-    <nav class="contents" id="contents">
-      <xsl:attribute name="aria-label">
-        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'full-contents'"/></xsl:call-template>
-      </xsl:attribute>
-      <h2><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h2>
-      <xsl:call-template name="book-toc"><xsl:with-param name="depth" select="2"/></xsl:call-template>
-    </nav>
+    <xsl:if test="self::db:article">
+      <xsl:call-template name="body-children"/>
+      <xsl:call-template name="page-footnotes"/>
+    </xsl:if>
+    <xsl:if test="*[@mx:page]">
+      <nav class="contents" id="contents">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="gentext"><xsl:with-param name="key" select="'full-contents'"/></xsl:call-template>
+        </xsl:attribute>
+        <h2><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h2>
+        <xsl:call-template name="book-toc">
+          <xsl:with-param name="of" select="."/>
+          <xsl:with-param name="depth" select="2"/>
+        </xsl:call-template>
+      </nav>
+    </xsl:if>
     <xsl:if test="$info/db:legalnotice | $info/db:copyright">
       <div class="legal">
         <xsl:if test="$info/db:copyright"><p><xsl:apply-templates select="$info/db:copyright" mode="line"/></p></xsl:if>

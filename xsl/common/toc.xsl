@@ -29,7 +29,7 @@
         <xsl:apply-templates select="." mode="title-text"/>
       </a>
       <xsl:variable name="pages" select="*[@mx:page]"/>
-      <xsl:variable name="sections" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)[$depth &gt; 1]"/>
+      <xsl:variable name="sections" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)[not(@mx:page)][$depth &gt; 1]"/>
       <xsl:if test="$pages | $sections">
         <ol>
           <xsl:apply-templates select="$pages" mode="toc-entry">
@@ -45,7 +45,7 @@
       </xsl:if>
       <!-- The current page's own sections, for screens without an "On this page" column. -->
       <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)
-          [$here-sections and count(current() | $current) = 1]"/>
+          [not(@mx:page)][$here-sections and count(current() | $current) = 1]"/>
       <xsl:if test="count($here) &gt; 1">
         <ol class="toc-here">
           <xsl:apply-templates select="$here" mode="toc-entry"/>
@@ -54,13 +54,14 @@
     </li>
   </xsl:template>
 
-  <!-- The whole book's contents. -->
+  <!-- The whole book's contents, or those of one book of a set. -->
   <xsl:template name="book-toc">
+    <xsl:param name="of" select="$book"/>
     <xsl:param name="depth" select="1"/>
     <xsl:param name="current" select="/.."/>
     <xsl:param name="here-sections" select="false()"/>
     <ol class="toc">
-      <xsl:apply-templates select="$book/*[@mx:page]" mode="toc-entry">
+      <xsl:apply-templates select="$of/*[@mx:page]" mode="toc-entry">
         <xsl:with-param name="depth" select="$depth"/>
         <xsl:with-param name="current" select="$current"/>
         <xsl:with-param name="here-sections" select="$here-sections"/>

@@ -74,7 +74,7 @@
   <xsl:template match="db:colophon" mode="semantics">colophon doc-colophon</xsl:template>
   <xsl:template match="db:dedication" mode="semantics">dedication doc-dedication</xsl:template>
   <xsl:template match="db:acknowledgements" mode="semantics">acknowledgments doc-acknowledgments</xsl:template>
-  <xsl:template match="db:book" mode="semantics">titlepage</xsl:template>
+  <xsl:template match="/* | db:book" mode="semantics">titlepage</xsl:template>
   <xsl:template match="*" mode="semantics">bodymatter</xsl:template>
 
   <xsl:template match="*" mode="content-document">
@@ -121,7 +121,8 @@
           <h1><xsl:value-of select="$contents"/></h1>
           <ol>
             <xsl:apply-templates select="$book" mode="toc-entry"/>
-            <xsl:apply-templates select="$book/*[@mx:page]" mode="toc-entry">
+            <xsl:apply-templates select="$book/*[@mx:page] | $book[self::db:article]/db:section
+                | $book[self::db:article]/db:sect1 | $book[self::db:article]/db:simplesect" mode="toc-entry">
               <xsl:with-param name="depth" select="2"/>
             </xsl:apply-templates>
           </ol>
@@ -133,7 +134,9 @@
               <li><a epub:type="cover" href="cover.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'cover'"/></xsl:call-template></a></li>
             </xsl:if>
             <li><a epub:type="titlepage" href="index.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'title-page'"/></xsl:call-template></a></li>
-            <li><a epub:type="toc" href="index.xhtml#contents"><xsl:value-of select="$contents"/></a></li>
+            <xsl:if test="$book/*[@mx:page]">
+              <li><a epub:type="toc" href="index.xhtml#contents"><xsl:value-of select="$contents"/></a></li>
+            </xsl:if>
             <xsl:for-each select="($pages[self::db:chapter or self::db:part])[1]">
               <li><a epub:type="bodymatter" href="{@mx:page}.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'start'"/></xsl:call-template></a></li>
             </xsl:for-each>
@@ -221,8 +224,8 @@
     </div>
   </xsl:template>
 
-  <!-- In the nav document the book itself is the title page, listed without its children. -->
-  <xsl:template match="db:book" mode="toc-entry">
+  <!-- In the nav document the top element itself is the title page, listed without its children. -->
+  <xsl:template match="/*" mode="toc-entry">
     <li><a href="index.xhtml"><xsl:value-of select="$book-title"/></a></li>
   </xsl:template>
 </xsl:stylesheet>

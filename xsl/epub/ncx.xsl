@@ -9,7 +9,7 @@
     <ncx version="2005-1" xml:lang="{$lang}">
       <head>
         <meta name="dtb:uid" content="{$identifier}"/>
-        <meta name="dtb:depth" content="{1 + count($book/db:part[1])}"/>
+        <meta name="dtb:depth" content="{1 + count($book/db:book[1]) + count(($book | $book/db:book)/db:part[1])}"/>
         <meta name="dtb:totalPageCount" content="0"/>
         <meta name="dtb:maxPageNumber" content="0"/>
       </head>
@@ -31,11 +31,11 @@
         </text>
       </navLabel>
       <content src="{@mx:page}.xhtml"/>
-      <xsl:apply-templates select="*[@mx:page][not(self::db:book)]" mode="ncx"/>
+      <xsl:apply-templates select="*[@mx:page]" mode="ncx"/>
     </navPoint>
   </xsl:template>
 
-  <xsl:template match="db:book" mode="ncx">
+  <xsl:template match="/*" mode="ncx">
     <navPoint id="ncx-{@mx:page}" playOrder="{@mx:order}">
       <navLabel><text><xsl:value-of select="$book-title"/></text></navLabel>
       <content src="{@mx:page}.xhtml"/>

@@ -19,7 +19,7 @@
     <xsl:variable name="href" select="concat(@mx:page, '.html')"/>
     <xsl:variable name="title">
       <xsl:choose>
-        <xsl:when test="self::db:book"><xsl:value-of select="$book-title"/></xsl:when>
+        <xsl:when test="not(parent::*)"><xsl:value-of select="$book-title"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="." mode="title-text"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

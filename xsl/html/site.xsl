@@ -120,7 +120,7 @@
   <xsl:template match="*" mode="page-url">
     <xsl:value-of select="concat($base, @mx:page, '.html')"/>
   </xsl:template>
-  <xsl:template match="db:book" mode="page-url">
+  <xsl:template match="/*" mode="page-url">
     <xsl:value-of select="$base"/>
   </xsl:template>
 
@@ -234,7 +234,7 @@
             </xsl:choose>
           </nav>
           <main id="content">
-            <xsl:for-each select="$current[not(self::db:book)]"><xsl:call-template name="breadcrumbs"/></xsl:for-each>
+            <xsl:for-each select="$current[parent::*]"><xsl:call-template name="breadcrumbs"/></xsl:for-each>
             <xsl:copy-of select="$body"/>
             <xsl:for-each select="$current[$edit-url != '']">
               <p class="edit-page"><a href="{$edit-url}{@mx:source}"><xsl:call-template name="word"><xsl:with-param name="key" select="'edit'"/></xsl:call-template></a></p>
@@ -302,7 +302,7 @@
       <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'breadcrumbs'"/></xsl:call-template></xsl:attribute>
       <ol>
         <li><a href="index.html"><xsl:value-of select="$book-title"/></a></li>
-        <xsl:for-each select="ancestor::*[@mx:page][not(self::db:book)]">
+        <xsl:for-each select="ancestor::*[@mx:page][parent::*]">
           <li><a href="{@mx:page}.html"><xsl:apply-templates select="." mode="title-text"/></a></li>
         </xsl:for-each>
         <li><a href="{@mx:page}.html" aria-current="page"><xsl:apply-templates select="." mode="title-text"/></a></li>
@@ -312,7 +312,7 @@
 
   <!-- The page's sections, two levels deep, for wide screens. -->
   <xsl:template name="on-this-page">
-    <xsl:variable name="sections" select="db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1"/>
+    <xsl:variable name="sections" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)[not(@mx:page)]"/>
     <xsl:if test="count($sections) &gt; 1">
       <nav class="on-this-page">
         <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'on-this-page'"/></xsl:call-template></xsl:attribute>
@@ -337,7 +337,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="db:book" mode="page">
+  <xsl:template match="/*" mode="page">
     <xsl:param name="body"/>
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="$book-title"/>

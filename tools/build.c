@@ -169,7 +169,7 @@ static int check(struct build *b)
 {
 	const struct build_settings *s = b->settings;
 
-	if (check_rules(b->book, b->diag) > 0) {
+	if (check_rules(b->book, b->diag) > 0 && !s->keep_going) {
 		schema_validate(b->book, b->schema, b->diag); /* its errors too, in the same run */
 		return EXIT_BOOK;
 	}
@@ -182,17 +182,18 @@ static int check(struct build *b)
 	if (task_running(&b->validation))
 		diag_hold(b->diag);
 	clock_stage(&b->clock, "check");
-	return task_running(&b->validation) || b->validation.ok ? EXIT_OK : EXIT_BOOK;
+	return task_running(&b->validation) || b->validation.ok || s->keep_going ? EXIT_OK
+	                                                                         : EXIT_BOOK;
 }
 
-/* Waits for the schema's verdict, then shows its messages and, when the book is valid, the
- * ones held meanwhile. Returns whether the book is valid. */
+/* Waits for the schema's verdict, then shows its messages and, when the book is valid or the
+ * build goes on anyway, the ones held meanwhile. Returns whether the book is valid. */
 static int await_verdict(struct build *b)
 {
 	int valid = task_finish(&b->validation);
 
 	task_show(&b->validation, b->diag, 1);
-	diag_release(b->diag, valid);
+	diag_release(b->diag, valid || b->settings->keep_going);
 	return valid;
 }
 
@@ -201,7 +202,7 @@ static int plan(struct build *b)
 	int errors = plan_book(b->book, &b->plan, b->diag);
 
 	clock_stage(&b->clock, "plan");
-	return errors > 0 ? EXIT_BOOK : EXIT_OK;
+	return errors > 0 && !b->settings->keep_going ? EXIT_BOOK : EXIT_OK;
 }
 
 static int open_renderer(struct build *b)
@@ -278,7 +279,8 @@ static void print_summary(const struct build *b, long epub_size)
 		       clock_total(&b->clock));
 }
 
-/* The site here and the EPUB beside it, published together once the book is valid. */
+/* The site here and the EPUB beside it, published together once the book is valid (or, with
+ * --keep-going, whatever its errors). */
 static int write_outputs(struct build *b)
 {
 	const struct build_settings *s = b->settings;
@@ -295,7 +297,7 @@ static int write_outputs(struct build *b)
 		epub_size = file_size(b->out.tmp, b->epub_name);
 	}
 	clock_stage(&b->clock, "epub");
-	valid = await_verdict(b);
+	valid = await_verdict(b) || s->keep_going;
 	task_show(&b->epub, b->diag, valid);
 	if (!valid) {
 		out_discard(&b->out);

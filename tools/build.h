@@ -23,6 +23,7 @@ struct build_settings {
 	int timing;            /* print the time each stage took */
 	int check_only;        /* render in memory for the stylesheets' warnings; write nothing */
 	int site_only;         /* the site without the EPUB, in this process (serve's rebuilds) */
+	int keep_going;        /* --keep-going: write the outputs of a book with errors too */
 };
 
 /* What outlives one build: the settings and the schema, compiled once for any number of

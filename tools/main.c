@@ -31,7 +31,7 @@ struct options {
 
 static const char usage_text[] =
 	"usage: mixdown build BOOK.xml [-o DIR] [--root DIR] [--base-url URL] [--edit-url URL]\n"
-	"                     [--timing] [-W LEVEL] [--format=text|json]\n"
+	"                     [--keep-going] [--timing] [-W LEVEL] [--format=text|json]\n"
 	"       mixdown check BOOK.xml [--root DIR] [-W LEVEL] [--format=text|json]\n"
 	"       mixdown serve BOOK.xml [-o DIR] [--root DIR] [--port N]\n"
 	"                     [--bind ADDR [--allow-remote]]\n"
@@ -53,6 +53,8 @@ static const char help_text[] =
 	"  --base-url URL    the site's public address: adds canonical links and sitemap.xml\n"
 	"  --edit-url URL    adds \"Edit this page\" links: URL followed by the page's source\n"
 	"                    file, relative to the book's folder\n"
+	"  --keep-going      build: write the outputs even when the book has errors (still\n"
+	"                    shown, still exit status 1); a link to an unknown id is marked\n"
 	"  --timing          print the time each stage took\n"
 	"  -W LEVEL          show messages down to LEVEL (error, warning or style) and fail\n"
 	"                    if any is shown; without it errors and warnings are shown and\n"
@@ -129,6 +131,8 @@ static int parse_option(int argc, char **argv, int *i, struct options *o)
 			return usage_error("--bind needs an address");
 	} else if (strcmp(a, "--allow-remote") == 0) {
 		o->allow_remote = 1;
+	} else if (strcmp(a, "--keep-going") == 0) {
+		o->build.keep_going = 1;
 	} else if (strcmp(a, "--timing") == 0) {
 		o->build.timing = 1;
 	} else {
@@ -177,6 +181,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return usage_error("no book given");
 	o->build.check_only = o->command == CMD_CHECK;
 	o->build.site_only = o->command == CMD_SERVE;
+	if (o->build.keep_going && o->command != CMD_BUILD)
+		return usage_error("--keep-going is for build only");
 	if (!serve_is_loopback(o->bind) && !o->allow_remote)
 		return usage_error("--bind to an address that is not loopback needs --allow-remote");
 	return -1;

@@ -149,6 +149,25 @@
     </a>
   </xsl:template>
 
+  <!-- A reference to an id the book does not have (a build that goes on despite errors):
+       marked where it stands, never a link that leads nowhere. -->
+  <xsl:template match="db:xref[not(id(@linkend))] | db:link[@linkend][not(id(@linkend))]
+                       | db:biblioref[not(id(@linkend))] | db:synopfragmentref[not(id(@linkend))]"
+                priority="2">
+    <span class="broken-link">
+      <xsl:attribute name="title">
+        <xsl:call-template name="gentext">
+          <xsl:with-param name="key" select="'unknown-id'"/>
+          <xsl:with-param name="t" select="@linkend"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="self::db:link and node()"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('[', @linkend, ']')"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <!-- Web and mail links become links, to the address the plan allowed (mx:href); any other
        scheme stays plain text. -->
   <xsl:template match="db:link[@xlink:href] | db:uri[@xlink:href] | db:email">

@@ -81,6 +81,13 @@ if grep -q 'This introduction stays on the title page' "$out/long-article/html/i
 else
 	not_ok "toplevel: a long article's text before its first section is on its title page"
 fi
+if grep -q 'The clinch matters more than most beginners expect' "$out/long-article/html/knots.html" &&
+	! grep -q 'The clinch matters' "$out/long-article/html/index.html" &&
+	unzip -p "$out/long-article/long-article.epub" OEBPS/knots.xhtml | grep -q 'The clinch matters more than most beginners expect'; then
+	ok "toplevel: a long article's section page holds the section's text, on the site and in the EPUB, and the title page does not"
+else
+	not_ok "toplevel: a long article's section page holds the section's text, on the site and in the EPUB, and the title page does not"
+fi
 expect "a long article's EPUB nav lists its title and section pages" "$(nav_entries long-article)" "index.xhtml First Steps in Fly Fishing
 lines.xhtml Casting a line
 knots.xhtml Tying knots

@@ -1,6 +1,7 @@
 /* diag.c: the one table of messages, each with a code, a severity and text written for the
  * author; prints them as `file:line:col: severity: text` or as one JSON object per line. */
 #include "diag.h"
+#include <libxml/hash.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,29 @@ void diag_init(struct diag *d, FILE *out)
 	d->out = out;
 	d->level = SEV_WARNING;
 	d->color = isatty(fileno(out)) && (no_color == NULL || no_color[0] == '\0');
+}
+
+void diag_free(struct diag *d)
+{
+	xmlHashFree(d->shown_lines, NULL);
+	d->shown_lines = NULL;
+}
+
+/* Has the same message been reported at the same place before? Remembers it if not. */
+static int reported_before(struct diag *d, const struct diag_loc *loc, enum diag_id id,
+                           const char *text)
+{
+	char key[1400];
+
+	if (d->shown_lines == NULL && (d->shown_lines = xmlHashCreate(64)) == NULL)
+		abort();
+	snprintf(key, sizeof key, "%d %s:%ld:%ld %s", (int)id, loc && loc->file ? loc->file : "",
+	         loc ? loc->line : 0, loc ? loc->col : 0, text);
+	if (xmlHashLookup(d->shown_lines, BAD_CAST key) != NULL)
+		return 1;
+	if (xmlHashAddEntry(d->shown_lines, BAD_CAST key, d) != 0)
+		abort();
+	return 0;
 }
 
 int diag_set_level(struct diag *d, const char *level)
@@ -311,6 +335,8 @@ void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, v
 	/* trim trailing blanks that libxml2's messages end with */
 	for (size_t n = strlen(text); n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '); n--)
 		text[n - 1] = '\0';
+	if (reported_before(d, loc, id, text))
+		return;
 	d->tally.count[m->severity]++;
 	if (m->severity == SEV_ERROR && d->tally.first_error[0] == '\0')
 		snprintf(d->tally.first_error, sizeof d->tally.first_error, "%s:%ld:%ld: %s",

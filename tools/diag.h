@@ -100,9 +100,12 @@ struct diag {
 	FILE *held;                 /* while holding: where messages go once released */
 	char *held_text;
 	size_t held_len;
+	struct _xmlHashTable *shown_lines; /* each message once: an entity's text copied to several
+	                                    * places gives the same message at the same place */
 };
 
 void diag_init(struct diag *d, FILE *out);
+void diag_free(struct diag *d);
 /* Sets what -W LEVEL names ("error", "warning" or "style"); returns 0 for an unknown level. */
 int diag_set_level(struct diag *d, const char *level);
 void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ...);

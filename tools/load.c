@@ -34,6 +34,15 @@
  * how far entities may amplify the text hold. */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOENT)
 
+/* A reference to an external entity: its content lands in parent after the child before (at
+ * its start when before is NULL; a reference at the very start of another entity's content is
+ * not noted, as its parent is not kept). libxml2 moves the content parsed at the first reference into
+ * the tree and copies it at the others, and a copy does not keep which file it came from. */
+struct entity_use {
+	xmlNodePtr parent, before;
+	xmlEntityPtr entity;
+};
+
 struct loader {
 	struct book *book;
 	struct diag *diag;
@@ -45,6 +54,8 @@ struct loader {
 	const char *stack[MAX_INCLUDE_DEPTH + 1]; /* files being included, outermost first */
 	int depth;
 	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
+	struct entity_use *uses; /* the current parse's references to external entities */
+	size_t nuses;
 };
 
 
@@ -426,10 +437,37 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
 	                      nb_defaulted, attributes);
-	if (ctxt->node != NULL && ctxt->node->type == XML_ELEMENT_NODE)
+	if (ctxt->node != NULL && ctxt->node->type == XML_ELEMENT_NODE) {
 		ctxt->node->line = line < 65535 ? (unsigned short)line : 65535;
+		ctxt->node->_private = file_being_read(ctxt);
+	}
 }
 
+
+/* Is e the element libxml2 parses an entity's content into, freed once the content is moved? */
+static int in_entity_scratch(xmlNodePtr e)
+{
+	return e->parent != NULL && e->parent->type == XML_DOCUMENT_NODE &&
+	       e->parent != (xmlNodePtr)e->doc;
+}
+
+/* Notes where each reference to an external entity in content puts the entity's elements. */
+static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = loader_of(ctx);
+	xmlEntityPtr ent = xmlSAX2GetEntity(ctx, name);
+
+	if (ent != NULL && ent->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY && ctxt->node != NULL &&
+	    (ctxt->node->last != NULL || !in_entity_scratch(ctxt->node))) {
+		struct entity_use *grown = realloc(ld->uses, (ld->nuses + 1) * sizeof *grown);
+		if (grown == NULL)
+			abort();
+		ld->uses = grown;
+		ld->uses[ld->nuses++] = (struct entity_use){ctxt->node, ctxt->node->last, ent};
+	}
+	return ent;
+}
 
 /* "byte 0xE9 is not UTF-8", from libxml2's "Input is not proper UTF-8 ... Bytes: 0xE9 ..." */
 static void describe_bad_bytes(const char *message, char *out, size_t size)
@@ -532,6 +570,7 @@ static xmlParserCtxtPtr new_parser(struct loader *ld)
 	ctxt->sax->elementDecl = on_element_decl;
 	ctxt->sax->notationDecl = on_notation_decl;
 	ctxt->sax->startElementNs = on_start_element;
+	ctxt->sax->getEntity = on_get_entity;
 	ctxt->sax->serror = on_parse_error;
 	ctxt->sax->warning = NULL;
 	ctxt->sax->error = NULL;
@@ -592,12 +631,59 @@ static xmlParserInputPtr load_entity(const char *url, const char *id, xmlParserC
  * namespaces around it. */
 static void claim_element(xmlNodePtr e, void *file)
 {
-	e->_private = file;
+	if (e->_private == NULL)
+		e->_private = file;
 	if (e->ns == NULL && e->parent != NULL && e->parent->type == XML_ELEMENT_NODE) {
 		xmlNsPtr ns = xmlSearchNs(e->doc, e, NULL);
 		if (ns != NULL && ns->href != NULL && ns->href[0] != '\0')
 			e->ns = ns;
 	}
+}
+
+static xmlNodePtr element_from(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+/* Gives each element of copy (a copy of the elements from original on) that has no file the file
+ * of its original. */
+static void claim_copied(xmlNodePtr original, xmlNodePtr copy)
+{
+	original = element_from(original);
+	copy = element_from(copy);
+	for (; original != NULL && copy != NULL;
+	     original = element_from(original->next), copy = element_from(copy->next)) {
+		if (original == copy || !xmlStrEqual(original->name, copy->name))
+			return;
+		if (copy->_private == NULL)
+			copy->_private = original->_private;
+		claim_copied(original->children, copy->children);
+	}
+}
+
+/* The first element a reference to an external entity put in the tree. */
+static xmlNodePtr placed(const struct entity_use *use)
+{
+	return element_from(use->before != NULL ? use->before->next : use->parent->children);
+}
+
+/* Gives the elements each reference to an external entity put in the tree the files of the
+ * elements parsed from it: libxml2 parses an entity's file once, and copies what it parsed (not
+ * which file that was) to its other references. The parsed ones are found through the entity. */
+static void claim_entity_copies(struct entity_use *uses, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = placed(&uses[i]);
+		if (uses[i].entity->_private == NULL && e != NULL && e->_private != NULL)
+			uses[i].entity->_private = e;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (uses[i].entity->_private != NULL)
+			claim_copied(uses[i].entity->_private, placed(&uses[i]));
+	for (size_t i = 0; i < n; i++)
+		uses[i].entity->_private = NULL;
 }
 
 /* Moves e from the document it was parsed in to just before the xi:include inc, while that
@@ -633,8 +719,13 @@ static xmlDocPtr parse_file(struct loader *ld, struct book_file *f)
 		struct diag_loc loc = {f->shown, 1, 1};
 		diag_report(ld->diag, &loc, D_XML_SYNTAX, "the file holds no XML document");
 	}
-	if (doc != NULL)
+	if (doc != NULL) {
+		claim_entity_copies(ld->uses, ld->nuses);
 		walk_elements(xmlDocGetRootElement(doc), claim_element, NULL, f);
+	}
+	free(ld->uses);
+	ld->uses = NULL;
+	ld->nuses = 0;
 	return doc;
 }
 

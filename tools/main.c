@@ -214,6 +214,7 @@ static int rebuild_for_serve(void *data, char *error, size_t size)
 	start_diag(r->options, &d);
 	status = builder_run(r->builder, &d);
 	snprintf(error, size, "%s", d.tally.first_error[0] ? d.tally.first_error : "the build failed");
+	diag_free(&d);
 	return status == EXIT_OK;
 }
 
@@ -247,10 +248,13 @@ static int run(const struct options *o)
 
 	if (!start_diag(o, &d))
 		return usage_error("-W takes error, warning or style");
-	if (!builder_open(&builder, &o->build, &d))
+	if (!builder_open(&builder, &o->build, &d)) {
+		diag_free(&d);
 		return EXIT_IO;
+	}
 	status = o->command == CMD_SERVE ? serve(o, &builder, &d) : builder_run(&builder, &d);
 	builder_close(&builder);
+	diag_free(&d);
 	return status;
 }
 

@@ -30,6 +30,7 @@ static inline const char *captured_text(struct captured *c)
 static inline void capture_end(struct captured *c)
 {
 	fclose(c->diag.out);
+	diag_free(&c->diag);
 	free(c->text);
 }
 

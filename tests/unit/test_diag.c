@@ -30,6 +30,24 @@ static void names_the_tool_without_a_location(void **state)
 	capture_end(&c);
 }
 
+static void reports_a_message_once_per_place(void **state)
+{
+	struct captured c;
+	struct diag_loc here = {"tip.xml", 2, 36}, there = {"tip.xml", 3, 4};
+	(void)state;
+	capture_start(&c);
+	diag_report(&c.diag, &here, D_UNKNOWN_ID, "linkend", "backups", "");
+	diag_report(&c.diag, &there, D_UNKNOWN_ID, "linkend", "backups", "");
+	diag_report(&c.diag, &here, D_UNKNOWN_ID, "linkend", "backups", "");
+	diag_report(&c.diag, &here, D_UNKNOWN_ID, "linkend", "restore", "");
+	assert_string_equal(captured_text(&c),
+	                    "tip.xml:2:36: error: linkend='backups' points to no xml:id in the book\n"
+	                    "tip.xml:3:4: error: linkend='backups' points to no xml:id in the book\n"
+	                    "tip.xml:2:36: error: linkend='restore' points to no xml:id in the book\n");
+	assert_int_equal(diag_errors(&c.diag), 3);
+	capture_end(&c);
+}
+
 static void warnings_are_not_errors(void **state)
 {
 	struct captured c;
@@ -100,6 +118,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reports_file_line_and_column),
 		cmocka_unit_test(names_the_tool_without_a_location),
+		cmocka_unit_test(reports_a_message_once_per_place),
 		cmocka_unit_test(warnings_are_not_errors),
 		cmocka_unit_test(keeps_each_message_on_one_line),
 		cmocka_unit_test(never_colors_a_file),

@@ -21,6 +21,7 @@ static xmlNodePtr by_id(struct book *b, const char *id)
 	schema_open(&schema, DOCBOOK_RNG, &quiet);
 	check_book(b, &schema, &quiet);
 	schema_close(&schema);
+	diag_free(&quiet);
 	a = xmlGetID(b->doc, BAD_CAST id);
 	return a ? a->parent : NULL;
 }

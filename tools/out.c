@@ -399,7 +399,9 @@ char *out_prepare(const struct out *o, const char *rel)
 	char *path;
 
 	if (!safe_relative(rel)) {
-		diag_report(o->diag, NULL, D_INTERNAL, "refusing to write outside the output folder");
+		char *why = xasprintf("refusing to write %s outside the output folder", rel);
+		diag_report(o->diag, NULL, D_INTERNAL, why);
+		free(why);
 		return NULL;
 	}
 	if (out_interrupted())

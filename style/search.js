@@ -91,11 +91,12 @@
 
   // ---- the index ----
 
-  // mixdown builds the index (tools/search.c): the records and the keys of the shards in
-  // assets/search-index.js; in each shard, assets/search/t-HEX.js, the terms beginning with its
-  // key, each with its postings [record delta, weight * 200 + 1 if in the title, ...], and the
-  // book's words with their first term ("mixing mix"), where corrections are looked for; the
-  // text of each page's records in assets/search/x-N.js, loaded only for results shown.
+  // mixdown builds the index (tools/search.c, which names its files): the records, the keys of
+  // the shards and where the shards and texts are (files.terms, files.text) in the index file
+  // the page names; in each shard, files.terms + HEX + ".js", the terms beginning with its key,
+  // each with its postings [record delta, weight * 200 + 1 if in the title, ...], and the book's
+  // words with their first term ("mixing mix"), where corrections are looked for; the text of
+  // each page's records in files.text + N + ".js", loaded only for results shown.
   var K1 = 2;
   var KIND_WEIGHT = { term: 1.15, section: 1, page: 1 };
 
@@ -105,6 +106,7 @@
       return { n: n, href: r[0], kind: r[1], title: r[2], trail: r[3], page: r[4] };
     });
     this.keys = data.shards;
+    this.files = data.files; // where the term files and the text files are: {terms, text}
     this.load = load;
     this.decoded = new Map(); // term -> {tf: Map record number -> frequency, title: Set}
   }
@@ -150,7 +152,7 @@
     var self = this, paths = [];
     searched(query).forEach(function (t) {
       [t.word].concat(t.terms).forEach(function (s) {
-        self.keysFor(s).forEach(function (k) { paths.push("search/t-" + hex(k) + ".js"); });
+        self.keysFor(s).forEach(function (k) { paths.push(self.files.terms + hex(k) + ".js"); });
       });
     });
     this.loadAll(paths, then);
@@ -158,7 +160,7 @@
 
   // Loads the text of the results' records (for snippets), then calls then.
   Index.prototype.prepareText = function (results, then) {
-    this.loadAll(results.map(function (r) { return "search/x-" + r.record.page + ".js"; }), function () {
+    this.loadAll(results.map(function (r) { return this.files.text + r.record.page + ".js"; }, this), function () {
       var text = window.mixdownSearchText || {};
       results.forEach(function (r) { r.record.text = text[r.record.n] || ""; });
       then();

@@ -70,10 +70,10 @@
 
   // ---- contents of large books, from assets/toc.js ----
 
-  function loadScript(name, then) {
-    var own = document.querySelector('script[src$="assets/site.js"]');
+  // Loads the script at path (as the page names it: relative to the site), then calls then.
+  function loadScript(path, then) {
     var script = document.createElement("script");
-    script.src = own ? own.getAttribute("src").replace(/site\.js$/, name) : "assets/" + name;
+    script.src = path;
     script.onload = then;
     script.onerror = then;
     document.head.appendChild(script);
@@ -82,7 +82,7 @@
   function setupScriptedToc() {
     var sidebar = document.getElementById("sidebar");
     if (!sidebar || !sidebar.hasAttribute("data-toc")) return;
-    loadScript("toc.js", function () {
+    loadScript(sidebar.getAttribute("data-toc"), function () {
       var here = decodeURIComponent(location.pathname.split("/").pop() || "index.html");
       var root = document.createElement("ol");
       root.className = "toc";
@@ -126,10 +126,11 @@
     if (index) { then(); return; }
     if (waiting) { waiting.push(then); return; }
     waiting = [then];
-    loadScript("stemmer.js", function () {
-      loadScript("search.js", function () {
-        loadScript("search-index.js", function () {
-          index = new window.mixdownSearchEngine.Index(window.mixdownSearch || { records: [], shards: [] }, loadScript);
+    var box = document.querySelector(".search");
+    loadScript(box.getAttribute("data-stemmer"), function () {
+      loadScript(box.getAttribute("data-engine"), function () {
+        loadScript(box.getAttribute("data-index"), function () {
+          index = new window.mixdownSearchEngine.Index(window.mixdownSearch || { records: [], shards: [], files: {} }, loadScript);
           waiting.forEach(function (f) { f(); });
           waiting = null;
         });

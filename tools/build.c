@@ -4,6 +4,7 @@
  * schema's verdict. */
 #define _GNU_SOURCE
 #include "build.h"
+#include "layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,7 +153,7 @@ static int load(struct build *b)
 	if (b->schema == NULL)
 		return EXIT_IO;
 	b->epub_name = epub_file_name(b->book);
-	b->entries[0] = "html";
+	b->entries[0] = SITE_FOLDER;
 	b->entries[1] = b->epub_name;
 	return EXIT_OK;
 }
@@ -271,10 +272,10 @@ static void print_summary(const struct build *b, long epub_size)
 	const struct build_settings *s = b->settings;
 
 	if (s->site_only)
-		printf("mixdown: %zu pages in %s/html/ in %.0f ms\n", b->plan.npages, s->out_dir,
+		printf("mixdown: %zu pages in %s/" SITE_DIR " in %.0f ms\n", b->plan.npages, s->out_dir,
 		       clock_total(&b->clock));
 	else
-		printf("mixdown: %zu pages in %s/html/, %s/%s (%ld KiB) in %.0f ms\n", b->plan.npages,
+		printf("mixdown: %zu pages in %s/" SITE_DIR ", %s/%s (%ld KiB) in %.0f ms\n", b->plan.npages,
 		       s->out_dir, s->out_dir, b->epub_name, (epub_size + 1023) / 1024,
 		       clock_total(&b->clock));
 }

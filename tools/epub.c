@@ -2,6 +2,7 @@
  * stylesheet and zips them with the styles and images, mimetype first, with fixed times. */
 #define _GNU_SOURCE
 #include "epub.h"
+#include "layout.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -12,7 +13,6 @@
 #include <sys/stat.h>
 #include <zip.h>
 
-#define OPS_DIR "OEBPS/"
 /* zlib's default level: on the handbook level 9 took 40% longer to make an EPUB 0.2% smaller. */
 #define DEFLATE_LEVEL 6
 
@@ -20,7 +20,7 @@ static const char container_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
 	"  <rootfiles>\n"
-	"    <rootfile full-path=\"" OPS_DIR "package.opf\" "
+	"    <rootfile full-path=\"" EPUB_DIR "package.opf\" "
 	"media-type=\"application/oebps-package+xml\"/>\n"
 	"  </rootfiles>\n"
 	"</container>\n";
@@ -213,19 +213,24 @@ static int add_rendered(void *data, struct rendered_file *file)
 	struct zipper *z = data;
 	size_t len;
 	char *bytes = render_serialize(file, &len);
+	char *name = xasprintf(EPUB_DIR "%s", file->href);
+	int ok = zip_put(z, name, bytes, len, 0);
 
-	return zip_put(z, file->href, bytes, len, 0);
+	free(name);
+	return ok;
 }
 
 static int add_static_files(struct zipper *z, struct renderer *r, const struct plan *p)
 {
 	char *css = render_data_path(r, "style/epub.css");
-	int ok = zip_put_file(z, OPS_DIR ASSETS_DIR "epub.css", css);
+	char *name = xasprintf(EPUB_DIR "%s", layout_path(LAYOUT_EPUB_CSS));
+	int ok = zip_put_file(z, name, css);
 
 	free(css);
+	free(name);
 	for (size_t i = 0; ok && i < p->nimages; i++) {
 		const struct image *img = &p->images[i];
-		char *name = xasprintf(OPS_DIR "%s", img->target);
+		name = xasprintf(EPUB_DIR "%s", img->target);
 		ok = img->data ? zip_put_copy(z, name, img->data, img->len, 0)
 		               : zip_put_file(z, name, img->source);
 		free(name);
@@ -297,7 +302,7 @@ char *epub_file_name(const struct book *b)
 {
 	char *name;
 
-	if (asprintf(&name, "%s.epub", b->name) < 0)
+	if (asprintf(&name, "%s" EPUB_EXTENSION, b->name) < 0)
 		abort();
 	return name;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "build.h"
 #include "diag.h"
 #include "out.h"
@@ -229,7 +230,7 @@ static int serve(const struct options *o, struct builder *builder, struct diag *
 {
 	struct rebuild rebuild = {o, builder};
 	char *book_dir = o->build.root ? xstrdup(o->build.root) : folder_of(o->build.book);
-	char *site = path_join(o->build.out_dir, "html");
+	char *site = path_join(o->build.out_dir, SITE_FOLDER);
 	struct serve_options so = {book_dir, o->build.out_dir, site, o->bind, o->port,
 	                           rebuild_for_serve, &rebuild};
 	int ok = serve_run(&so, d);

@@ -1,6 +1,7 @@
 /* names.c: page file names: the xml:id in ASCII letters a reader can read (other scripts
  * transliterated with ICU), unique after case folding (as EPUB and case-insensitive file
  * systems need), a numeric suffix on a collision; each name costs constant time on average. */
+#include "layout.h"
 #include "names.h"
 
 #include <libxml/hash.h>
@@ -45,7 +46,12 @@ static void take(struct page_names *names, const char *name)
 	xmlHashAddEntry(names->taken, BAD_CAST folded, names);
 }
 
-struct page_names *page_names_new(const char *const *reserved, int nreserved)
+static void take_reserved(void *names, const char *name)
+{
+	take(names, name);
+}
+
+struct page_names *page_names_new(void)
 {
 	struct page_names *names = calloc(1, sizeof *names);
 
@@ -55,8 +61,7 @@ struct page_names *page_names_new(const char *const *reserved, int nreserved)
 	names->next_suffix = xmlHashCreate(64);
 	if (names->taken == NULL || names->next_suffix == NULL)
 		abort();
-	for (int i = 0; i < nreserved; i++)
-		take(names, reserved[i]);
+	layout_each_taken_name(take_reserved, names);
 	return names;
 }
 

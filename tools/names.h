@@ -2,10 +2,11 @@
 #ifndef MIXDOWN_NAMES_H
 #define MIXDOWN_NAMES_H
 
-/* The names given so far, with the names mixdown writes itself reserved. */
+/* The names given so far, with the names of the files mixdown writes itself (layout.h)
+ * reserved. */
 struct page_names;
 
-struct page_names *page_names_new(const char *const *reserved, int nreserved);
+struct page_names *page_names_new(void);
 void page_names_free(struct page_names *names);
 
 /* A new name (free it) for a page with this xml:id (or NULL): the id in ASCII, other scripts

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "image.h"
+#include "layout.h"
 #include "svg.h"
 #include "load.h"
 #include "media.h"
@@ -50,16 +51,6 @@ static const char *const other_anchored[] = {
 	"figure", "table", "example", "glossentry", "equation", "sidebar", "qandaentry",
 	"biblioentry", "bibliomixed", "callout", "co", "area",
 };
-
-/* File names mixdown writes itself, which a chapter's page may not take. */
-static const char *const reserved_names[] = {"index", "404",   "search", "nav",
-                                             "cover", "toc",   "package"};
-
-/* Files the stylesheets write beside the pages: in the site (html/) and in the EPUB (OEBPS/),
- * where the book's images go too. */
-static const char *const generated_files[] = {"404.html",    "search.html", "sitemap.xml",
-                                              "cover.xhtml", "nav.xhtml",   "toc.ncx",
-                                              "package.opf"};
 
 struct page_state {
 	xmlNodePtr root;
@@ -454,11 +445,10 @@ static int generated_path(const struct plan *p, const char *target, char *clash,
 		snprintf(clash, size, "%s", ASSETS_DIR);
 		return 1;
 	}
-	for (size_t i = 0; i < COUNT(generated_files); i++)
-		if (strcasecmp(target, generated_files[i]) == 0) {
-			snprintf(clash, size, "%s", generated_files[i]);
-			return 1;
-		}
+	if (layout_generated(target) != NULL) {
+		snprintf(clash, size, "%s", layout_generated(target));
+		return 1;
+	}
 	for (size_t i = 0; i < p->npages; i++) {
 		size_t len = strlen(p->pages[i].name);
 		if (len < n && strncasecmp(target, p->pages[i].name, len) == 0 &&
@@ -810,7 +800,7 @@ int plan_book(struct book *b, struct plan *p, struct diag *d)
 
 	memset(p, 0, sizeof *p);
 	pl.ns = declare_plan_namespace(root);
-	pl.names = page_names_new(reserved_names, (int)COUNT(reserved_names));
+	pl.names = page_names_new();
 	pl.article_in_pages = is_long_article(root);
 	walk_elements(root, find_page, NULL, &pl);
 	page_names_free(pl.names);

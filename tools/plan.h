@@ -42,10 +42,6 @@ struct image {
 /* The width in pixels of the PNG drawn from an SVG cover, as stores and readers ask. */
 #define COVER_RASTER_WIDTH 1600
 
-/* The folder of mixdown's own styles, scripts, contents and search index, in the site and in
- * the EPUB; no image of the book may land in it. */
-#define ASSETS_DIR "assets/"
-
 struct plan {
 	struct page *pages;
 	size_t npages;

@@ -2,6 +2,7 @@
  * preferences that forbid the network and every write, and reads only under the data folder. */
 #define _GNU_SOURCE
 #include "render.h"
+#include "layout.h"
 
 #include <libexslt/exslt.h>
 #include <libxml/xpathInternals.h>
@@ -213,6 +214,7 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 	xsltSetCtxtSecurityPrefs(r->security, ctxt);
 	xsltSetTransformErrorFunc(ctxt, r, on_transform_error);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "unknown", BAD_CAST MX_NS, unknown_element);
+	xsltQuoteUserParams(ctxt, layout_params());
 	xsltQuoteUserParams(ctxt, params);
 	result = xsltApplyStylesheetUser(style, b->doc, NULL, NULL, NULL, ctxt);
 	/* libxml2 writes non-ASCII text as character references unless the document is UTF-8. */

@@ -10,6 +10,8 @@
  * JSON does not. Terms come from tools/tokens.c, the same tokenizer as style/search.js. */
 #include "search.h"
 #include "json.h"
+#include "layout.h"
+#include "util.h"
 
 #include "tokens.h"
 
@@ -293,7 +295,7 @@ static void write_shard(struct shards *sh, const char *key, size_t keylen, const
 	xmlBufferPtr buf = xmlBufferCreate(), name = xmlBufferCreate();
 	char *k = strndup(key, keylen);
 	int first = 1;
-	xmlBufferCat(name, BAD_CAST "html/assets/search/t-");
+	xmlBufferCat(name, BAD_CAST SITE_DIR SEARCH_DIR "t-");
 	for (size_t i = 0; i < keylen; i++) {
 		char hex[3];
 		snprintf(hex, sizeof hex, "%02x", (unsigned char)key[i]);
@@ -399,7 +401,8 @@ static int same_page(xmlNodePtr a, xmlNodePtr b)
 static int write_text(const struct out *o, xmlNodePtr *records, size_t from, size_t to, size_t page)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	char line[64], rel[64];
+	char line[64];
+	char *rel = xasprintf(SITE_DIR SEARCH_DIR "x-%zu.js", page);
 	int ok;
 	xmlBufferCat(buf, BAD_CAST "(function (t) {\n");
 	for (size_t r = from; r < to; r++) {
@@ -409,9 +412,9 @@ static int write_text(const struct out *o, xmlNodePtr *records, size_t from, siz
 		xmlBufferCat(buf, BAD_CAST ";\n");
 	}
 	xmlBufferCat(buf, BAD_CAST "})(window.mixdownSearchText = window.mixdownSearchText || {});\n");
-	snprintf(rel, sizeof rel, "html/assets/search/x-%zu.js", page);
 	ok = out_write(o, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
+	free(rel);
 	return ok;
 }
 
@@ -452,8 +455,9 @@ static int write_records(xmlBufferPtr buf, const struct out *o, xmlNodePtr *reco
 	return ok;
 }
 
-long search_write_index(xmlDocPtr result, const struct out *o, const char *rel)
+long search_write_index(xmlDocPtr result, const struct out *o)
 {
+	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_SEARCH_INDEX));
 	xmlNodePtr *records;
 	size_t n = collect_records(result, &records);
 	struct index ix = {tokenizer_new(), xmlHashCreate(4096), xmlHashCreate(4096), 0, 0, 0, 1};
@@ -464,7 +468,7 @@ long search_write_index(xmlDocPtr result, const struct out *o, const char *rel)
 		index_records(&ix, records, n);
 		xmlBufferCat(buf, BAD_CAST "window.mixdownSearch = {\"records\":[\n");
 		int ok = ix.ok && write_all_shards(&ix, o, keys) && write_records(buf, o, records, n);
-		xmlBufferCat(buf, BAD_CAST "],\n\"shards\":[");
+		xmlBufferCat(buf, BAD_CAST "],\n\"files\":{\"terms\":\"" SEARCH_DIR "t-\",\"text\":\"" SEARCH_DIR "x-\"},\n\"shards\":[");
 		xmlBufferAdd(buf, xmlBufferContent(keys), xmlBufferLength(keys));
 		xmlBufferCat(buf, BAD_CAST "]};\n");
 		if (ok && out_write(o, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf)))
@@ -478,5 +482,6 @@ long search_write_index(xmlDocPtr result, const struct out *o, const char *rel)
 	xmlBufferFree(buf);
 	xmlBufferFree(keys);
 	free(records);
+	free(rel);
 	return size;
 }

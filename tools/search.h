@@ -7,9 +7,9 @@
 #include "out.h"
 #include "plan.h"
 
-/* Writes rel (e.g. "html/assets/search-index.js") from the <mx:record> elements at the top
+/* Writes the search index (layout.h names its files) from the <mx:record> elements at the top
  * of the site stylesheet's result. Returns the index's size in bytes, or -1 after reporting. */
-long search_write_index(xmlDocPtr result, const struct out *o, const char *rel);
+long search_write_index(xmlDocPtr result, const struct out *o);
 
 /* Appends the words of an element's title (without index terms) as a quoted JSON string. */
 void json_title(xmlBufferPtr buf, xmlNodePtr element);

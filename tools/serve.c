@@ -5,6 +5,7 @@
  * caps connections and waiting pages, and cuts off clients that send a request head slowly. */
 #define _GNU_SOURCE
 #include "serve.h"
+#include "layout.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -335,14 +336,16 @@ static int is_folder_with_index(const char *path)
 	return found;
 }
 
-/* The site's 404.html, or a line of text when there is none. */
+/* The site's 404 page, or a line of text when there is none. */
 static enum MHD_Result send_not_found(struct MHD_Connection *c, const char *site)
 {
-	char *page = site_path(site, "/404.html");
+	char *url = xasprintf("/%s", layout_path(LAYOUT_NOT_FOUND));
+	char *page = site_path(site, url);
 	enum MHD_Result ret;
 	int sent = page != NULL ? send_regular_file(c, MHD_HTTP_NOT_FOUND, page, &ret) : -1;
 
 	free(page);
+	free(url);
 	return sent == 0 ? ret : send_text(c, MHD_HTTP_NOT_FOUND, "Not found.\n");
 }
 

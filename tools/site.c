@@ -4,6 +4,7 @@
 
 #include "image.h"
 #include "json.h"
+#include "layout.h"
 #include "search.h"
 #include "util.h"
 
@@ -11,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SITE_DIR "html/"
-
-static const char *const site_assets[] = {"site.css", "site.js", "favicon.svg", "search.js", "stemmer.js"};
+/* The assets copied from the styles folder, each as the file of that name there. */
+static const enum layout_file site_assets[] = {LAYOUT_SITE_CSS, LAYOUT_SITE_JS, LAYOUT_FAVICON_SVG,
+                                               LAYOUT_SEARCH_JS, LAYOUT_STEMMER_JS};
 
 struct site_writer {
 	const struct out *out;
@@ -37,8 +38,9 @@ static int write_page(void *data, struct rendered_file *file)
 static int copy_assets(struct renderer *r, struct site_writer *w)
 {
 	for (size_t i = 0; i < sizeof site_assets / sizeof *site_assets; i++) {
-		char *rel = xasprintf(SITE_DIR ASSETS_DIR "%s", site_assets[i]);
-		char *style = path_join("style", site_assets[i]);
+		const char *asset = layout_path(site_assets[i]);
+		char *rel = xasprintf(SITE_DIR "%s", asset);
+		char *style = path_join("style", asset + strlen(ASSETS_DIR));
 		char *source = render_data_path(r, style);
 		int ok = out_copy(w->out, rel, source);
 		free(source);
@@ -59,12 +61,14 @@ static int write_png_icon(struct renderer *r, struct site_writer *w)
 	char *svg = render_data_path(r, "style/favicon.svg");
 	size_t len;
 	char *png = image_svg_file_to_png(svg, ICON_PNG_SIZE, &len);
-	int ok = png != NULL && out_write(w->out, SITE_DIR ASSETS_DIR "favicon.png", png, len);
+	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_FAVICON_PNG));
+	int ok = png != NULL && out_write(w->out, rel, png, len);
 
 	if (png == NULL)
 		diag_report(w->out->diag, NULL, D_INTERNAL, "cannot draw the site's icon from style/favicon.svg");
 	free(svg);
 	free(png);
+	free(rel);
 	w->files += ok;
 	return ok;
 }
@@ -89,6 +93,7 @@ static int copy_images(const struct plan *p, struct site_writer *w)
 static int write_toc(const struct plan *p, struct site_writer *w)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
+	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_TOC_JS));
 	int ok;
 
 	xmlBufferCat(buf, BAD_CAST "window.mixdownToc = [");
@@ -114,8 +119,9 @@ static int write_toc(const struct plan *p, struct site_writer *w)
 		xmlFree(label);
 	}
 	xmlBufferCat(buf, BAD_CAST "];\n");
-	ok = out_write(w->out, SITE_DIR ASSETS_DIR "toc.js", xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	ok = out_write(w->out, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
+	free(rel);
 	w->files += ok;
 	return ok;
 }
@@ -124,8 +130,7 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPt
 {
 	struct site_writer w = {.out = o};
 	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && write_png_icon(r, &w) &&
-	         copy_images(p, &w) &&
-	         write_toc(p, &w) && search_write_index(result, o, SITE_DIR ASSETS_DIR "search-index.js") >= 0;
+	         copy_images(p, &w) && write_toc(p, &w) && search_write_index(result, o) >= 0;
 
 	return ok ? w.files : -1;
 }

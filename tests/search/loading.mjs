@@ -16,7 +16,7 @@ function check(name, good, detail) {
 }
 
 const requests = []; // [path, arrive]
-const index = new window.mixdownSearchEngine.Index({ records: [], shards: ['m', 'ma'] },
+const index = new window.mixdownSearchEngine.Index({ records: [], shards: ['m', 'ma'], files: { terms: 'search/t-', text: 'search/x-' } },
 	(path, arrive) => requests.push([path, arrive]));
 const calls = [];
 index.prepare('mastering', () => calls.push('first'));

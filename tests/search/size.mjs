@@ -19,13 +19,13 @@ export function firstQuery(site, query) {
 	const load = (path, then) => {
 		files.push(path);
 		try {
-			vm.runInContext(readFileSync(join(site, 'assets', path), 'utf8'), context);
+			vm.runInContext(readFileSync(join(site, path), 'utf8'), context);
 		} catch (e) {
 			if (e.code !== 'ENOENT') throw e;
 		}
 		then();
 	};
-	['stemmer.js', 'search.js', 'search-index.js'].forEach((f) => load(f, () => {}));
+	['assets/stemmer.js', 'assets/search.js', 'assets/search-index.js'].forEach((f) => load(f, () => {}));
 	const index = new context.mixdownSearchEngine.Index(context.mixdownSearch, load);
 	index.prepare(query, () => {
 		const found = index.search(query, false);
@@ -33,7 +33,7 @@ export function firstQuery(site, query) {
 	});
 	let bytes = 0, raw = 0;
 	for (const f of files) {
-		const data = readFileSync(join(site, 'assets', f));
+		const data = readFileSync(join(site, f));
 		raw += data.length;
 		bytes += gzipSync(data, { level: 9 }).length;
 	}

@@ -8,6 +8,14 @@
   <xsl:include href="package.xsl"/>
   <xsl:include href="ncx.xsl"/>
 
+  <!-- The names of the files the EPUB's content folder has beside its pages; mixdown gives them
+       (tools/layout.c). -->
+  <xsl:param name="file-cover"/>
+  <xsl:param name="file-nav"/>
+  <xsl:param name="file-ncx"/>
+  <xsl:param name="file-package"/>
+  <xsl:param name="file-epub-css"/>
+
   <xsl:param name="ext" select="'.xhtml'"/>
   <xsl:param name="identifier"/>
   <xsl:param name="modified"/>
@@ -37,16 +45,16 @@
   <xsl:template match="/">
     <mx:files>
       <xsl:if test="$cover-image">
-        <mx:file href="OEBPS/cover.xhtml" method="xhtml"><xsl:call-template name="cover-page"/></mx:file>
+        <mx:file href="{$file-cover}" method="xhtml"><xsl:call-template name="cover-page"/></mx:file>
       </xsl:if>
       <xsl:for-each select="$pages">
-        <mx:file href="OEBPS/{@mx:page}.xhtml" method="xhtml">
+        <mx:file href="{@mx:page}.xhtml" method="xhtml">
           <xsl:apply-templates select="." mode="content-document"/>
         </mx:file>
       </xsl:for-each>
-      <mx:file href="OEBPS/nav.xhtml" method="xhtml"><xsl:call-template name="nav-document"/></mx:file>
-      <mx:file href="OEBPS/toc.ncx" method="xml"><xsl:call-template name="ncx"/></mx:file>
-      <mx:file href="OEBPS/package.opf" method="xml"><xsl:call-template name="package"/></mx:file>
+      <mx:file href="{$file-nav}" method="xhtml"><xsl:call-template name="nav-document"/></mx:file>
+      <mx:file href="{$file-ncx}" method="xml"><xsl:call-template name="ncx"/></mx:file>
+      <mx:file href="{$file-package}" method="xml"><xsl:call-template name="package"/></mx:file>
     </mx:files>
   </xsl:template>
 
@@ -57,7 +65,7 @@
       <head>
         <meta charset="utf-8"/>
         <title><xsl:value-of select="$title"/></title>
-        <link rel="stylesheet" type="text/css" href="assets/epub.css"/>
+        <link rel="stylesheet" type="text/css" href="{$file-epub-css}"/>
       </head>
       <body><xsl:copy-of select="$body"/></body>
     </html>
@@ -131,7 +139,7 @@
           <h2><xsl:call-template name="gentext"><xsl:with-param name="key" select="'landmarks'"/></xsl:call-template></h2>
           <ol>
             <xsl:if test="$cover-image">
-              <li><a epub:type="cover" href="cover.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'cover'"/></xsl:call-template></a></li>
+              <li><a epub:type="cover" href="{$file-cover}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'cover'"/></xsl:call-template></a></li>
             </xsl:if>
             <li><a epub:type="titlepage" href="index.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'title-page'"/></xsl:call-template></a></li>
             <xsl:if test="$book/*[@mx:page]">

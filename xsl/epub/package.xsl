@@ -56,11 +56,11 @@
         <meta property="schema:accessibilitySummary"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'accessibility-summary'"/></xsl:call-template></meta>
       </metadata>
       <manifest>
-        <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
-        <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
-        <item id="css" href="assets/epub.css" media-type="text/css"/>
+        <item id="nav" href="{$file-nav}" media-type="application/xhtml+xml" properties="nav"/>
+        <item id="ncx" href="{$file-ncx}" media-type="application/x-dtbncx+xml"/>
+        <item id="css" href="{$file-epub-css}" media-type="text/css"/>
         <xsl:if test="$cover-image">
-          <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+          <item id="cover" href="{$file-cover}" media-type="application/xhtml+xml"/>
         </xsl:if>
         <xsl:for-each select="$pages">
           <item id="p-{@mx:page}" href="{@mx:page}.xhtml" media-type="application/xhtml+xml">

@@ -8,6 +8,19 @@
   <xsl:import href="../common/all.xsl"/>
   <xsl:include href="search.xsl"/>
 
+  <!-- The names of the files the site has beside its pages; mixdown gives them (tools/layout.c). -->
+  <xsl:param name="file-not-found"/>
+  <xsl:param name="file-search"/>
+  <xsl:param name="file-sitemap"/>
+  <xsl:param name="file-site-css"/>
+  <xsl:param name="file-site-js"/>
+  <xsl:param name="file-favicon-svg"/>
+  <xsl:param name="file-favicon-png"/>
+  <xsl:param name="file-toc-js"/>
+  <xsl:param name="file-search-js"/>
+  <xsl:param name="file-stemmer-js"/>
+  <xsl:param name="file-search-index"/>
+
   <!-- The title page leads to the first page after it. -->
   <xsl:template name="titlepage-actions">
     <xsl:for-each select="key('page', current()/@mx:next)">
@@ -98,14 +111,14 @@
           <xsl:with-param name="body" select="exsl:node-set($body)"/>
         </xsl:call-template>
       </xsl:for-each>
-      <mx:file href="search.html" method="html">
+      <mx:file href="{$file-search}" method="html">
         <xsl:call-template name="search-page"/>
       </mx:file>
-      <mx:file href="404.html" method="html">
+      <mx:file href="{$file-not-found}" method="html">
         <xsl:call-template name="not-found-page"/>
       </mx:file>
       <xsl:if test="$base != ''">
-        <mx:file href="sitemap.xml" method="xml">
+        <mx:file href="{$file-sitemap}" method="xml">
           <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
             <xsl:for-each select="//*[@mx:page]">
               <url><loc><xsl:apply-templates select="." mode="page-url"/></loc></url>
@@ -207,10 +220,10 @@
           <base href="{$base}"/>
         </xsl:if>
         <script><xsl:value-of select="$theme-script"/></script>
-        <link rel="stylesheet" href="assets/site.css"/>
-        <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
-        <link rel="icon" href="assets/favicon.png" type="image/png" sizes="180x180"/>
-        <link rel="apple-touch-icon" href="assets/favicon.png"/>
+        <link rel="stylesheet" href="{$file-site-css}"/>
+        <link rel="icon" href="{$file-favicon-svg}" type="image/svg+xml"/>
+        <link rel="icon" href="{$file-favicon-png}" type="image/png" sizes="180x180"/>
+        <link rel="apple-touch-icon" href="{$file-favicon-png}"/>
         <xsl:for-each select="$current[@mx:prev]"><link rel="prev" href="{@mx:prev}.html"/></xsl:for-each>
         <xsl:for-each select="$current[@mx:next]"><link rel="next" href="{@mx:next}.html"/></xsl:for-each>
       </head>
@@ -228,7 +241,7 @@
                 </xsl:call-template>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:attribute name="data-toc">assets/toc.js</xsl:attribute>
+                <xsl:attribute name="data-toc"><xsl:value-of select="$file-toc-js"/></xsl:attribute>
                 <p><a href="index.html#contents"><xsl:call-template name="word"><xsl:with-param name="key" select="'full-contents'"/></xsl:call-template></a></p>
               </xsl:otherwise>
             </xsl:choose>
@@ -255,7 +268,7 @@
             </p>
           </xsl:if>
         </footer>
-        <script src="assets/site.js"></script>
+        <script src="{$file-site-js}"></script>
       </body>
     </html>
   </xsl:template>
@@ -270,7 +283,8 @@
         <span class="visually-hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></span>
       </button>
       <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
-      <div class="search" role="search">
+      <div class="search" role="search" data-engine="{$file-search-js}" data-stemmer="{$file-stemmer-js}"
+           data-index="{$file-search-index}">
         <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-one"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-one'"/></xsl:call-template></xsl:attribute>
@@ -372,7 +386,7 @@
       <xsl:with-param name="title" select="concat($title, ' — ', $book-title)"/>
       <xsl:with-param name="body">
         <h1><xsl:value-of select="$title"/></h1>
-        <form class="search-page" action="search.html" method="get" role="search">
+        <form class="search-page" action="{$file-search}" method="get" role="search">
           <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-results'"/></xsl:call-template></xsl:attribute>
           <label for="search-page-input"><xsl:call-template name="word"><xsl:with-param name="key" select="'search'"/></xsl:call-template></label>
           <input id="search-page-input" name="q" type="search" autocomplete="off" spellcheck="false"/>

@@ -52,7 +52,7 @@ deps:
 test-deps: deps
 	@sh tools/deps.sh test
 
-tools/%.o: tools/%.c tools/*.h | deps
+tools/%.o: tools/%.c tools/*.h tools/messages.def | deps
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 tools/mixdown: tools/main.o $(MODULE_OBJS)
@@ -68,7 +68,7 @@ $(OUT)/handbook.epub: tools/mixdown $(STEMMER) $(BOOK_SRC) $(DATA_SRC)
 tests/unit/test_%: tests/unit/test_%.c $(MODULE_OBJS) | deps
 	$(CC) $(ALL_CFLAGS) -Itools -o $@ $< $(MODULE_OBJS) $(PKG_LIBS) -lcmocka
 
-tools/asan/%.o: tools/%.c tools/*.h | deps
+tools/asan/%.o: tools/%.c tools/*.h tools/messages.def | deps
 	@mkdir -p tools/asan
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) -c $< -o $@
 
@@ -97,7 +97,7 @@ regen: tools/mixdown $(STEMMER)
 FUZZ_SECONDS ?= 60
 FUZZ_SOURCES = $(MODULES:%=tools/%.c) tests/fuzz/fuzz_book.c
 
-tests/fuzz/fuzz_book: $(FUZZ_SOURCES) tools/*.h | deps
+tests/fuzz/fuzz_book: $(FUZZ_SOURCES) tools/*.h tools/messages.def | deps
 	clang $(WARN) -O1 -g $(DEFS) -DFUZZ_DATADIR='"$(CURDIR)"' $(PKG_CFLAGS) -Itools \
 	  -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SOURCES) $(PKG_LIBS)
 

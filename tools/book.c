@@ -132,14 +132,15 @@ void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
 	               : 0;
 }
 
-int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...)
+int book_report_text(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id,
+                     const char *format, ...)
 {
 	struct diag_loc loc;
 	va_list ap;
 
 	book_locate(b, node, &loc);
-	va_start(ap, id);
-	diag_vreport(d, &loc, id, ap);
+	va_start(ap, format);
+	diag_vreport(d, &loc, id, format, ap);
 	va_end(ap);
 	return diag_severity_of(id) == SEV_ERROR;
 }

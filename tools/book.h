@@ -54,7 +54,10 @@ xmlNodePtr docbook_child(xmlNodePtr e, const char *name);
 /* The source file an element (or any node inside one) came from. */
 const struct book_file *book_file_of(const struct book *b, xmlNodePtr node);
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc);
-/* Reports a message at the node's file, line and column; returns 1 when it is an error. */
-int book_report(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id, ...);
+/* Reports message id at the node's file, line and column, its text filled in with the
+ * arguments; returns 1 when it is an error. */
+#define book_report(b, d, node, id, ...) book_report_text(b, d, node, id, id##_text, ##__VA_ARGS__)
+int book_report_text(const struct book *b, struct diag *d, xmlNodePtr node, enum diag_id id,
+                     const char *text, ...) __attribute__((format(printf, 5, 6)));
 
 #endif

@@ -7,73 +7,19 @@
 
 enum diag_severity { SEV_ERROR, SEV_WARNING, SEV_STYLE, SEV_COUNT };
 
-/* One entry per message in diag.c's table, in the same order. */
+/* The messages, named as messages.def names them. */
 enum diag_id {
-	D_XML_SYNTAX,
-	D_XML_ENCODING,
-	D_XML_EMPTY,
-	D_BAD_CHARACTER,
-	D_INPUT_TOO_LARGE,
-	D_XML_UNCLOSED,
-	D_DOCTYPE_EXTERNAL,
-	D_ENTITY_DECL,
-	D_ENTITY_FILE,
-	D_ENTITY_EXPANSION,
-	D_NOT_DOCBOOK,
-	D_NOT_BOOK,
-	D_VERSION_UNKNOWN,
-	D_SCHEMA_LAYER_MISSING,
-	D_XINCLUDE_NO_HREF,
-	D_XINCLUDE_PARSE,
-	D_XINCLUDE_XPOINTER,
-	D_XINCLUDE_FRAGID,
-	D_XINCLUDE_NO_NAMESPACE,
-	D_XINCLUDE_URL,
-	D_XINCLUDE_ABSOLUTE,
-	D_XINCLUDE_OUTSIDE,
-	D_XINCLUDE_MISSING,
-	D_XINCLUDE_LOOP,
-	D_XINCLUDE_DEPTH,
-	D_OWN_NAMESPACE,
-	D_SCHEMA,
-	D_SCHEMA_WRAP_LISTITEM,
-	D_SCHEMA_NEEDS_TITLE,
-	D_SCHEMA_NEEDS,
-	D_SCHEMA_UNKNOWN_ELEMENT,
-	D_SCHEMA_NOT_ALLOWED,
-	D_SCHEMA_MISSING,
-	D_SCHEMA_TEXT,
-	D_SCHEMA_ATTRIBUTE,
-	D_SCHEMA_VALUE,
-	D_SCHEMA_ATTRIBUTE_VALUE,
-	D_DUPLICATE_ID,
-	D_UNKNOWN_ID,
-	D_FILEREF_URL,
-	D_FILEREF_OUTSIDE,
-	D_FILEREF_MISSING,
-	D_FILEREF_TYPE,
-	D_FILEREF_GENERATED,
-	D_SVG_INVALID,
-	D_SVG_CLEANED,
-	D_IMAGE_NO_ALT,
-	D_GLOSSTERM_UNDEFINED,
-	D_EMPTY_SECTION,
-	D_MISSING_ID,
-	D_LINK_SCHEME,
-	D_LINK_RELATIVE,
-	D_LANG_INVALID,
-	D_LANG_NO_WORDS,
-	D_UNKNOWN_ELEMENT,
-	D_XSLT,
-	D_OUTPUT_UNSAFE,
-	D_OUTPUT_FOREIGN,
-	D_READ_FAILED,
-	D_BOOK_OUTSIDE_ROOT,
-	D_SOURCE_DATE,
-	D_WRITE_FAILED,
-	D_INTERNAL,
+#define MESSAGE(id, code, severity, text) id,
+#include "messages.def"
+#undef MESSAGE
 	D_ID_COUNT
 };
+
+/* Each message's text as D_NAME_text, so that diag_report and book_report hand it to a
+ * function the compiler checks like printf: every call's arguments must fit its text. */
+#define MESSAGE(id, code, severity, text) static const char id##_text[] = text;
+#include "messages.def"
+#undef MESSAGE
 
 struct diag_loc {
 	const char *file; /* as shown to the author; NULL for none */
@@ -108,8 +54,12 @@ void diag_init(struct diag *d, FILE *out);
 void diag_free(struct diag *d);
 /* Sets what -W LEVEL names ("error", "warning" or "style"); returns 0 for an unknown level. */
 int diag_set_level(struct diag *d, const char *level);
-void diag_report(struct diag *d, const struct diag_loc *loc, enum diag_id id, ...);
-void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, va_list ap);
+/* Reports message id at loc (NULL for none), its text filled in with the arguments. */
+#define diag_report(d, loc, id, ...) diag_report_text(d, loc, id, id##_text, ##__VA_ARGS__)
+void diag_report_text(struct diag *d, const struct diag_loc *loc, enum diag_id id,
+                      const char *text, ...) __attribute__((format(printf, 4, 5)));
+void diag_vreport(struct diag *d, const struct diag_loc *loc, enum diag_id id, const char *text,
+                  va_list ap) __attribute__((format(printf, 4, 0)));
 enum diag_severity diag_severity_of(enum diag_id id);
 int diag_errors(const struct diag *d);
 /* Holds the messages printed from now on in memory; release prints them (show) or drops them. */

@@ -14,30 +14,39 @@ static int is_line_separator(const xmlChar *p)
 	return p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9);
 }
 
+/* Appends the character at p, escaped; returns how many bytes of p it took. */
+static size_t add_escaped(xmlBufferPtr buf, const xmlChar *p)
+{
+	char esc[8];
+
+	if (*p == '"' || *p == '\\') {
+		esc[0] = '\\', esc[1] = (char)*p, esc[2] = '\0';
+		xmlBufferCat(buf, BAD_CAST esc);
+	} else if (*p < 0x20 || *p == '<' || *p == 0x7f) {
+		snprintf(esc, sizeof esc, "\\u%04x", *p);
+		xmlBufferCat(buf, BAD_CAST esc);
+	} else if (is_line_separator(p)) {
+		xmlBufferCat(buf, BAD_CAST(p[2] == 0xa8 ? "\\u2028" : "\\u2029"));
+		return 3;
+	} else {
+		xmlBufferAdd(buf, p, 1);
+	}
+	return 1;
+}
+
 void json_text_add(struct json_text *t, const xmlChar *s)
 {
-	for (const xmlChar *p = s; *p != '\0'; p++) {
-		char esc[8];
+	for (const xmlChar *p = s; *p != '\0';) {
 		if (is_blank(*p)) {
 			t->space = 1;
+			p++;
 			continue;
 		}
 		if (t->space && t->started)
 			xmlBufferCat(t->buf, BAD_CAST " ");
 		t->space = 0;
 		t->started = 1;
-		if (*p == '"' || *p == '\\') {
-			esc[0] = '\\', esc[1] = (char)*p, esc[2] = '\0';
-			xmlBufferCat(t->buf, BAD_CAST esc);
-		} else if (*p < 0x20 || *p == '<') {
-			snprintf(esc, sizeof esc, "\\u%04x", *p);
-			xmlBufferCat(t->buf, BAD_CAST esc);
-		} else if (is_line_separator(p)) {
-			xmlBufferCat(t->buf, BAD_CAST(p[2] == 0xa8 ? "\\u2028" : "\\u2029"));
-			p += 2;
-		} else {
-			xmlBufferAdd(t->buf, p, 1);
-		}
+		p += add_escaped(t->buf, p);
 	}
 }
 
@@ -47,5 +56,13 @@ void json_string(xmlBufferPtr buf, const xmlChar *text)
 
 	xmlBufferCat(buf, BAD_CAST "\"");
 	json_text_add(&t, text);
+	xmlBufferCat(buf, BAD_CAST "\"");
+}
+
+void json_string_exact(xmlBufferPtr buf, const xmlChar *text)
+{
+	xmlBufferCat(buf, BAD_CAST "\"");
+	for (const xmlChar *p = text; *p != '\0';)
+		p += add_escaped(buf, p);
 	xmlBufferCat(buf, BAD_CAST "\"");
 }

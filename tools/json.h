@@ -12,10 +12,13 @@ struct json_text {
 	int started; /* a character has been written */
 };
 
-/* Appends s to the string's body: quotes, backslashes and control characters escaped, and
+/* Appends s to the string's body: quotes, backslashes, control characters and DEL escaped, and
  * '<' and U+2028/U+2029 written as \u escapes so that the string is safe in any script. */
 void json_text_add(struct json_text *t, const xmlChar *s);
 /* Appends text as one quoted JSON string, escaped and folded as json_text_add does. */
 void json_string(xmlBufferPtr buf, const xmlChar *text);
+/* Appends text as one quoted JSON string, escaped the same way, every character kept (for
+ * file names). */
+void json_string_exact(xmlBufferPtr buf, const xmlChar *text);
 
 #endif

@@ -308,7 +308,10 @@ static void declaration_start(xmlParserCtxtPtr ctxt, const char *keyword, struct
 }
 
 /* Reports message id at the declaration starting with keyword, and stops the parser. */
-static void refuse(void *ctx, const char *keyword, enum diag_id id, ...)
+#define refuse(ctx, keyword, id, ...) refuse_text(ctx, keyword, id, id##_text, ##__VA_ARGS__)
+static void refuse_text(void *ctx, const char *keyword, enum diag_id id, const char *format, ...)
+	__attribute__((format(printf, 4, 5)));
+static void refuse_text(void *ctx, const char *keyword, enum diag_id id, const char *format, ...)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct loader *ld = loader_of(ctx);
@@ -316,9 +319,9 @@ static void refuse(void *ctx, const char *keyword, enum diag_id id, ...)
 	va_list ap;
 
 	declaration_start(ctxt, keyword, &loc);
-	va_start(ap, id);
+	va_start(ap, format);
 	if (!ld->failed)
-		diag_vreport(ld->diag, &loc, id, ap);
+		diag_vreport(ld->diag, &loc, id, format, ap);
 	va_end(ap);
 	ld->failed = 1;
 	xmlStopParser(ctxt);
@@ -880,13 +883,17 @@ static char *include_target(struct loader *ld, xmlNodePtr inc, int as_text)
 	return path;
 }
 
-/* Reports why the part of a file that an include names (its xpointer or fragid) is not there. */
-static void report_part(struct loader *ld, xmlNodePtr inc, enum diag_id id, const xmlChar *part,
+/* Reports why the part of a file that an include names (its xpointer, or its fragid when
+ * by_fragid) is not there. */
+static void report_part(struct loader *ld, xmlNodePtr inc, int by_fragid, const xmlChar *part,
                         const char *why)
 {
 	xmlChar *href = xmlGetNoNsProp(inc, BAD_CAST "href");
 
-	book_report(ld->book, ld->diag, inc, id, part, href, why);
+	if (by_fragid)
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_FRAGID, part, href, why);
+	else
+		book_report(ld->book, ld->diag, inc, D_XINCLUDE_XPOINTER, part, href, why);
 	xmlFree(href);
 }
 
@@ -1015,7 +1022,7 @@ static xmlNodePtr include_xml(struct loader *ld, xmlNodePtr inc, struct book_fil
 		         : xpointer == NULL ? root
 		                            : point_to(root, (const char *)xpointer, why, sizeof why);
 		if (ok && chosen == NULL)
-			report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer, why);
+			report_part(ld, inc, 0, xpointer, why);
 	}
 	if (chosen != NULL)
 		move_before(chosen, inc);
@@ -1105,7 +1112,7 @@ static xmlNodePtr include_text(struct loader *ld, xmlNodePtr inc, struct book_fi
 		report_bad_character(ld, f, bad, c);
 	else if (fragid != NULL && excerpt(f->text, f->len, (const char *)fragid, &from, &to, why,
 	                                   sizeof why) != 0)
-		report_part(ld, inc, D_XINCLUDE_FRAGID, fragid, why);
+		report_part(ld, inc, 1, fragid, why);
 	else
 		text = xmlAddPrevSibling(inc, xmlNewDocTextLen(inc->doc, BAD_CAST f->text + from,
 		                                               (int)(to - from)));
@@ -1125,7 +1132,7 @@ static int include_one(struct loader *ld, xmlNodePtr inc)
 	if (parse != NULL && !as_text && !xmlStrEqual(parse, BAD_CAST "xml"))
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_PARSE, parse);
 	else if (as_text && xpointer != NULL)
-		report_part(ld, inc, D_XINCLUDE_XPOINTER, xpointer,
+		report_part(ld, inc, 0, xpointer,
 		            "parse=\"text\" takes a fragid (line=A,B or char=A,B), not an xpointer");
 	else if (ld->depth >= MAX_INCLUDE_DEPTH)
 		book_report(ld->book, ld->diag, inc, D_XINCLUDE_DEPTH, MAX_INCLUDE_DEPTH);

@@ -18,17 +18,23 @@ char *xstrdup(const char *s)
 	return copy;
 }
 
+char *xvasprintf(const char *format, va_list ap)
+{
+	char *text;
+
+	if (vasprintf(&text, format, ap) < 0)
+		abort();
+	return text;
+}
+
 char *xasprintf(const char *format, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, format);
-	n = vasprintf(&text, format, ap);
+	text = xvasprintf(format, ap);
 	va_end(ap);
-	if (n < 0)
-		abort();
 	return text;
 }
 

@@ -3,12 +3,14 @@
 #ifndef MIXDOWN_UTIL_H
 #define MIXDOWN_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 char *xstrdup(const char *s);
 /* A new string printed as by printf. */
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* folder/name, newly allocated. */
 char *path_join(const char *folder, const char *name);

@@ -55,7 +55,7 @@ for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/dia
 	compare_golden "diagnostics: $name" "$actual" "tests/diag/$name.err"
 done
 
-# Every message in tools/diag.c's table is produced by some input here (seen in JSON mode);
+# Every message in tools/messages.def is produced by some input here (seen in JSON mode);
 # "internal" cannot be caused by a book and is covered by tests/unit/test_out.c.
 seen=$TEST_TMP/diag/codes-seen
 : >"$seen"
@@ -70,7 +70,7 @@ for input in tests/diag/*.xml tests/diag/*/book.xml "$made"/*/book.xml tests/dia
 	*) check_input "$input" --format=json -W style 2>&1 >/dev/null ;;
 	esac
 done | sed -n 's/.*"code":"\([a-z-]*\)".*/\1/p' | sort -u >"$seen"
-missing=$(sed -n 's/^\t\[D_[A-Z_]*\] = {"\([a-z-]*\)".*/\1/p' tools/diag.c | grep -v '^internal$' | sort -u | comm -23 - "$seen")
+missing=$(sed -n 's/^MESSAGE(D_[A-Z0-9_]*, "\([a-z-]*\)".*/\1/p' tools/messages.def | grep -v '^internal$' | sort -u | comm -23 - "$seen")
 if [ -z "$missing" ] && [ -s "$seen" ]; then
 	ok "diagnostics: every message in the table has a golden test ($(wc -l <"$seen") codes)"
 else
@@ -78,12 +78,34 @@ else
 fi
 
 # Every message in the table is documented in the man page.
-undocumented=$(sed -n 's/^\t\[D_[A-Z_]*\] = {"\([a-z-]*\)".*/\1/p' tools/diag.c | while read -r code; do
+undocumented=$(sed -n 's/^MESSAGE(D_[A-Z0-9_]*, "\([a-z-]*\)".*/\1/p' tools/messages.def | while read -r code; do
 	grep -q "^\.BR $code \"" mixdown.1 || echo "$code"
 done)
 if [ -z "$undocumented" ]; then
 	ok "diagnostics: every message in the table is documented in mixdown.1"
 else
 	not_ok "diagnostics: every message in the table is documented in mixdown.1" "undocumented: $undocumented"
+fi
+
+# Every report's arguments are checked against its message's text by the compiler: a report
+# giving a word where the text wants a number does not build.
+probe=$TEST_TMP/diag/format-probe.c
+printf '%s\n' '#include "book.h"' 'void probe(struct diag *d, const struct book *b);' \
+	'void probe(struct diag *d, const struct book *b)' \
+	'{ diag_report(d, NULL, D_XML_EMPTY); book_report(b, d, NULL, D_FILEREF_MISSING, "x.png"); ' \
+	'  diag_report(d, NULL, D_XINCLUDE_DEPTH, 9); }' >"$probe"
+compile_probe() {
+	# shellcheck disable=SC2046
+	cc -std=c11 -Wall -Werror -Itools $(pkg-config --cflags libxml-2.0) -c "$probe" -o "$probe.o" 2>&1
+}
+if ! compile_probe >/dev/null; then
+	not_ok "diagnostics: reports with the right arguments build" "$(compile_probe)"
+else
+	sed -i 's/D_XINCLUDE_DEPTH, 9)/D_XINCLUDE_DEPTH, "nine")/' "$probe"
+	if compile_probe | grep -q "error: format"; then
+		ok "diagnostics: a report whose arguments do not fit its message's text does not build"
+	else
+		not_ok "diagnostics: a report whose arguments do not fit its message's text does not build" "it built"
+	fi
 fi
 done_testing

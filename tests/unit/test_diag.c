@@ -54,7 +54,7 @@ static void warnings_are_not_errors(void **state)
 	struct diag_loc loc = {"a.xml", 1, 1};
 	(void)state;
 	capture_start(&c);
-	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink");
+	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink", "");
 	assert_int_equal(diag_errors(&c.diag), 0);
 	assert_int_equal(c.diag.tally.count[SEV_WARNING], 1);
 	assert_non_null(strstr(captured_text(&c), "a.xml:1:1: warning: <blink>"));
@@ -88,7 +88,7 @@ static void level_hides_and_strict_fails(void **state)
 	(void)state;
 	capture_start(&c);
 	assert_true(diag_set_level(&c.diag, "error"));
-	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink");
+	diag_report(&c.diag, &loc, D_UNKNOWN_ELEMENT, "blink", "");
 	assert_string_equal(captured_text(&c), "");
 	assert_false(diag_failed(&c.diag));
 	assert_true(diag_set_level(&c.diag, "style"));
@@ -113,6 +113,22 @@ static void writes_json_lines(void **state)
 	capture_end(&c);
 }
 
+/* A JSON line's file name is kept exactly, its message written as the site's scripts write text. */
+static void json_keeps_the_file_name_exactly(void **state)
+{
+	struct captured c;
+	struct diag_loc loc = {"my  book.xml", 1, 2};
+	(void)state;
+	capture_start(&c);
+	c.diag.format = FORMAT_JSON;
+	diag_report(&c.diag, &loc, D_SCHEMA_NOT_ALLOWED, "tip", "para");
+	assert_string_equal(captured_text(&c),
+	                    "{\"file\":\"my  book.xml\",\"line\":1,\"column\":2,\"severity\":"
+	                    "\"error\",\"code\":\"schema-not-allowed\",\"message\":\"\\u003ctip> is not "
+	                    "allowed inside \\u003cpara>\"}\n");
+	capture_end(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +140,7 @@ int main(void)
 		cmocka_unit_test(never_colors_a_file),
 		cmocka_unit_test(level_hides_and_strict_fails),
 		cmocka_unit_test(writes_json_lines),
+		cmocka_unit_test(json_keeps_the_file_name_exactly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

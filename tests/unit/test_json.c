@@ -27,7 +27,17 @@ static void quotes_and_backslashes(void **state)
 static void control_characters_as_escapes(void **state)
 {
 	(void)state;
-	assert_json("a\x01" "b\x1f" "c\x7f", "\"a\\u0001b\\u001fc\x7f\"");
+	assert_json("a\x01" "b\x1f" "c\x7f", "\"a\\u0001b\\u001fc\\u007f\"");
+}
+
+/* A file name keeps every character: its white space is not folded but escaped. */
+static void exact_strings_keep_white_space(void **state)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	(void)state;
+	json_string_exact(buf, BAD_CAST " my  book\t<1>.xml");
+	assert_string_equal((const char *)xmlBufferContent(buf), "\" my  book\\u0009\\u003c1>.xml\"");
+	xmlBufferFree(buf);
 }
 
 /* "</script>" in a string inside a <script> element would end the element. */
@@ -70,6 +80,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(quotes_and_backslashes),
 		cmocka_unit_test(control_characters_as_escapes),
+		cmocka_unit_test(exact_strings_keep_white_space),
 		cmocka_unit_test(safe_in_a_script_element),
 		cmocka_unit_test(line_separators_escaped),
 		cmocka_unit_test(white_space_folded_and_trimmed),

@@ -193,8 +193,8 @@
     return (box.getAttribute("data-count") || "%n results").replace("%n", n);
   }
 
-  function searchPageHref(query) {
-    return "search.html?q=" + encodeURIComponent(query);
+  function searchPageHref(box, query) {
+    return box.getAttribute("data-page") + "?q=" + encodeURIComponent(query);
   }
 
   // "Did you mean ...?" with a link to the corrected query's results, or null.
@@ -205,7 +205,7 @@
     var pattern = box.getAttribute("data-suggest") || "Did you mean %t?";
     var at = pattern.indexOf("%t");
     var a = document.createElement("a");
-    a.href = searchPageHref(found.suggestion);
+    a.href = searchPageHref(box, found.suggestion);
     a.textContent = found.suggestion;
     p.appendChild(document.createTextNode(pattern.slice(0, at)));
     p.appendChild(a);
@@ -281,7 +281,7 @@
       });
       if (found.results.length > SHOWN) {
         var more = document.createElement("a");
-        more.href = searchPageHref(query);
+        more.href = searchPageHref(box, query);
         more.className = "result-all";
         more.textContent = (box.getAttribute("data-all") || "All %n results").replace("%n", found.results.length);
         option(more, "search-all");
@@ -311,7 +311,7 @@
         var href = chosen && chosen.getAttribute("data-href");
         event.preventDefault();
         if (href) window.location.href = href;
-        else if (input.value.trim()) window.location.href = searchPageHref(input.value.trim());
+        else if (input.value.trim()) window.location.href = searchPageHref(box, input.value.trim());
       }
     });
     document.addEventListener("click", function (event) {

@@ -4,6 +4,7 @@
  * line with thousands of messages costs its length once, not once per message. */
 #define _GNU_SOURCE
 #include "columns.h"
+#include "util.h"
 
 #include <ctype.h>
 #include <libxml/hash.h>
@@ -117,19 +118,20 @@ static struct tag_columns *scan_line(struct column_index *ix, long line, const c
 
 long columns_of_tag(struct column_index *ix, long line, const char *tag, int k)
 {
-	char key[300];
+	char *key;
 	struct tag_columns *t;
 
 	if (ix->nlines == 0)
 		find_line_starts(ix);
 	if (line < 1 || line > ix->nlines)
 		return 1;
-	snprintf(key, sizeof key, "%ld %s", line, tag);
+	key = xasprintf("%ld %s", line, tag);
 	t = xmlHashLookup(ix->tags, BAD_CAST key);
 	if (t == NULL) {
 		t = scan_line(ix, line, tag);
 		xmlHashAddEntry(ix->tags, BAD_CAST key, t);
 	}
+	free(key);
 	if (t->n == 0)
 		return 1;
 	return t->columns[k < 0 || k >= t->n ? t->n - 1 : k];
@@ -204,11 +206,14 @@ static int rank_on_line(struct column_index *ix, xmlNodePtr e, long line)
 
 long columns_of_element(struct column_index *ix, xmlNodePtr e, long line)
 {
-	char tag[256];
+	char *tag;
+	long column;
 
 	if (e->ns != NULL && e->ns->prefix != NULL)
-		snprintf(tag, sizeof tag, "<%s:%s", e->ns->prefix, e->name);
+		tag = xasprintf("<%s:%s", e->ns->prefix, e->name);
 	else
-		snprintf(tag, sizeof tag, "<%s", e->name);
-	return columns_of_tag(ix, line, tag, rank_on_line(ix, e, line));
+		tag = xasprintf("<%s", e->name);
+	column = columns_of_tag(ix, line, tag, rank_on_line(ix, e, line));
+	free(tag);
+	return column;
 }

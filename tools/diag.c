@@ -43,17 +43,18 @@ void diag_free(struct diag *d)
 static int reported_before(struct diag *d, const struct diag_loc *loc, enum diag_id id,
                            const char *text)
 {
-	char key[1400];
+	char *key;
+	int seen;
 
 	if (d->shown_lines == NULL && (d->shown_lines = xmlHashCreate(64)) == NULL)
 		abort();
-	snprintf(key, sizeof key, "%d %s:%ld:%ld %s", (int)id, loc && loc->file ? loc->file : "",
-	         loc ? loc->line : 0, loc ? loc->col : 0, text);
-	if (xmlHashLookup(d->shown_lines, BAD_CAST key) != NULL)
-		return 1;
-	if (xmlHashAddEntry(d->shown_lines, BAD_CAST key, d) != 0)
+	key = xasprintf("%d %s:%ld:%ld %s", (int)id, loc && loc->file ? loc->file : "",
+	                loc ? loc->line : 0, loc ? loc->col : 0, text);
+	seen = xmlHashLookup(d->shown_lines, BAD_CAST key) != NULL;
+	if (!seen && xmlHashAddEntry(d->shown_lines, BAD_CAST key, d) != 0)
 		abort();
-	return 0;
+	free(key);
+	return seen;
 }
 
 int diag_set_level(struct diag *d, const char *level)

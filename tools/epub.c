@@ -16,12 +16,12 @@
 /* zlib's default level: on the handbook level 9 took 40% longer to make an EPUB 0.2% smaller. */
 #define DEFLATE_LEVEL 6
 
+/* META-INF/container.xml, given the package's path in the zip. */
 static const char container_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
 	"  <rootfiles>\n"
-	"    <rootfile full-path=\"" EPUB_DIR "package.opf\" "
-	"media-type=\"application/oebps-package+xml\"/>\n"
+	"    <rootfile full-path=\"%s%s\" media-type=\"application/oebps-package+xml\"/>\n"
 	"  </rootfiles>\n"
 	"</container>\n";
 
@@ -241,10 +241,13 @@ static int add_static_files(struct zipper *z, struct renderer *r, const struct p
 static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
                     xmlDocPtr result)
 {
-	return zip_put_copy(z, "mimetype", mimetype, sizeof mimetype - 1, 1) &&
-	       zip_put_copy(z, "META-INF/container.xml", container_xml, sizeof container_xml - 1,
-	                    0) &&
-	       render_each_file(result, add_rendered, z) && add_static_files(z, r, p);
+	char *container = xasprintf(container_xml, EPUB_DIR, layout_path(LAYOUT_PACKAGE));
+	int ok = zip_put_copy(z, "mimetype", mimetype, sizeof mimetype - 1, 1) &&
+	         zip_put_copy(z, "META-INF/container.xml", container, strlen(container), 0) &&
+	         render_each_file(result, add_rendered, z) && add_static_files(z, r, p);
+
+	free(container);
+	return ok;
 }
 
 static long write_zip(struct renderer *r, const struct plan *p, struct out *o,

@@ -30,6 +30,9 @@ static const struct layout_entry entries[LAYOUT_FILES] = {
 	[LAYOUT_EPUB_CSS] = {"file-epub-css", ASSETS_DIR "epub.css"},
 };
 
+const char *const layout_earlier_site_files[] = {"index.html", "assets/site.js",
+                                                 "assets/search-index.js", NULL};
+
 const char *layout_path(enum layout_file file)
 {
 	return entries[file].path;

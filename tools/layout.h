@@ -39,6 +39,10 @@ enum layout_file {
 	LAYOUT_FILES
 };
 
+/* The files a site written by mixdown 0.1 is known by (its title page, script and search
+ * index), which a build may replace; NULL at the end. */
+extern const char *const layout_earlier_site_files[];
+
 /* Where file goes, relative to the site's folder or the EPUB's content folder. */
 const char *layout_path(enum layout_file file);
 

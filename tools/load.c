@@ -342,10 +342,10 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
 static void refuse_declaration(void *ctx, const char *keyword, const char *parameter,
                                const xmlChar *name)
 {
-	char what[300];
+	char *what = xasprintf("%s %s%s", keyword, parameter, (const char *)name);
 
-	snprintf(what, sizeof what, "%s %s%s", keyword, parameter, (const char *)name);
 	refuse(ctx, keyword, D_ENTITY_DECL, what);
+	free(what);
 }
 
 /* Is the file an external entity names, relative to the file declaring it, inside the book's
@@ -497,14 +497,15 @@ static int is_encoding_error(const xmlError *err)
 static void on_generic_message(void *data, const char *fmt, ...)
 {
 	struct loader *ld = data;
-	char text[256];
+	char *text;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (strstr(text, "encod") != NULL || strstr(text, "conversion") != NULL)
 		ld->bad_encoding = 1;
+	free(text);
 }
 
 /* Where an error is: in the file libxml2 names; for one in an entity's text, at the reference

@@ -3,6 +3,7 @@
  * failed, interrupted or killed build loses nothing and readers never see two builds mixed. */
 #define _GNU_SOURCE
 #include "out.h"
+#include "layout.h"
 #include "util.h"
 
 #include <errno.h>
@@ -114,11 +115,13 @@ static int is_regular_file(const char *folder, const char *rel)
 	return regular;
 }
 
-/* A site as mixdown 0.1 wrote it: its title page, script and search index. */
+/* A site as mixdown 0.1 wrote it. */
 static int is_earlier_site(const char *path)
 {
-	return is_regular_file(path, "index.html") && is_regular_file(path, "assets/site.js") &&
-	       is_regular_file(path, "assets/search-index.js");
+	for (const char *const *f = layout_earlier_site_files; *f != NULL; f++)
+		if (!is_regular_file(path, *f))
+			return 0;
+	return 1;
 }
 
 /* An EPUB as mixdown writes it: a zip whose first entry is "mimetype", stored with no extra

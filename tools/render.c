@@ -192,13 +192,14 @@ __attribute__((format(printf, 2, 3)))
 static void on_transform_error(void *data, const char *fmt, ...)
 {
 	struct renderer *r = data;
-	char text[1024];
+	char *text;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	on_stylesheet_message(r, "%s", text);
+	free(text);
 }
 
 xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,

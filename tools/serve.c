@@ -707,10 +707,10 @@ int serve_run(const struct serve_options *o, struct diag *d)
 	rebuild(&s);
 	daemon = s.inotify >= 0 ? start_daemon(&s) : NULL;
 	if (daemon == NULL) {
-		char text[300];
-		snprintf(text, sizeof text, "cannot serve %s on %s port %u: %s", o->site_dir, o->bind,
-		         o->port, s.inotify < 0 ? "cannot watch the book's folder" : strerror(errno));
+		char *text = xasprintf("cannot serve %s on %s port %u: %s", o->site_dir, o->bind,
+		                       o->port, s.inotify < 0 ? "cannot watch the book's folder" : strerror(errno));
 		diag_report(d, NULL, D_WRITE_FAILED, text);
+		free(text);
 	} else {
 		printf("mixdown: serving %s at http://%s%s%s:%u/ (Ctrl-C stops)\n", o->site_dir,
 		       strchr(o->bind, ':') ? "[" : "", o->bind, strchr(o->bind, ':') ? "]" : "",

@@ -32,4 +32,17 @@ for output in html/first.html html/404.html html/sitemap.xml \
 		not_ok "frame: $name" "no $output in the build"
 	fi
 done
+
+# Every file mixdown writes beside the pages is named in tools/layout.c alone: no other C file,
+# stylesheet or script spells one of its names, its folders, or the EPUB's content folder.
+names=$(sed -n 's/.*{"file-[a-z-]*", \(ASSETS_DIR \)\{0,1\}"\([^"]*\)"}.*/\2/p' tools/layout.c)
+pattern="[\"'](assets/|OEBPS/|html/|[^\"']+\\.epub[\"']$(for n in $names; do printf '|%s' "$n"; done))"
+spelled=$(grep -nE "$pattern" tools/*.c tools/*.h xsl/*/*.xsl style/*.js 2>/dev/null |
+	grep -v '^tools/layout\.[ch]:' | grep -vE '^[^:]*:[0-9]+:\s*(/?\*|//|<!--)')
+if [ "$(echo "$names" | wc -w)" -ge 16 ] && [ -z "$spelled" ]; then
+	ok "frame: the output's file names are spelled only in tools/layout.c ($(echo "$names" | wc -w) names)"
+else
+	not_ok "frame: the output's file names are spelled only in tools/layout.c" "names: $names
+$spelled"
+fi
 done_testing

@@ -284,7 +284,7 @@
       </button>
       <a class="book-title" href="index.html"><xsl:value-of select="$book-title"/></a>
       <div class="search" role="search" data-engine="{$file-search-js}" data-stemmer="{$file-stemmer-js}"
-           data-index="{$file-search-index}">
+           data-index="{$file-search-index}" data-page="{$file-search}">
         <xsl:attribute name="data-none"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-count"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-count'"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-one"><xsl:call-template name="gentext-raw"><xsl:with-param name="key" select="'search-one'"/></xsl:call-template></xsl:attribute>

@@ -6,7 +6,8 @@
 // hyphenated and slashed words (re-recording, AC/DC) both joined and split; word forms reduced
 // by the stemmer; Chinese, Japanese and Korean text by single characters and pairs. Records are
 // ranked with BM25F over their fields (weights given at build time), with a bonus for query
-// words in the title, stop words ignored, partial matches allowed but ranked by how many query
+// words in the title and, among the results shown, for query words standing together in the
+// text, stop words ignored, partial matches allowed but ranked by how many query
 // words they hold, and words not in the book corrected to the nearest ones (one edit for 4 to
 // 7 letters, two for longer), ranked below exact matches.
 (function () {
@@ -323,10 +324,44 @@
       else if (title.indexOf(phrase) !== -1) r.score *= 1.5;
     });
     results.sort(function (a, b) { return b.score - a.score; });
+    groups = groups.filter(function (g) { return g.size > 0; });
     var suggestion = null;
     if (!exact && results.length) suggestion = corrected.join(" ");
     if (suggestion === fold(query).trim()) suggestion = null;
-    return { results: results, terms: terms, suggestion: suggestion };
+    return { results: results, terms: terms, groups: groups, suggestion: suggestion };
+  };
+
+  // The fewest consecutive words of text holding a word of every group (a Set of terms each);
+  // Infinity when some group is not in it.
+  function span(text, groups) {
+    var last = groups.map(function () { return -Infinity; });
+    var best = Infinity, n = 0;
+    eachWord(fold(text), function (raw) {
+      var terms = termsOf(raw);
+      groups.forEach(function (g, i) {
+        if (terms.some(function (t) { return g.has(t); })) last[i] = n;
+      });
+      var first = Math.min.apply(null, last);
+      if (first > -Infinity) best = Math.min(best, n - first + 1);
+      n++;
+    });
+    return best;
+  }
+
+  // A bonus among the first `shown` results, once their text is loaded: the query's words
+  // standing together as a phrase (one and a half times the score) or close together, within
+  // twice as many words (a fifth more). Only they are looked at, as only their text is loaded.
+  Index.prototype.preferNear = function (found, shown) {
+    var groups = found.groups;
+    if (groups.length < 2) return;
+    var first = found.results.slice(0, shown);
+    first.forEach(function (r) {
+      var s = Math.min(span(r.record.title, groups), span(r.record.text || "", groups));
+      if (s === groups.length) r.score *= 1.5;
+      else if (s <= 2 * groups.length) r.score *= 1.2;
+    });
+    first.sort(function (a, b) { return b.score - a.score; });
+    Array.prototype.splice.apply(found.results, [0, first.length].concat(first));
   };
 
   // ---- what a result shows ----

@@ -147,6 +147,7 @@
       index.prepare(query, function () {
         var found = index.search(query, typing);
         index.prepareText(found.results.slice(0, shown), function () {
+          index.preferNear(found, shown);
           if (ticket === latest) then(found);
         });
       });

@@ -57,6 +57,7 @@ else
 fi
 
 run_part "search: loading.mjs" node_test tests/search/loading.mjs
+run_part "search: nearness.mjs" node_test tests/search/nearness.mjs
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 run_part "search: relevance.mjs" node_test tests/search/relevance.mjs "$site" tests/search/queries.tsv "$scratch" 2>"$out/relevance.err"

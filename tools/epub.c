@@ -4,6 +4,7 @@
 #include "epub.h"
 #include "layout.h"
 #include "util.h"
+#include "writer.h"
 
 #include <ctype.h>
 #include <glib.h>
@@ -190,63 +191,32 @@ static int zip_put(struct zipper *z, const char *name, void *data, size_t len, i
 	                                    ZIP_FL_CENTRAL | ZIP_FL_LOCAL) == 0;
 }
 
-static int zip_put_copy(struct zipper *z, const char *name, const char *text, size_t len,
-                        int store)
+static int zip_put_deflated(void *sink, const char *name, char *data, size_t len)
 {
-	char *data = malloc(len + 1);
-	if (data == NULL)
-		abort();
-	memcpy(data, text, len);
-	return zip_put(z, name, data, len, store);
+	return zip_put(sink, name, data, len, 0);
 }
 
-static int zip_put_file(struct zipper *z, const char *name, const char *path)
+static int put_container(struct writer *top)
 {
-	char *data;
-	size_t len;
+	char *container = xasprintf(container_xml, EPUB_DIR, layout_path(LAYOUT_PACKAGE));
 
-	return read_file(path, READ_ANY_SIZE, &data, &len) == 0 && zip_put(z, name, data, len, 0);
+	return writer_put(top, "META-INF/container.xml", container, strlen(container));
 }
 
-static int add_rendered(void *data, struct rendered_file *file)
-{
-	struct zipper *z = data;
-	size_t len;
-	char *bytes = render_serialize(file, &len);
-	char *name = xasprintf(EPUB_DIR "%s", file->href);
-	int ok = zip_put(z, name, bytes, len, 0);
-
-	free(name);
-	return ok;
-}
-
-static int add_static_files(struct zipper *z, struct renderer *r, const struct plan *p)
-{
-	char *css = render_data_path(r, "style/epub.css");
-	char *name = xasprintf(EPUB_DIR "%s", layout_path(LAYOUT_EPUB_CSS));
-	int ok = zip_put_file(z, name, css);
-
-	free(css);
-	free(name);
-	for (size_t i = 0; ok && i < p->nimages; i++) {
-		const struct image *img = &p->images[i];
-		name = xasprintf(EPUB_DIR "%s", img->target);
-		ok = img->data ? zip_put_copy(z, name, img->data, img->len, 0)
-		               : zip_put_file(z, name, img->source);
-		free(name);
-	}
-	return ok;
-}
-
+/* The mimetype first and stored, the container, then the content under EPUB_DIR. */
 static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
                     xmlDocPtr result)
 {
-	char *container = xasprintf(container_xml, EPUB_DIR, layout_path(LAYOUT_PACKAGE));
-	int ok = zip_put_copy(z, "mimetype", mimetype, sizeof mimetype - 1, 1) &&
-	         zip_put_copy(z, "META-INF/container.xml", container, strlen(container), 0) &&
-	         render_each_file(result, add_rendered, z) && add_static_files(z, r, p);
+	struct writer top = {"", zip_put_deflated, z, r->diag, 0};
+	struct writer content = {EPUB_DIR, zip_put_deflated, z, r->diag, 0};
+	char *css = render_data_path(r, "style/epub.css");
+	int ok = zip_put(z, "mimetype", xstrdup(mimetype), sizeof mimetype - 1, 1) &&
+	         put_container(&top) &&
+	         writer_put_rendered(&content, result) &&
+	         writer_put_file(&content, layout_path(LAYOUT_EPUB_CSS), css) &&
+	         writer_put_images(&content, p->images, p->nimages);
 
-	free(container);
+	free(css);
 	return ok;
 }
 

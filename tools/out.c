@@ -442,19 +442,6 @@ int out_write(const struct out *o, const char *rel, const void *data, size_t len
 	return ok;
 }
 
-int out_copy(const struct out *o, const char *rel, const char *source)
-{
-	char *data;
-	size_t len;
-	int ok;
-
-	if (read_file(source, READ_ANY_SIZE, &data, &len) != 0)
-		return fail(o, source, errno);
-	ok = out_write(o, rel, data, len);
-	free(data);
-	return ok;
-}
-
 /* ---- committing ---- */
 
 static int sync_path(const char *path)

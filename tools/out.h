@@ -29,7 +29,6 @@ int out_begin(struct out *o, const char *dir, const char *const *entries, size_t
               struct diag *d);
 /* Writes data to TMP/rel, creating folders; rel must be relative and stay inside. */
 int out_write(const struct out *o, const char *rel, const void *data, size_t len);
-int out_copy(const struct out *o, const char *rel, const char *source);
 /* The path TMP/rel, newly allocated, after creating its folders; NULL after reporting. */
 char *out_prepare(const struct out *o, const char *rel);
 /* Syncs the generation to disk, then publishes it with one rename: each entry the build wrote

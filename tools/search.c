@@ -284,7 +284,7 @@ static void word_json(xmlBufferPtr buf, const struct entry *w)
 }
 
 struct shards {
-	const struct out *o;
+	struct writer *w;
 	xmlBufferPtr keys;
 	int ok;
 };
@@ -295,7 +295,7 @@ static void write_shard(struct shards *sh, const char *key, size_t keylen, const
 	xmlBufferPtr buf = xmlBufferCreate(), name = xmlBufferCreate();
 	char *k = strndup(key, keylen);
 	int first = 1;
-	xmlBufferCat(name, BAD_CAST SITE_DIR SEARCH_DIR "t-");
+	xmlBufferCat(name, BAD_CAST SEARCH_DIR "t-");
 	for (size_t i = 0; i < keylen; i++) {
 		char hex[3];
 		snprintf(hex, sizeof hex, "%02x", (unsigned char)key[i]);
@@ -322,8 +322,8 @@ static void write_shard(struct shards *sh, const char *key, size_t keylen, const
 	xmlBufferCat(buf, BAD_CAST "]};\n");
 	xmlBufferCat(sh->keys, BAD_CAST(xmlBufferLength(sh->keys) ? "," : ""));
 	json_string(sh->keys, BAD_CAST k);
-	sh->ok &= out_write(sh->o, (const char *)xmlBufferContent(name), xmlBufferContent(buf),
-	                    (size_t)xmlBufferLength(buf));
+	sh->ok &= writer_put_copy(sh->w, (const char *)xmlBufferContent(name), xmlBufferContent(buf),
+	                          (size_t)xmlBufferLength(buf));
 	free(k);
 	xmlBufferFree(name);
 	xmlBufferFree(buf);
@@ -361,10 +361,10 @@ static void write_shards(struct shards *sh, const struct item *items, size_t n, 
 	}
 }
 
-static int write_all_shards(struct index *ix, const struct out *o, xmlBufferPtr keys)
+static int write_all_shards(struct index *ix, struct writer *w, xmlBufferPtr keys)
 {
 	struct items items = {calloc((size_t)(xmlHashSize(ix->terms) + xmlHashSize(ix->words)) + 1, sizeof(struct item)), 0};
-	struct shards sh = {o, keys, 1};
+	struct shards sh = {w, keys, 1};
 	if (items.all == NULL)
 		return 0;
 	xmlHashScan(ix->terms, collect_item, &items);
@@ -398,11 +398,11 @@ static int same_page(xmlNodePtr a, xmlNodePtr b)
 }
 
 /* Writes assets/search/x-PAGE.js with the text of records [from, to). */
-static int write_text(const struct out *o, xmlNodePtr *records, size_t from, size_t to, size_t page)
+static int write_text(struct writer *w, xmlNodePtr *records, size_t from, size_t to, size_t page)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	char line[64];
-	char *rel = xasprintf(SITE_DIR SEARCH_DIR "x-%zu.js", page);
+	char *rel = xasprintf(SEARCH_DIR "x-%zu.js", page);
 	int ok;
 	xmlBufferCat(buf, BAD_CAST "(function (t) {\n");
 	for (size_t r = from; r < to; r++) {
@@ -412,7 +412,7 @@ static int write_text(const struct out *o, xmlNodePtr *records, size_t from, siz
 		xmlBufferCat(buf, BAD_CAST ";\n");
 	}
 	xmlBufferCat(buf, BAD_CAST "})(window.mixdownSearchText = window.mixdownSearchText || {});\n");
-	ok = out_write(o, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	ok = writer_put_copy(w, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
 	free(rel);
 	return ok;
@@ -429,7 +429,7 @@ static size_t text_length(xmlNodePtr record)
 /* The records as [href, kind, title, trail, text file number], with the text files: each holds
  * records of one page, and no more once it has TEXT_BUDGET bytes, so that a result's snippet
  * loads little beside it. */
-static int write_records(xmlBufferPtr buf, const struct out *o, xmlNodePtr *records, size_t n)
+static int write_records(xmlBufferPtr buf, struct writer *w, xmlNodePtr *records, size_t n)
 {
 	static const char *const shown[] = {"href", "kind", "title", "trail"};
 	size_t page = 0, first = 0, text = 0;
@@ -437,7 +437,7 @@ static int write_records(xmlBufferPtr buf, const struct out *o, xmlNodePtr *reco
 	char num[32];
 	for (size_t r = 0; r < n; r++) {
 		if (r > 0 && (text >= TEXT_BUDGET || !same_page(records[r], records[first]))) {
-			ok &= write_text(o, records, first, r, page++);
+			ok &= write_text(w, records, first, r, page++);
 			first = r;
 			text = 0;
 		}
@@ -451,13 +451,12 @@ static int write_records(xmlBufferPtr buf, const struct out *o, xmlNodePtr *reco
 		xmlBufferCat(buf, BAD_CAST num);
 	}
 	if (n > 0)
-		ok &= write_text(o, records, first, n, page);
+		ok &= write_text(w, records, first, n, page);
 	return ok;
 }
 
-long search_write_index(xmlDocPtr result, const struct out *o)
+long search_write_index(xmlDocPtr result, struct writer *w)
 {
-	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_SEARCH_INDEX));
 	xmlNodePtr *records;
 	size_t n = collect_records(result, &records);
 	struct index ix = {tokenizer_new(), xmlHashCreate(4096), xmlHashCreate(4096), 0, 0, 0, 1};
@@ -467,14 +466,16 @@ long search_write_index(xmlDocPtr result, const struct out *o)
 	if (ix.tokens != NULL && ix.terms != NULL && ix.words != NULL) {
 		index_records(&ix, records, n);
 		xmlBufferCat(buf, BAD_CAST "window.mixdownSearch = {\"records\":[\n");
-		int ok = ix.ok && write_all_shards(&ix, o, keys) && write_records(buf, o, records, n);
+		int ok = ix.ok && write_all_shards(&ix, w, keys) && write_records(buf, w, records, n);
 		xmlBufferCat(buf, BAD_CAST "],\n\"files\":{\"terms\":\"" SEARCH_DIR "t-\",\"text\":\"" SEARCH_DIR "x-\"},\n\"shards\":[");
 		xmlBufferAdd(buf, xmlBufferContent(keys), xmlBufferLength(keys));
 		xmlBufferCat(buf, BAD_CAST "]};\n");
-		if (ok && out_write(o, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf)))
+		if (ok && writer_put_copy(w, layout_path(LAYOUT_SEARCH_INDEX), xmlBufferContent(buf),
+		                          (size_t)xmlBufferLength(buf)))
 			size = xmlBufferLength(buf);
 	} else {
-		fprintf(stderr, "mixdown: error: the search index cannot be made (out of memory or no Snowball English stemmer)\n");
+		diag_report(w->diag, NULL, D_INTERNAL,
+		            "the search index cannot be made (out of memory or no Snowball English stemmer)");
 	}
 	xmlHashFree(ix.terms, free_entry);
 	xmlHashFree(ix.words, free_entry);
@@ -482,6 +483,5 @@ long search_write_index(xmlDocPtr result, const struct out *o)
 	xmlBufferFree(buf);
 	xmlBufferFree(keys);
 	free(records);
-	free(rel);
 	return size;
 }

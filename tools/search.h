@@ -4,12 +4,11 @@
 
 #include <libxml/tree.h>
 
-#include "out.h"
-#include "plan.h"
+#include "writer.h"
 
-/* Writes the search index (layout.h names its files) from the <mx:record> elements at the top
+/* Writes the search index (layout.h names its files) through w from the <mx:record> elements at the top
  * of the site stylesheet's result. Returns the index's size in bytes, or -1 after reporting. */
-long search_write_index(xmlDocPtr result, const struct out *o);
+long search_write_index(xmlDocPtr result, struct writer *w);
 
 /* Appends the words of an element's title (without index terms) as a quoted JSON string. */
 void json_title(xmlBufferPtr buf, xmlNodePtr element);

@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "search.h"
 #include "util.h"
+#include "writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,39 +17,17 @@
 static const enum layout_file site_assets[] = {LAYOUT_SITE_CSS, LAYOUT_SITE_JS, LAYOUT_FAVICON_SVG,
                                                LAYOUT_SEARCH_JS, LAYOUT_STEMMER_JS};
 
-struct site_writer {
-	const struct out *out;
-	int files;
-};
-
-static int write_page(void *data, struct rendered_file *file)
-{
-	struct site_writer *w = data;
-	char *rel = xasprintf(SITE_DIR "%s", file->href);
-	size_t len;
-	char *bytes = render_serialize(file, &len);
-	int ok = out_write(w->out, rel, bytes, len);
-
-	free(bytes);
-	free(rel);
-	w->files += ok;
-	return ok;
-}
-
-static int copy_assets(struct renderer *r, struct site_writer *w)
+static int copy_assets(struct renderer *r, struct writer *w)
 {
 	for (size_t i = 0; i < sizeof site_assets / sizeof *site_assets; i++) {
 		const char *asset = layout_path(site_assets[i]);
-		char *rel = xasprintf(SITE_DIR "%s", asset);
 		char *style = path_join("style", asset + strlen(ASSETS_DIR));
 		char *source = render_data_path(r, style);
-		int ok = out_copy(w->out, rel, source);
+		int ok = writer_put_file(w, asset, source);
 		free(source);
 		free(style);
-		free(rel);
 		if (!ok)
 			return 0;
-		w->files++;
 	}
 	return 1;
 }
@@ -56,44 +35,25 @@ static int copy_assets(struct renderer *r, struct site_writer *w)
 /* The icon as PNG beside the SVG one, for browsers and home screens that take no SVG icon. */
 #define ICON_PNG_SIZE 180
 
-static int write_png_icon(struct renderer *r, struct site_writer *w)
+static int write_png_icon(struct renderer *r, struct writer *w)
 {
 	char *svg = render_data_path(r, "style/favicon.svg");
 	size_t len;
 	char *png = image_svg_file_to_png(svg, ICON_PNG_SIZE, &len);
-	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_FAVICON_PNG));
-	int ok = png != NULL && out_write(w->out, rel, png, len);
 
-	if (png == NULL)
-		diag_report(w->out->diag, NULL, D_INTERNAL, "cannot draw the site's icon from style/favicon.svg");
 	free(svg);
-	free(png);
-	free(rel);
-	w->files += ok;
-	return ok;
-}
-
-static int copy_images(const struct plan *p, struct site_writer *w)
-{
-	for (size_t i = 0; i < p->nimages; i++) {
-		const struct image *img = &p->images[i];
-		char *rel = xasprintf(SITE_DIR "%s", img->target);
-		int ok = img->data ? out_write(w->out, rel, img->data, img->len)
-		                   : out_copy(w->out, rel, img->source);
-		free(rel);
-		if (!ok)
-			return 0;
-		w->files++;
+	if (png == NULL) {
+		diag_report(w->diag, NULL, D_INTERNAL, "cannot draw the site's icon from style/favicon.svg");
+		return 0;
 	}
-	return 1;
+	return writer_put(w, layout_path(LAYOUT_FAVICON_PNG), png, len);
 }
 
 /* window.mixdownToc = [{"h":"ch.html","l":"1.","t":"Title","d":1}, ...]: the contents, for
  * books too large to repeat them on every page. */
-static int write_toc(const struct plan *p, struct site_writer *w)
+static int write_toc(const struct plan *p, struct writer *w)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	char *rel = xasprintf(SITE_DIR "%s", layout_path(LAYOUT_TOC_JS));
 	int ok;
 
 	xmlBufferCat(buf, BAD_CAST "window.mixdownToc = [");
@@ -119,18 +79,17 @@ static int write_toc(const struct plan *p, struct site_writer *w)
 		xmlFree(label);
 	}
 	xmlBufferCat(buf, BAD_CAST "];\n");
-	ok = out_write(w->out, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	ok = writer_put_copy(w, layout_path(LAYOUT_TOC_JS), xmlBufferContent(buf),
+	                     (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
-	free(rel);
-	w->files += ok;
 	return ok;
 }
 
 int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
 {
-	struct site_writer w = {.out = o};
-	int ok = render_each_file(result, write_page, &w) && copy_assets(r, &w) && write_png_icon(r, &w) &&
-	         copy_images(p, &w) && write_toc(p, &w) && search_write_index(result, o) >= 0;
+	struct writer w = writer_to_folder(o, SITE_DIR);
+	int ok = writer_put_rendered(&w, result) && copy_assets(r, &w) && write_png_icon(r, &w) &&
+	         writer_put_images(&w, p->images, p->nimages) && write_toc(p, &w) && search_write_index(result, &w) >= 0;
 
 	return ok ? w.files : -1;
 }

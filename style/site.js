@@ -138,18 +138,23 @@
     });
   }
 
-  // Searches once the index, the shards the query needs and the text of the first `shown`
-  // results are loaded; calls then(found) unless a later search began meanwhile.
+  // Searches once the index and the shards the query needs are loaded, and calls
+  // then(found, false) at once with the results' titles; once the text of the first `shown`
+  // results is there too, ranks them by nearness and calls then(found, true) with their
+  // snippets. Nothing is called for a search a later one has replaced.
   var latest = 0;
   function searchFor(query, typing, shown, then) {
     var ticket = ++latest;
     loadIndex(function () {
       index.prepare(query, function () {
         var found = index.search(query, typing);
+        var complete = false;
         index.prepareText(found.results.slice(0, shown), function () {
+          complete = true;
           index.preferNear(found, shown);
-          if (ticket === latest) then(found);
+          if (ticket === latest) then(found, true);
         });
+        if (!complete && ticket === latest) then(found, false);
       });
     });
   }
@@ -260,7 +265,10 @@
       if (old) old.remove();
     }
 
+    // The list for found; a result the reader had selected stays selected when the list is
+    // drawn again with its snippets.
     function show(query, found) {
+      var selected = active >= 0 && options()[active] ? options()[active].getAttribute("data-href") : null;
       forgetHint();
       list.textContent = "";
       active = -1;
@@ -290,6 +298,7 @@
       if (status) status.textContent = countText(box, found.results.length);
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
+      options().forEach(function (o, i) { if (selected && o.getAttribute("data-href") === selected) select(i); });
     }
 
     input.addEventListener("focus", function () { loadIndex(function () {}); });
@@ -297,8 +306,8 @@
       var query = input.value.trim();
       if (!query) { latest++; list.removeAttribute("aria-busy"); list.textContent = ""; close(); return; }
       list.setAttribute("aria-busy", "true");
-      searchFor(query, !/\s$/.test(input.value), SHOWN, function (found) {
-        list.removeAttribute("aria-busy");
+      searchFor(query, !/\s$/.test(input.value), SHOWN, function (found, complete) {
+        if (complete) list.removeAttribute("aria-busy");
         show(query, found);
       });
     });
@@ -330,7 +339,9 @@
     var query = (new URLSearchParams(location.search).get("q") || "").trim();
     field.value = query;
     if (!query) return;
-    searchFor(query, false, Infinity, function (found) {
+    // every result at once, in its final order, with its snippet
+    searchFor(query, false, Infinity, function (found, complete) {
+      if (!complete) return;
       status.textContent = found.results.length ? countText(box, found.results.length)
         : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
       var hint = suggestion(box, found);

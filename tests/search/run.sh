@@ -2,7 +2,8 @@
 # run.sh: the site's search: the search records mixdown writes (titles as the pages show them,
 # link text kept, one record per glossary entry), the site's stemmer against Snowball's reference
 # C library on every word of the handbook, the engine's script loading with scripts that arrive
-# late (tests/search/loading.mjs), then tests/search/relevance.mjs in headless Chromium from
+# late (tests/search/loading.mjs), the box's results shown before their snippets' text
+# (tests/search/early.mjs), then tests/search/relevance.mjs in headless Chromium from
 # file://: reader queries and their expected answers (queries.tsv), the tokenizer, the results
 # box and the results page. Run from the repository root after `make`.
 . tests/lib.sh
@@ -58,6 +59,7 @@ fi
 
 run_part "search: loading.mjs" node_test tests/search/loading.mjs
 run_part "search: nearness.mjs" node_test tests/search/nearness.mjs
+run_part "search: early.mjs" node_test tests/search/early.mjs "$site"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 run_part "search: relevance.mjs" node_test tests/search/relevance.mjs "$site" tests/search/queries.tsv "$scratch" 2>"$out/relevance.err"

@@ -446,8 +446,9 @@ ver() { "$@" 2>&1 | head -1; }
 		echo "The gzipped bytes a first query loads (engine and stemmer beyond site.js, records, the shards its"
 		echo "words need, the text of the results shown; the largest of seven queries), against 64 KB on the"
 		echo "handbook and 500 KB on bigger books; in headless Chromium from file:// with the CPU slowed 4x (CDP"
-		echo "Emulation.setCPUThrottlingRate), the time from the first query to its results shown (scripts"
-		echo "loaded), against 100 ms; then the median and slowest of six later queries (tests/bench/search.mjs)."
+		echo "Emulation.setCPUThrottlingRate), the time from the first query, typed in the focused box, to its"
+		echo "first results shown, against 100 ms, and to their snippets; then the median and slowest time to the"
+		echo "results of six later queries (tests/bench/search.mjs)."
 		echo
 		echo "| input | a first query loads | first query | later query, median | later query, slowest |"
 		echo "|---|---|---|---|---|"

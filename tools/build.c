@@ -18,6 +18,7 @@
 #include "load.h"
 #include "out.h"
 #include "plan.h"
+#include "raster.h"
 #include "render.h"
 #include "site.h"
 #include "task.h"
@@ -280,6 +281,19 @@ static void print_summary(const struct build *b, long epub_size)
 		       clock_total(&b->clock));
 }
 
+/* The PNGs the plan asks for, before the site and the EPUB that both publish them; taken
+ * from the build published in the output folder when it drew them alike. The lock is held, so
+ * no other build removes that one meanwhile. */
+static int draw_rasters(struct build *b)
+{
+	char *earlier = out_published(b->settings->out_dir);
+	int errors = raster_draw(&b->plan, earlier, b->diag);
+
+	free(earlier);
+	clock_stage(&b->clock, "draw");
+	return errors == 0;
+}
+
 /* The site here and the EPUB beside it, published together once the book is valid (or, with
  * --keep-going, whatever its errors). */
 static int write_outputs(struct build *b)
@@ -290,6 +304,10 @@ static int write_outputs(struct build *b)
 
 	if (!out_begin(&b->out, s->out_dir, b->entries, 2, b->diag))
 		return EXIT_IO;
+	if (!draw_rasters(b)) {
+		out_discard(&b->out);
+		return EXIT_BOOK;
+	}
 	if (!s->site_only)
 		task_start(&b->epub, make_epub, b, b->diag);
 	ok = make_site(b);

@@ -313,10 +313,10 @@ static void remove_leftovers(const struct out *o, const char *current)
 	remove_each(o->dir, is_old_temporary, NULL);
 }
 
-/* The generation DIR/.mixdown/current names, newly allocated, or NULL. */
-static char *current_generation(const struct out *o)
+/* The name of the generation the current link in state names, newly allocated, or NULL. */
+static char *generation_in(const char *state)
 {
-	char *link = path_join(o->state, CURRENT);
+	char *link = path_join(state, CURRENT);
 	char target[256];
 	ssize_t n = readlink(link, target, sizeof target - 1);
 
@@ -324,7 +324,26 @@ static char *current_generation(const struct out *o)
 	if (n <= 0)
 		return NULL;
 	target[n] = '\0';
-	return strdup(target);
+	return xstrdup(target);
+}
+
+static char *current_generation(const struct out *o)
+{
+	return generation_in(o->state);
+}
+
+char *out_published(const char *dir)
+{
+	char *state = path_join(dir, STATE_DIR);
+	char *name = generation_in(state);
+	char *folder = NULL;
+
+	/* only a generation of mixdown's own, never a link planted to lead elsewhere */
+	if (name != NULL && strncmp(name, "gen-", 4) == 0 && strchr(name, '/') == NULL)
+		folder = path_join(state, name);
+	free(name);
+	free(state);
+	return folder;
 }
 
 /* ---- beginning ---- */

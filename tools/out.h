@@ -38,6 +38,11 @@ int out_commit(struct out *o);
 /* Removes TMP and everything in it and releases the lock; DIR is left as it was. */
 void out_discard(struct out *o);
 
+/* The folder of the build published in dir (DIR/.mixdown/gen-XXXXXX, newly allocated), or
+ * NULL when there is none: files a new build may take instead of making them again. Another
+ * build may remove it at any time; read it knowing a file can vanish. */
+char *out_published(const char *dir);
+
 /* Signals that stop a build: SIGINT and SIGTERM set a flag the writers check. */
 void out_catch_signals(void);
 int out_interrupted(void);

@@ -485,7 +485,7 @@ static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar
                                  char *source)
 {
 	struct plan *p = pl->plan;
-	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0, 0, 0};
+	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0, 0, 0, 0};
 
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].source, source) == 0) {
@@ -533,24 +533,29 @@ static int on_cover(xmlNodePtr e)
 }
 
 /* An SVG cover is also published as a PNG, which readers' library views and stores need: the
- * same name with .png, drawn COVER_RASTER_WIDTH pixels wide. */
+ * same name with .png, COVER_RASTER_WIDTH pixels wide, drawn after planning (raster.h) by the
+ * builds that write it. */
 static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const struct image *svg)
 {
-	size_t n = strlen(svg->target), len;
+	size_t n = strlen(svg->target);
 	char *target = xstrdup(svg->target);
 
 	memcpy(target + n - 4, ".png", 4); /* an SVG's target ends in .svg */
-	int drawn = 0;
-	for (size_t i = 0; i < pl->plan->nimages && !drawn; i++)
-		drawn = strcmp(pl->plan->images[i].target, target) == 0;
-	char *png = drawn || svg->data == NULL ? NULL
-	                                        : image_svg_to_png(svg->data, svg->len, COVER_RASTER_WIDTH, &len);
-	if (png != NULL) {
-		struct image raster = {xstrdup(svg->source), xstrdup(target), png, len, COVER_RASTER_WIDTH, 0};
+	int planned = 0;
+	for (size_t i = 0; i < pl->plan->nimages && !planned; i++)
+		planned = strcmp(pl->plan->images[i].target, target) == 0;
+	if (!planned && svg->data != NULL && svg->width > 0 && svg->height > 0) {
+		struct image raster = {xstrdup(svg->source), xstrdup(target), NULL, svg->len,
+		                       COVER_RASTER_WIDTH, 0, 1};
+		raster.data = malloc(svg->len + 1);
+		if (raster.data == NULL)
+			abort();
+		memcpy(raster.data, svg->data, svg->len);
 		raster.height = svg->width ? (int)((long)COVER_RASTER_WIDTH * svg->height / svg->width) : 0;
 		add_image(pl->plan, raster);
+		planned = 1;
 	}
-	if (drawn || png != NULL) {
+	if (planned) {
 		xmlChar *escaped = xmlURIEscapeStr(BAD_CAST target, BAD_CAST "/");
 		mx_set(pl, e, "raster", (const char *)escaped);
 		xmlFree(escaped);

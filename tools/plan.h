@@ -37,6 +37,7 @@ struct image {
 	char *data;   /* what is published instead of the file (a cleaned SVG, a PNG), or NULL */
 	size_t len;
 	int width, height; /* in CSS pixels; 0 when unknown */
+	int to_draw;       /* a PNG still to be drawn, at width, from the SVG data holds (raster.h) */
 };
 
 /* The width in pixels of the PNG drawn from an SVG cover, as stores and readers ask. */

@@ -107,6 +107,33 @@ else
 	not_ok "$name" "cover-image: $cover, ${width:-?}x${height:-?}; images on the title page: $title_images"
 fi
 
+# Drawing the cover is most of the build, so a build takes the PNG the published build drew
+# when it was drawn from the same SVG, and draws it again when the SVG has changed. The copy
+# below is marked (bytes after its end, which PNG readers ignore) to tell which one a build used.
+name="cover: a rebuild takes the published cover PNG drawn from the same SVG, and draws a new one for a changed SVG"
+again=$out/again
+rm -rf "$again" && mkdir -p "$again" && cp -R book "$again/book"
+# How many of the site's and the EPUB's cover end as marked, and as a PNG ends (IEND, CRC).
+ends() {
+	{ tail -c 8 "$again/out/html/images/cover.png"; echo; unzip -p "$again/out/handbook.epub" OEBPS/images/cover.png | tail -c 8; echo; } |
+		grep -ac "$1"
+}
+if "$MIXDOWN" build "$again/book/handbook.xml" -o "$again/out" >"$again/1.out" 2>&1 &&
+	printf 'MARKED' >>"$again/out/html/images/cover.png" &&
+	"$MIXDOWN" build "$again/book/handbook.xml" -o "$again/out" >"$again/2.out" 2>&1; then
+	kept=$(ends 'MARKED$')
+	sed -i 's/<\/svg>/<rect width="1" height="1" fill="#123456"\/><\/svg>/' "$again/book/images/cover.svg"
+	"$MIXDOWN" build "$again/book/handbook.xml" -o "$again/out" >"$again/3.out" 2>&1
+	marked=$(ends 'MARKED$') drawn=$(ends 'IEND')
+	if [ "$kept" -eq 2 ] && [ "$marked" -eq 0 ] && [ "$drawn" -eq 2 ]; then
+		ok "$name"
+	else
+		not_ok "$name" "covers marked after a rebuild: $kept of 2; after the SVG changed: $marked marked, $drawn ending as PNGs do"
+	fi
+else
+	not_ok "$name" "$(cat "$again"/*.out)"
+fi
+
 # A reading system: epub.js 0.3.93 under Debian's Chromium.
 t=$(now)
 run_part "epub.js: read.mjs" node_test tests/epub/read.mjs "$epub" "$out" 2>"$out/read.err"

@@ -1,0 +1,85 @@
+/* raster.c: draws the PNGs the plan asks for, or takes each from the build already published
+ * in the output folder when it was drawn there from the same SVG at the same width. Drawing a
+ * cover is most of a small book's build, and a rebuild seldom changes the cover. */
+#include "raster.h"
+
+#include "image.h"
+#include "layout.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* No published PNG larger than this is read back. */
+#define LARGEST_PNG ((size_t)64 << 20)
+
+/* A PNG's width, from its header (the IHDR chunk first, its width big-endian), or 0. */
+static long png_width(const char *png, size_t len)
+{
+	static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	const unsigned char *b = (const unsigned char *)png;
+
+	if (len < 24 || memcmp(b, signature, sizeof signature) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
+		return 0;
+	return (long)b[16] << 24 | (long)b[17] << 16 | (long)b[18] << 8 | (long)b[19];
+}
+
+/* The published file of the site beside earlier's pages, read whole, or NULL. */
+static char *published(const char *earlier, const char *target, size_t limit, size_t *len)
+{
+	char *rel = xasprintf(SITE_DIR "%s", target);
+	char *path = path_join(earlier, rel);
+	char *data = NULL;
+
+	if (read_file(path, limit, &data, len) != 0)
+		data = NULL;
+	free(path);
+	free(rel);
+	return data;
+}
+
+/* The PNG published in earlier for img, when the SVG published beside it is the one img is
+ * to be drawn from and the PNG has img's width; else NULL. */
+static char *earlier_png(const struct image *img, const char *earlier, size_t *len)
+{
+	char *svg_target = xasprintf("%.*s.svg", (int)(strlen(img->target) - 4), img->target);
+	size_t svg_len;
+	char *svg = published(earlier, svg_target, img->len, &svg_len);
+	char *png = NULL;
+
+	if (svg != NULL && svg_len == img->len && memcmp(svg, img->data, svg_len) == 0)
+		png = published(earlier, img->target, LARGEST_PNG, len);
+	if (png != NULL && png_width(png, *len) != img->width) {
+		free(png);
+		png = NULL;
+	}
+	free(svg);
+	free(svg_target);
+	return png;
+}
+
+int raster_draw(struct plan *p, const char *earlier, struct diag *d)
+{
+	int errors = 0;
+
+	for (size_t i = 0; i < p->nimages; i++) {
+		struct image *img = &p->images[i];
+		size_t len;
+		char *png;
+		if (!img->to_draw)
+			continue;
+		png = earlier != NULL ? earlier_png(img, earlier, &len) : NULL;
+		if (png == NULL)
+			png = image_svg_to_png(img->data, img->len, img->width, &len);
+		if (png == NULL) {
+			diag_report(d, NULL, D_SVG_INVALID, img->source, "it cannot be drawn as a PNG");
+			errors++;
+			continue;
+		}
+		free(img->data);
+		img->data = png;
+		img->len = len;
+		img->to_draw = 0;
+	}
+	return errors;
+}

@@ -1005,6 +1005,72 @@ static void keep_errors(struct validator *v, xmlNodePtr e, struct error_list *mi
 			move_error(v, &mine->items[i]);
 }
 
+static int same_name(xmlNodePtr a, xmlNodePtr b)
+{
+	return a->type == XML_ELEMENT_NODE && b->type == XML_ELEMENT_NODE && xmlStrEqual(a->name, b->name) &&
+	       (a->ns == NULL ? b->ns == NULL : b->ns != NULL && xmlStrEqual(a->ns->href, b->ns->href));
+}
+
+/* Does e validate alone once its children named like c are taken out? They are put back in
+ * their places before this returns. */
+static int valid_without(struct validator *v, xmlNodePtr e, xmlNodePtr c)
+{
+	struct node_list out = {0}, before = {0};
+	struct error_list *list = new_error_list();
+	int valid;
+
+	for (xmlNodePtr n = c, next; n != NULL; n = next) {
+		next = n->next;
+		if (same_name(n, c)) {
+			add_node(&out, n);
+			add_node(&before, next);
+			xmlUnlinkNode(n);
+		}
+	}
+	valid = validate_alone(v, e, list) == 0;
+	for (int i = out.n - 1; i >= 0; i--) /* last first, so each one's next is in place */
+		if (before.items[i] != NULL)
+			xmlAddPrevSibling(before.items[i], out.items[i]);
+		else
+			xmlAddChild(e, out.items[i]);
+	free_error_list(list);
+	free(out.items);
+	free(before.items);
+	return valid;
+}
+
+/* Most names of e's children tried by blame_children. */
+#define MOST_NAMES_TRIED 16
+
+/* e fails alone though none of its children does: when taking out the children of one name
+ * makes it valid, the first of them is what is wrong there (an <indexterm> inside a
+ * <bibliomixed>, where libxml2 names the <abbrev> before it), and is kept as not allowed
+ * inside e. Returns whether one was found. */
+static int blame_children(struct validator *v, xmlNodePtr e)
+{
+	int tried = 0;
+
+	for (xmlNodePtr c = first_element(e); c != NULL && tried < MOST_NAMES_TRIED; c = c->next) {
+		int seen = 0;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNodePtr p = c->prev; p != NULL && !seen; p = p->prev)
+			seen = same_name(p, c);
+		if (seen)
+			continue;
+		tried++;
+		if (valid_without(v, e, c)) {
+			struct schema_error x = {c, copy_of("not allowed here"), XML_RELAXNG_ERR_ELEMWRONG,
+			                         copy_of((const char *)c->name), NULL, 0, 2};
+			for (xmlNodePtr n = c; n != NULL; n = n->parent)
+				x.depth++;
+			move_error(v, &x);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* e fails with the messages in its list: validates each DocBook child alone, following the
  * ones that fail down to the innermost elements that fail by themselves, whose messages are
  * kept; when none of e's children fails alone, e's own are. */
@@ -1023,7 +1089,7 @@ static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *
 		}
 		free_error_list(theirs);
 	}
-	if (!found)
+	if (!found && !blame_children(v, e))
 		keep_errors(v, e, mine);
 }
 

@@ -229,6 +229,16 @@ static int check_para(struct validator *v, xmlNodePtr e)
 	return found;
 }
 
+/* An xref or link that names no target: libxml2 only says "Invalid sequence in interleave". */
+static int check_target(struct validator *v, xmlNodePtr e)
+{
+	if (xmlHasNsProp(e, BAD_CAST "linkend", NULL) != NULL ||
+	    xmlHasNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS) != NULL)
+		return 0;
+	v->reported += book_report(v->book, v->diag, e, D_SCHEMA_NO_TARGET, name_of(e));
+	return 1;
+}
+
 static void check_structure(xmlNodePtr e, void *data)
 {
 	struct validator *v = data;
@@ -248,6 +258,8 @@ static void check_structure(xmlNodePtr e, void *data)
 		found = check_section_content(v, e);
 	else if (is_docbook(e, "para") || is_docbook(e, "simpara"))
 		check_para(v, e);
+	else if (is_docbook(e, "xref") || is_docbook(e, "link"))
+		found = check_target(v, e);
 	if (found)
 		explain(v, e);
 }

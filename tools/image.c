@@ -3,6 +3,7 @@
  * readers' library views and stores, the site's icon). librsvg reads SVG, gdk-pixbuf reads the
  * raster formats, cairo writes PNG. */
 #include "image.h"
+#include "util.h"
 
 #include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -93,16 +94,6 @@ static struct {
 	int width;
 } last_drawn;
 
-static char *copy_of(const char *bytes, size_t len)
-{
-	char *copy = malloc(len ? len : 1);
-
-	if (copy == NULL)
-		abort();
-	memcpy(copy, bytes, len);
-	return copy;
-}
-
 static int drawn_last(const char *data, size_t len, int width)
 {
 	return last_drawn.png != NULL && last_drawn.width == width && last_drawn.svg_len == len &&
@@ -115,15 +106,15 @@ char *image_svg_to_png(const char *data, size_t len, int width, size_t *png_len)
 
 	if (drawn_last(data, len, width)) {
 		*png_len = last_drawn.png_len;
-		return copy_of(last_drawn.png, last_drawn.png_len);
+		return xmemdup(last_drawn.png, last_drawn.png_len);
 	}
 	png = draw_png(open_svg(data, len), width, png_len);
 	if (png != NULL) {
 		free(last_drawn.svg);
 		free(last_drawn.png);
-		last_drawn.svg = copy_of(data, len);
+		last_drawn.svg = xmemdup(data, len);
 		last_drawn.svg_len = len;
-		last_drawn.png = copy_of(png, *png_len);
+		last_drawn.png = xmemdup(png, *png_len);
 		last_drawn.png_len = *png_len;
 		last_drawn.width = width;
 	}

@@ -327,11 +327,6 @@ static char *generation_in(const char *state)
 	return xstrdup(target);
 }
 
-static char *current_generation(const struct out *o)
-{
-	return generation_in(o->state);
-}
-
 char *out_published(const char *dir)
 {
 	char *state = path_join(dir, STATE_DIR);
@@ -399,7 +394,7 @@ int out_begin(struct out *o, const char *dir, const char *const *entries, size_t
 	free(with_slash);
 	ok = ok && take_lock(o);
 	if (ok) {
-		current = current_generation(o);
+		current = generation_in(o->state);
 		remove_leftovers(o, current);
 		free(current);
 		o->tmp = path_join(o->state, GENERATION);

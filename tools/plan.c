@@ -545,13 +545,9 @@ static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const struct ima
 	for (size_t i = 0; i < pl->plan->nimages && !planned; i++)
 		planned = strcmp(pl->plan->images[i].target, target) == 0;
 	if (!planned && svg->data != NULL && svg->width > 0 && svg->height > 0) {
-		struct image raster = {xstrdup(svg->source), xstrdup(target), NULL, svg->len,
-		                       COVER_RASTER_WIDTH, 0, 1};
-		raster.data = malloc(svg->len + 1);
-		if (raster.data == NULL)
-			abort();
-		memcpy(raster.data, svg->data, svg->len);
-		raster.height = svg->width ? (int)((long)COVER_RASTER_WIDTH * svg->height / svg->width) : 0;
+		struct image raster = {xstrdup(svg->source), xstrdup(target), xmemdup(svg->data, svg->len),
+		                       svg->len, COVER_RASTER_WIDTH,
+		                       (int)((long)COVER_RASTER_WIDTH * svg->height / svg->width), 1};
 		add_image(pl->plan, raster);
 		planned = 1;
 	}

@@ -286,11 +286,8 @@ static void move_into_xhtml(xmlNodePtr root)
 
 static char *take_buffer(xmlBufferPtr buf, size_t *len)
 {
-	char *data = malloc((size_t)xmlBufferLength(buf) + 1);
-	if (data == NULL)
-		abort();
-	memcpy(data, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-	data[xmlBufferLength(buf)] = '\0';
+	char *data = xmemdup(xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+
 	*len = (size_t)xmlBufferLength(buf);
 	xmlBufferFree(buf);
 	return data;

@@ -306,6 +306,16 @@ static xmlNodePtr original_of(xmlNodePtr n)
 	return n != NULL ? n->_private : NULL;
 }
 
+/* How many elements deep n is in its document. */
+static int depth_of(xmlNodePtr n)
+{
+	int depth = 0;
+
+	for (; n != NULL; n = n->parent)
+		depth++;
+	return depth;
+}
+
 static void on_schema_error(void *data, xml_error err)
 {
 	struct validator *v = data;
@@ -319,9 +329,7 @@ static void on_schema_error(void *data, xml_error err)
 		node = original_of(node);
 	e = &list->items[list->n++];
 	e->node = node ? node : (xmlNodePtr)xmlDocGetRootElement(v->book->doc);
-	e->depth = 0;
-	for (xmlNodePtr n = e->node; n != NULL; n = n->parent)
-		e->depth++;
+	e->depth = depth_of(e->node);
 	e->message = copy_of(err->message ? err->message : "not valid DocBook 5");
 	e->code = err->code;
 	e->str1 = copy_of(err->str1);
@@ -1073,9 +1081,8 @@ static int blame_children(struct validator *v, xmlNodePtr e)
 		tried++;
 		if (valid_without(v, e, c)) {
 			struct schema_error x = {c, copy_of("not allowed here"), XML_RELAXNG_ERR_ELEMWRONG,
-			                         copy_of((const char *)c->name), NULL, 0, 2};
-			for (xmlNodePtr n = c; n != NULL; n = n->parent)
-				x.depth++;
+			                         copy_of((const char *)c->name), NULL, depth_of(c),
+			                         rank_of(XML_RELAXNG_ERR_ELEMWRONG)};
 			move_error(v, &x);
 			return 1;
 		}

@@ -4,6 +4,7 @@
  * opened on its own, so what is published is the cleaned copy, never the book's file. */
 #define _GNU_SOURCE /* strcasestr */
 #include "svg.h"
+#include "util.h"
 #include "xmlerr.h"
 
 #include <ctype.h>
@@ -333,10 +334,7 @@ int svg_clean(const char *path, struct svg_result *r)
 	xmlFreeDoc(doc);
 	if (bytes == NULL)
 		abort();
-	r->data = malloc((size_t)size + 1);
-	if (r->data == NULL)
-		abort();
-	memcpy(r->data, bytes, (size_t)size + 1);
+	r->data = xmemdup(bytes, (size_t)size);
 	r->len = (size_t)size;
 	xmlFree(bytes);
 	return 1;

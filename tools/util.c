@@ -18,6 +18,17 @@ char *xstrdup(const char *s)
 	return copy;
 }
 
+void *xmemdup(const void *data, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	return copy;
+}
+
 char *xvasprintf(const char *format, va_list ap)
 {
 	char *text;

@@ -36,12 +36,7 @@ int writer_put(struct writer *w, const char *rel, char *data, size_t len)
 
 int writer_put_copy(struct writer *w, const char *rel, const void *data, size_t len)
 {
-	char *copy = malloc(len + 1);
-
-	if (copy == NULL)
-		abort();
-	memcpy(copy, data, len);
-	return writer_put(w, rel, copy, len);
+	return writer_put(w, rel, xmemdup(data, len), len);
 }
 
 int writer_put_file(struct writer *w, const char *rel, const char *source)

@@ -250,7 +250,7 @@ fi # the tools part
 # ---- the serve part ----
 # `mixdown serve` on a copy of the handbook; SERVE_CHAPTER is saved, its page is SERVE_PAGE.
 measure_serve() {
-	s=$(pwd)/$OUT/serve
+	case $OUT in /*) s=$OUT/serve ;; *) s=$(pwd)/$OUT/serve ;; esac
 	rm -rf "$s"
 	mkdir -p "$s"
 	cp -R book "$s/book"

@@ -17,14 +17,9 @@
   <!-- One entry: a link to the page or section, then what it holds when depth allows. -->
   <xsl:template match="*" mode="toc-entry">
     <xsl:param name="depth" select="1"/>
-    <xsl:param name="current" select="/.."/>
-    <xsl:param name="here-sections" select="false()"/>
     <li class="toc-{local-name()}">
       <a>
         <xsl:attribute name="href"><xsl:apply-templates select="." mode="href"/></xsl:attribute>
-        <xsl:if test="$current and count(. | $current) = 1">
-          <xsl:attribute name="aria-current">page</xsl:attribute>
-        </xsl:if>
         <xsl:call-template name="toc-label"/>
         <xsl:apply-templates select="." mode="title-text"/>
       </a>
@@ -34,21 +29,10 @@
         <ol>
           <xsl:apply-templates select="$pages" mode="toc-entry">
             <xsl:with-param name="depth" select="$depth"/>
-            <xsl:with-param name="current" select="$current"/>
-            <xsl:with-param name="here-sections" select="$here-sections"/>
           </xsl:apply-templates>
           <xsl:apply-templates select="$sections" mode="toc-entry">
             <xsl:with-param name="depth" select="$depth - 1"/>
-            <xsl:with-param name="current" select="$current"/>
           </xsl:apply-templates>
-        </ol>
-      </xsl:if>
-      <!-- The current page's own sections, for screens without an "On this page" column. -->
-      <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)
-          [not(@mx:page)][$here-sections and count(current() | $current) = 1]"/>
-      <xsl:if test="count($here) &gt; 1">
-        <ol class="toc-here">
-          <xsl:apply-templates select="$here" mode="toc-entry"/>
         </ol>
       </xsl:if>
     </li>
@@ -58,13 +42,9 @@
   <xsl:template name="book-toc">
     <xsl:param name="of" select="$book"/>
     <xsl:param name="depth" select="1"/>
-    <xsl:param name="current" select="/.."/>
-    <xsl:param name="here-sections" select="false()"/>
     <ol class="toc">
       <xsl:apply-templates select="$of/*[@mx:page]" mode="toc-entry">
         <xsl:with-param name="depth" select="$depth"/>
-        <xsl:with-param name="current" select="$current"/>
-        <xsl:with-param name="here-sections" select="$here-sections"/>
       </xsl:apply-templates>
     </ol>
   </xsl:template>

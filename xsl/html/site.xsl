@@ -229,16 +229,16 @@
       </head>
       <body>
         <a class="skip-link" href="#content"><xsl:call-template name="word"><xsl:with-param name="key" select="'skip'"/></xsl:call-template></a>
-        <xsl:call-template name="site-header"/>
+        <xsl:copy-of select="$site-header"/>
         <div class="layout">
           <nav class="sidebar" id="sidebar">
             <xsl:attribute name="aria-label"><xsl:call-template name="word"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></xsl:attribute>
             <xsl:choose>
               <xsl:when test="$inline-toc">
-                <xsl:call-template name="book-toc">
+                <xsl:apply-templates select="exsl:node-set($sidebar-toc)/*" mode="sidebar-toc">
                   <xsl:with-param name="current" select="$current"/>
-                  <xsl:with-param name="here-sections" select="true()"/>
-                </xsl:call-template>
+                  <xsl:with-param name="href" select="concat($current/@mx:page, '.html')"/>
+                </xsl:apply-templates>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:attribute name="data-toc"><xsl:value-of select="$file-toc-js"/></xsl:attribute>
@@ -272,6 +272,38 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- The sidebar's contents: the same on every page but for the page's own entry, so they are
+       rendered once and copied through mode sidebar-toc, which marks that entry and lists the
+       page's sections under it, for screens without an "On this page" column. -->
+  <xsl:variable name="sidebar-toc"><xsl:call-template name="book-toc"/></xsl:variable>
+
+  <xsl:template match="*" mode="sidebar-toc">
+    <xsl:param name="current"/>
+    <xsl:param name="href"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:if test="self::a and @href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+      <xsl:apply-templates select="node()" mode="sidebar-toc">
+        <xsl:with-param name="current" select="$current"/>
+        <xsl:with-param name="href" select="$href"/>
+      </xsl:apply-templates>
+      <xsl:if test="self::li and a/@href = $href">
+        <xsl:for-each select="$current">
+          <xsl:variable name="here" select="(db:section | db:sect1 | db:simplesect | db:glossdiv | db:refsection | db:refsynopsisdiv | db:refsect1)[not(@mx:page)]"/>
+          <xsl:if test="count($here) &gt; 1">
+            <ol class="toc-here">
+              <xsl:apply-templates select="$here" mode="toc-entry"/>
+            </ol>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="sidebar-toc"><xsl:copy/></xsl:template>
+
+  <xsl:variable name="site-header"><xsl:call-template name="site-header"/></xsl:variable>
 
   <!-- The header: the book's title, the search box and the theme switch. They need JavaScript:
        the stylesheet shows them only when the page's first script has marked <html> with "js",

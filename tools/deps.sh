@@ -5,12 +5,12 @@
 # command to run.
 set -eu
 
-build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev libstemmer-dev librsvg2-dev libglib2.0-dev docbook5-xml"
+build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev libstemmer-dev librsvg2-dev libpng-dev libglib2.0-dev docbook5-xml"
 
 
 missing_build() {
 	command -v pkg-config >/dev/null 2>&1 || { echo "$build_packages"; return; }
-	pkg-config --exists libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo glib-2.0 || { echo "$build_packages"; return; }
+	pkg-config --exists libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo libpng glib-2.0 || { echo "$build_packages"; return; }
 	[ -f /usr/share/xml/docbook/schema/rng/5.0/docbook.rng ] || echo docbook5-xml
 }
 

@@ -14,15 +14,20 @@
 #include "tokens.h"
 
 #include <libstemmer.h>
+#include <libxml/hash.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+/* Words and forms up to this many bytes of UTF-8 are made on the stack. */
+#define SMALL_FORM 256
+
 struct tokenizer {
 	struct sb_stemmer *stemmer;
 	const UNormalizer2 *nfd;
+	xmlHashTablePtr stems; /* form -> its stem: a book says the same words again and again */
 };
 
 struct tokenizer *tokenizer_new(void)
@@ -34,7 +39,8 @@ struct tokenizer *tokenizer_new(void)
 		return NULL;
 	t->stemmer = sb_stemmer_new("english", "UTF_8");
 	t->nfd = unorm2_getNFDInstance(&err);
-	if (t->stemmer == NULL || U_FAILURE(err)) {
+	t->stems = xmlHashCreate(4096);
+	if (t->stemmer == NULL || t->stems == NULL || U_FAILURE(err)) {
 		tokenizer_free(t);
 		return NULL;
 	}
@@ -47,6 +53,7 @@ void tokenizer_free(struct tokenizer *t)
 		return;
 	if (t->stemmer != NULL)
 		sb_stemmer_delete(t->stemmer);
+	xmlHashFree(t->stems, xmlHashDefaultDeallocator);
 	free(t);
 }
 
@@ -131,10 +138,32 @@ struct word_visit {
 	void *ctx;
 };
 
+/* Replaces a form of ASCII letters by its stem, which is never longer. */
+static void stem_in_place(struct tokenizer *t, char *form)
+{
+	const char *known = xmlHashLookup(t->stems, BAD_CAST form);
+	const sb_symbol *stem;
+
+	if (known == NULL) {
+		stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)form, (int)strlen(form));
+		if (stem == NULL)
+			return;
+		known = (const char *)xmlStrndup(stem, sb_stemmer_length(t->stemmer));
+		if (known == NULL || xmlHashAddEntry(t->stems, BAD_CAST form, (void *)known) != 0) {
+			memcpy(form, stem, (size_t)sb_stemmer_length(t->stemmer));
+			form[sb_stemmer_length(t->stemmer)] = '\0';
+			xmlFree((void *)known);
+			return;
+		}
+	}
+	strcpy(form, known);
+}
+
 /* Step 4: visits the term of one form (UTF-16 s[0..len)). */
 static void visit_form(const struct word_visit *w, const UChar *s, int32_t len)
 {
-	char *utf8 = malloc((size_t)len * 3 + 1), *out = utf8;
+	char small[SMALL_FORM], *utf8 = (size_t)len * 3 + 1 <= sizeof small ? small : malloc((size_t)len * 3 + 1);
+	char *out = utf8;
 	UErrorCode err = U_ZERO_ERROR;
 	int letters = len > 2;
 	if (utf8 == NULL)
@@ -143,19 +172,15 @@ static void visit_form(const struct word_visit *w, const UChar *s, int32_t len)
 	for (int32_t i = 0; i < len; i++)
 		letters &= (s[i] >= 'a' && s[i] <= 'z') || s[i] == '\'';
 	const char *term = utf8;
-	if (letters && U_SUCCESS(err)) {
-		const sb_symbol *stem = sb_stemmer_stem(w->t->stemmer, (const sb_symbol *)utf8, (int)strlen(utf8));
-		if (stem != NULL) {
-			memcpy(utf8, stem, (size_t)sb_stemmer_length(w->t->stemmer));
-			utf8[sb_stemmer_length(w->t->stemmer)] = '\0';
-		}
-	}
+	if (letters && U_SUCCESS(err))
+		stem_in_place(w->t, utf8);
 	for (const char *p = term; *p != '\0'; p++)
 		if (*p != '\'')
 			*out++ = *p;
 	*out = '\0';
 	w->visit(w->word, term, w->n, w->ctx);
-	free(utf8);
+	if (utf8 != small)
+		free(utf8);
 }
 
 static int is_number(const UChar *s, int32_t len)
@@ -241,13 +266,15 @@ size_t tokenizer_each(struct tokenizer *t, const char *text, term_visit visit, v
 			continue;
 		}
 		end = word_end(s, len, i);
-		char *word = malloc((size_t)(end - i) * 3 + 1);
+		size_t size = (size_t)(end - i) * 3 + 1;
+		char small[SMALL_FORM], *word = size <= sizeof small ? small : malloc(size);
 		UErrorCode err = U_ZERO_ERROR;
 		if (word != NULL) {
-			u_strToUTF8(word, (end - i) * 3 + 1, NULL, s + i, end - i, &err);
+			u_strToUTF8(word, (int32_t)size, NULL, s + i, end - i, &err);
 			w.word = word;
 			visit_forms(&w, s + i, end - i);
-			free(word);
+			if (word != small)
+				free(word);
 		}
 		w.n++;
 		i = end;

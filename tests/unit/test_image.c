@@ -1,9 +1,11 @@
-/* test_image.c: an SVG drawn as PNG, and the kept last drawing: the same SVG gives the same
- * bytes again, and any other SVG or width is drawn anew. */
+/* test_image.c: an SVG drawn as PNG, read back with gdk-pixbuf: its colours, RGB when opaque
+ * and straight (not premultiplied) alpha otherwise; and the kept last drawing: the same SVG
+ * gives the same bytes again, and any other SVG or width is drawn anew. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +75,56 @@ static void another_width_is_drawn_anew(void **state)
 	free(wide);
 }
 
+/* The PNG's first pixel, and whether it has alpha; fails the test unless it can be read. */
+static void first_pixel(const char *png, size_t len, unsigned char rgba[4], int *has_alpha)
+{
+	GInputStream *in = g_memory_input_stream_new_from_data(png, (gssize)len, NULL);
+	GdkPixbuf *image = gdk_pixbuf_new_from_stream(in, NULL, NULL);
+	const guchar *pixels;
+
+	assert_non_null(image);
+	*has_alpha = gdk_pixbuf_get_has_alpha(image);
+	pixels = gdk_pixbuf_read_pixels(image);
+	memcpy(rgba, pixels, *has_alpha ? 4 : 3);
+	g_object_unref(image);
+	g_object_unref(in);
+}
+
+static void an_opaque_drawing_is_rgb_in_its_own_colours(void **state)
+{
+	static const char orange[] = SQUARE("#ff8000");
+	unsigned char rgba[4];
+	size_t len;
+	int has_alpha;
+	char *png = draw(orange, 40, &len);
+
+	(void)state;
+	first_pixel(png, len, rgba, &has_alpha);
+	assert_false(has_alpha);
+	assert_int_equal(rgba[0], 0xff);
+	assert_int_equal(rgba[1], 0x80);
+	assert_int_equal(rgba[2], 0x00);
+	free(png);
+}
+
+static void a_translucent_drawing_keeps_straight_alpha(void **state)
+{
+	static const char faint[] = SQUARE("#ff8000\" fill-opacity=\"0.5");
+	unsigned char rgba[4];
+	size_t len;
+	int has_alpha;
+	char *png = draw(faint, 40, &len);
+
+	(void)state;
+	first_pixel(png, len, rgba, &has_alpha);
+	assert_true(has_alpha);
+	assert_in_range(rgba[3], 126, 129);
+	assert_int_equal(rgba[0], 0xff); /* premultiplied, it would read about 0x80 */
+	assert_in_range(rgba[1], 0x7e, 0x82);
+	assert_int_equal(rgba[2], 0x00);
+	free(png);
+}
+
 static void what_cannot_be_drawn_gives_nothing(void **state)
 {
 	size_t len;
@@ -88,6 +140,8 @@ int main(void)
 		cmocka_unit_test(the_same_svg_again_gives_the_same_png),
 		cmocka_unit_test(another_svg_of_the_same_length_is_drawn_anew),
 		cmocka_unit_test(another_width_is_drawn_anew),
+		cmocka_unit_test(an_opaque_drawing_is_rgb_in_its_own_colours),
+		cmocka_unit_test(a_translucent_drawing_keeps_straight_alpha),
 		cmocka_unit_test(what_cannot_be_drawn_gives_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

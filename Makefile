@@ -46,6 +46,16 @@ $(STEMMER): $(STEMMER_SRC)
 $(STEMMER_SRC):
 	@sh tools/deps.sh npm
 
+# The site's PNG icon, for browsers and home screens that take no SVG one: drawn once here from
+# style/favicon.svg, 180 pixels square, rather than in every build of a book.
+ICON = style/favicon.png
+
+$(ICON): style/favicon.svg tools/draw
+	tools/draw style/favicon.svg 180 $@
+
+tools/draw: tools/draw.o tools/image.o tools/util.o
+	$(CC) $(OPTFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
 deps:
 	@sh tools/deps.sh build
 
@@ -60,7 +70,7 @@ tools/mixdown: tools/main.o $(MODULE_OBJS)
 
 handbook: $(OUT)/handbook.epub
 
-$(OUT)/handbook.epub: tools/mixdown $(STEMMER) $(BOOK_SRC) $(DATA_SRC)
+$(OUT)/handbook.epub: tools/mixdown $(STEMMER) $(ICON) $(BOOK_SRC) $(DATA_SRC)
 	tools/mixdown build $(BOOK) -o $(OUT)
 
 # ---- tests ----
@@ -80,15 +90,15 @@ tests/unit/asan_%: tests/unit/test_%.c $(ASAN_OBJS) | deps
 
 asan: tools/mixdown-asan $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%)
 
-check: test-deps tools/mixdown $(STEMMER) $(UNIT_TESTS) asan
+check: test-deps tools/mixdown $(STEMMER) $(ICON) $(UNIT_TESTS) asan
 	@sh tests/run.sh
 
 # Benchmarks (never part of check): see tests/bench/run.sh for BENCH_SIZES, BENCH_RUNS,
 # BENCH_TIMEOUT and BENCH_TOOLS.
-bench: tools/mixdown $(STEMMER)
+bench: tools/mixdown $(STEMMER) $(ICON)
 	@sh tests/bench/run.sh
 
-regen: tools/mixdown $(STEMMER)
+regen: tools/mixdown $(STEMMER) $(ICON)
 	@sh tests/xsl/run.sh --regen
 	@sh tests/diag/run.sh --regen
 
@@ -101,7 +111,7 @@ tests/fuzz/fuzz_book: $(FUZZ_SOURCES) tools/*.h tools/messages.def | deps
 	clang $(WARN) -O1 -g $(DEFS) -DFUZZ_DATADIR='"$(CURDIR)"' $(PKG_CFLAGS) -Itools \
 	  -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SOURCES) $(PKG_LIBS)
 
-fuzz: tests/fuzz/fuzz_book
+fuzz: tests/fuzz/fuzz_book $(ICON)
 	@mkdir -p tests/out/fuzz-corpus
 	@cp -n tests/xsl/*.xml tests/diag/*.xml tests/fuzz/regressions/* tests/out/fuzz-corpus/ 2>/dev/null || true
 	tests/fuzz/fuzz_book -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
@@ -109,7 +119,7 @@ fuzz: tests/fuzz/fuzz_book
 
 # ---- installation ----
 
-install: tools/mixdown $(STEMMER)
+install: tools/mixdown $(STEMMER) $(ICON)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 tools/mixdown $(DESTDIR)$(BINDIR)/mixdown
 	install -m 644 mixdown.1 $(DESTDIR)$(MANDIR)/mixdown.1
@@ -120,5 +130,5 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf tools/*.o tools/asan tools/mixdown tools/mixdown-asan tests/unit/test_? \
-	  $(UNIT_TESTS) $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%) $(OUT) $(STEMMER)
+	rm -rf tools/*.o tools/asan tools/mixdown tools/mixdown-asan tools/draw tests/unit/test_? \
+	  $(UNIT_TESTS) $(UNIT_TESTS:tests/unit/test_%=tests/unit/asan_%) $(OUT) $(STEMMER) $(ICON)

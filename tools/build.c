@@ -47,13 +47,29 @@ static void clock_start(struct clock *c, int print)
 	c->print = print;
 }
 
+/* The process's peak resident memory so far, in MB (Linux's VmHWM), or -1. */
+static double peak_memory_mb(void)
+{
+	FILE *status = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	while (status != NULL && fgets(line, sizeof line, status) != NULL)
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (status != NULL)
+		fclose(status);
+	return kb < 0 ? -1 : (double)kb / 1024;
+}
+
 static void clock_stage(struct clock *c, const char *stage)
 {
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (c->print)
-		fprintf(stderr, "mixdown: %-7s %8.1f ms\n", stage, ms_between(&c->last, &now));
+		fprintf(stderr, "mixdown: %-7s %8.1f ms %7.1f MB peak\n", stage, ms_between(&c->last, &now),
+		        peak_memory_mb());
 	c->last = now;
 }
 

@@ -17,7 +17,7 @@ int image_svg_size(const char *data, size_t len, int *width, int *height);
  * again: the last drawing is kept (serve's rebuilds). */
 char *image_svg_to_png(const char *data, size_t len, int width, size_t *png_len);
 
-/* The same for an SVG file of mixdown's own (the site's icon). */
+/* The same for an SVG file of mixdown's own (the site's icon, drawn by tools/draw.c). */
 char *image_svg_file_to_png(const char *path, int width, size_t *png_len);
 
 #endif

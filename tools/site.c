@@ -2,7 +2,6 @@
  * and the book's images, under html/ in the build's output. */
 #include "site.h"
 
-#include "image.h"
 #include "json.h"
 #include "layout.h"
 #include "search.h"
@@ -13,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The assets copied from the styles folder, each as the file of that name there. */
+/* The assets copied from the styles folder, each as the file of that name there (the PNG icon
+ * and the stemmer are made there by make). */
 static const enum layout_file site_assets[] = {LAYOUT_SITE_CSS, LAYOUT_SITE_JS, LAYOUT_FAVICON_SVG,
-                                               LAYOUT_SEARCH_JS, LAYOUT_STEMMER_JS};
+                                               LAYOUT_FAVICON_PNG, LAYOUT_SEARCH_JS, LAYOUT_STEMMER_JS};
 
 static int copy_assets(struct renderer *r, struct writer *w)
 {
@@ -30,23 +30,6 @@ static int copy_assets(struct renderer *r, struct writer *w)
 			return 0;
 	}
 	return 1;
-}
-
-/* The icon as PNG beside the SVG one, for browsers and home screens that take no SVG icon. */
-#define ICON_PNG_SIZE 180
-
-static int write_png_icon(struct renderer *r, struct writer *w)
-{
-	char *svg = render_data_path(r, "style/favicon.svg");
-	size_t len;
-	char *png = image_svg_file_to_png(svg, ICON_PNG_SIZE, &len);
-
-	free(svg);
-	if (png == NULL) {
-		diag_report(w->diag, NULL, D_INTERNAL, "cannot draw the site's icon from style/favicon.svg");
-		return 0;
-	}
-	return writer_put(w, layout_path(LAYOUT_FAVICON_PNG), png, len);
 }
 
 /* window.mixdownToc = [{"h":"ch.html","l":"1.","t":"Title","d":1}, ...]: the contents, for
@@ -88,7 +71,7 @@ static int write_toc(const struct plan *p, struct writer *w)
 int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
 {
 	struct writer w = writer_to_folder(o, SITE_DIR);
-	int ok = writer_put_rendered(&w, result) && copy_assets(r, &w) && write_png_icon(r, &w) &&
+	int ok = writer_put_rendered(&w, result) && copy_assets(r, &w) &&
 	         writer_put_images(&w, p->images, p->nimages) && write_toc(p, &w) && search_write_index(result, &w) >= 0;
 
 	return ok ? w.files : -1;

@@ -56,6 +56,7 @@ ALL_TOOLS="mixdown-build mixdown-check docbook-xsl pandoc floor"
 TOOLS=${BENCH_TOOLS:-$ALL_TOOLS}
 
 say() { echo "bench: $*" >&2; }
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 die() { say "$*"; exit 1; }
 
 case $RUNS in '' | *[!0-9]* | 0) die "BENCH_RUNS must be a positive integer" ;; esac
@@ -208,7 +209,7 @@ command_of() {
 # or exitK. Returns 1 unless ok.
 measure() {
 	tool=$1 n=$2 r=$3
-	w=$(pwd)/$OUT/work-$tool
+	w=$(absolute "$OUT")/work-$tool
 	rm -rf "$w"
 	mkdir -p "$w/html" "$w/epub"
 	cmd=$(command_of "$tool" "$n" "$w")
@@ -250,7 +251,7 @@ fi # the tools part
 # ---- the serve part ----
 # `mixdown serve` on a copy of the handbook; SERVE_CHAPTER is saved, its page is SERVE_PAGE.
 measure_serve() {
-	case $OUT in /*) s=$OUT/serve ;; *) s=$(pwd)/$OUT/serve ;; esac
+	s=$(absolute "$OUT")/serve
 	rm -rf "$s"
 	mkdir -p "$s"
 	cp -R book "$s/book"

@@ -182,7 +182,8 @@ static int validate(void *data, struct diag *d)
 }
 
 /* The project's rules here and now; then the schema, beside the later stages (whose messages
- * are held until its verdict), or here for a site-only build. */
+ * are held until its verdict), or here for a preview: serve's process has a large heap of
+ * freed memory that a fork would make it copy page by page as the later stages reuse it. */
 static int check(struct build *b)
 {
 	const struct build_settings *s = b->settings;
@@ -193,7 +194,7 @@ static int check(struct build *b)
 	}
 	if (!s->check_only && !out_is_safe(s->out_dir, b->book->root, b->entries, 2, b->diag))
 		return EXIT_USAGE;
-	if (s->site_only)
+	if (s->preview)
 		task_run(&b->validation, validate, b, b->diag);
 	else
 		task_start(&b->validation, validate, b, b->diag);
@@ -288,7 +289,7 @@ static void print_summary(const struct build *b, long epub_size)
 {
 	const struct build_settings *s = b->settings;
 
-	if (s->site_only)
+	if (s->preview)
 		printf("mixdown: %zu pages in %s/" SITE_DIR " in %.0f ms\n", b->plan.npages, s->out_dir,
 		       clock_total(&b->clock));
 	else
@@ -320,14 +321,15 @@ static int write_outputs(struct build *b)
 
 	if (!out_begin(&b->out, s->out_dir, b->entries, 2, b->diag))
 		return EXIT_IO;
+	b->out.unsynced = s->preview;
 	if (!draw_rasters(b)) {
 		out_discard(&b->out);
 		return EXIT_BOOK;
 	}
-	if (!s->site_only)
+	if (!s->preview)
 		task_start(&b->epub, make_epub, b, b->diag);
 	ok = make_site(b);
-	if (!s->site_only) {
+	if (!s->preview) {
 		ok &= task_finish(&b->epub);
 		epub_size = file_size(b->out.tmp, b->epub_name);
 	}
@@ -365,7 +367,7 @@ int builder_run(struct builder *builder, struct diag *d)
 	struct build b = {.settings = s, .schemas = &builder->schemas, .diag = d};
 	int status;
 
-	if (!s->check_only && !s->site_only && !epub_check_source_date(d))
+	if (!s->check_only && !s->preview && !epub_check_source_date(d))
 		return EXIT_USAGE;
 	clock_start(&b.clock, s->timing);
 	status = load(&b);

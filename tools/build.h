@@ -22,7 +22,8 @@ struct build_settings {
 	const char *base_url;  /* the site's address, for canonical links and the sitemap */
 	int timing;            /* print the time each stage took */
 	int check_only;        /* render in memory for the stylesheets' warnings; write nothing */
-	int site_only;         /* the site without the EPUB, in this process (serve's rebuilds) */
+	int preview;           /* serve's rebuilds: the site without the EPUB, in this process,
+	                        * published without waiting for the disk (made again at every start) */
 	int keep_going;        /* --keep-going: write the outputs of a book with errors too */
 };
 

@@ -181,7 +181,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	if (o->build.book == NULL)
 		return usage_error("no book given");
 	o->build.check_only = o->command == CMD_CHECK;
-	o->build.site_only = o->command == CMD_SERVE;
+	o->build.preview = o->command == CMD_SERVE;
 	if (o->build.keep_going && o->command != CMD_BUILD)
 		return usage_error("--keep-going is for build only");
 	if (!serve_is_loopback(o->bind) && !o->allow_remote)

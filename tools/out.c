@@ -551,7 +551,7 @@ static void unlink_unwritten(const struct out *o)
 
 int out_commit(struct out *o)
 {
-	int ok = !out_interrupted() && sync_generation(o);
+	int ok = !out_interrupted() && (o->unsynced || sync_generation(o));
 
 	for (size_t i = 0; ok && i < o->nentries; i++)
 		ok = link_entry(o, o->entries[i]);

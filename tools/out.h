@@ -16,6 +16,7 @@ struct out {
 	const char *const *entries; /* the names a build may publish in DIR, e.g. html */
 	size_t nentries;
 	struct diag *diag;
+	int unsynced; /* published without syncing the generation first (serve's previews) */
 };
 
 /* Refuses, after reporting, an output folder that is empty, "/", the home folder, the book's
@@ -31,7 +32,7 @@ int out_begin(struct out *o, const char *dir, const char *const *entries, size_t
 int out_write(const struct out *o, const char *rel, const void *data, size_t len);
 /* The path TMP/rel, newly allocated, after creating its folders; NULL after reporting. */
 char *out_prepare(const struct out *o, const char *rel);
-/* Syncs the generation to disk, then publishes it with one rename: each entry the build wrote
+/* Syncs the generation to disk (unless unsynced), then publishes it with one rename: each entry the build wrote
  * appears at DIR/entry, and an entry it did not write (the EPUB, for a site-only build)
  * disappears. Removes the older generations and releases the lock. */
 int out_commit(struct out *o);

@@ -30,7 +30,7 @@
 #include "out.h"
 #include "util.h"
 
-#define QUIET_MS 40          /* a burst of saves ends when the folder is quiet this long */
+#define QUIET_MS 10          /* a burst of saves ends when the folder is quiet this long */
 #define WAIT_SECONDS 25      /* how long a page's status request waits for a new build */
 #define HEAD_SECONDS 10      /* how long a client has to send a whole request head */
 #define MAX_CONNECTIONS 128  /* open connections, from all clients */

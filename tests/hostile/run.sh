@@ -374,6 +374,14 @@ for v in A B; do # into a fresh folder, then into a used one
 	strace -f -qq -o "$atomic/trace-$v" -e trace=fsync,symlink,rename,renameat2,unlink,rmdir \
 		"$MIXDOWN" build "$atomic/book-$v/book.xml" -o "$atomic/inject" >/dev/null 2>&1
 done
+# A build (unlike serve's previews) puts every file and folder it publishes on disk first.
+synced=$(grep -c '^[0-9]* *fsync(' "$atomic/trace-B")
+published=$(find "$atomic/inject/.mixdown/current/" | wc -l)
+if [ "$synced" -ge "$published" ]; then
+	ok "hostile: a build syncs each of the $published files and folders it publishes ($synced fsync calls)"
+else
+	not_ok "hostile: a build syncs each of the $published files and folders it publishes" "$synced fsync calls"
+fi
 # name:N, N being the most calls of that name in either build
 calls=$(for v in A B; do sed -n 's/^[0-9]* *\([a-z0-9]*\)(.*/\1/p' "$atomic/trace-$v" | sort | uniq -c; done |
 	awk '$1 > most[$2] { most[$2] = $1 } END { for (c in most) print c ":" most[c] }')

@@ -94,6 +94,41 @@
     </section>
   </xsl:template>
 
+  <!-- A citation of a reference page, "tapetool-trim(1)": a link to that page when the book has
+       it (by its title or one of its names, and its manual section when the citation gives
+       one), plain text otherwise. -->
+  <xsl:key name="refentry" match="db:refentry" use="db:refmeta/db:refentrytitle | db:refnamediv/db:refname"/>
+
+  <xsl:template match="db:citerefentry">
+    <xsl:variable name="volume" select="normalize-space(db:manvolnum)"/>
+    <xsl:variable name="target" select="key('refentry', normalize-space(db:refentrytitle))
+        [$volume = '' or normalize-space(db:refmeta/db:manvolnum) = $volume][1]"/>
+    <xsl:variable name="citation">
+      <span class="citerefentry">
+        <xsl:call-template name="common-attributes"/>
+        <span class="refentrytitle"><xsl:apply-templates select="db:refentrytitle/node()"/></span>
+        <xsl:if test="$volume != ''"><xsl:value-of select="concat('(', $volume, ')')"/></xsl:if>
+      </span>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$target and generate-id($target) != generate-id(ancestor::db:refentry[1])
+                      and not(ancestor::db:link | ancestor::db:xref | ancestor::db:title)">
+        <a>
+          <xsl:attribute name="href"><xsl:apply-templates select="$target" mode="href"/></xsl:attribute>
+          <xsl:copy-of select="$citation"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$citation"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="db:citerefentry" mode="plain-text">
+    <xsl:value-of select="normalize-space(db:refentrytitle)"/>
+    <xsl:if test="normalize-space(db:manvolnum) != ''">
+      <xsl:value-of select="concat('(', normalize-space(db:manvolnum), ')')"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The manual section and other metadata are in the title, not the body. -->
   <xsl:template match="db:refmeta"/>
 </xsl:stylesheet>

@@ -105,6 +105,41 @@ xmlNodePtr docbook_child(xmlNodePtr e, const char *name)
 	return NULL;
 }
 
+/* 2 for an imageobject made for screens, 1 for any output, 0 for print only. */
+static int screen_rank(xmlNodePtr imageobject)
+{
+	xmlChar *role = xmlGetNoNsProp(imageobject, BAD_CAST "role");
+	xmlChar *condition = xmlGetNoNsProp(imageobject, BAD_CAST "condition");
+	int rank = 1;
+
+	if ((role != NULL && xmlStrEqual(role, BAD_CAST "html")) ||
+	    (condition != NULL && xmlStrEqual(condition, BAD_CAST "web")))
+		rank = 2;
+	else if ((role != NULL && xmlStrEqual(role, BAD_CAST "fo")) ||
+	         (condition != NULL && xmlStrEqual(condition, BAD_CAST "print")))
+		rank = 0;
+	xmlFree(role);
+	xmlFree(condition);
+	return rank;
+}
+
+int is_shown_image(xmlNodePtr imagedata)
+{
+	xmlNodePtr object = imagedata != NULL ? imagedata->parent : NULL, best = NULL;
+	int best_rank = -1;
+
+	if (!is_docbook(object, "imageobject") || object->parent == NULL)
+		return 1;
+	for (xmlNodePtr o = object->parent->children; o != NULL; o = o->next) {
+		int rank = is_docbook(o, "imageobject") ? screen_rank(o) : -1;
+		if (rank > best_rank) {
+			best = o;
+			best_rank = rank;
+		}
+	}
+	return best == object;
+}
+
 /* ---- positions ---- */
 
 static xmlNodePtr element_of(xmlNodePtr n)

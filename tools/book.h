@@ -51,6 +51,12 @@ int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n);
 /* The first DocBook child of e called name, or NULL. */
 xmlNodePtr docbook_child(xmlNodePtr e, const char *name);
 
+/* Is imagedata the one its media object shows? Of the imageobjects beside each other, the
+ * first made for screens (role="html" or condition="web"), else the first for any output,
+ * else the first for print (role="fo" or condition="print"); the others are alternatives for
+ * other outputs, never published. */
+int is_shown_image(xmlNodePtr imagedata);
+
 /* The source file an element (or any node inside one) came from. */
 const struct book_file *book_file_of(const struct book *b, xmlNodePtr node);
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc);

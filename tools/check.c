@@ -176,7 +176,7 @@ static void check_fileref(xmlNodePtr e, void *data)
 		return;
 	switch (book_resolve(c->book, book_file_of(c->book, e), (const char *)ref, &path, &err)) {
 	case RESOLVE_OK:
-		if (is_docbook(e, "imagedata") && image_kind_of(path) == IMAGE_OTHER)
+		if (is_docbook(e, "imagedata") && is_shown_image(e) && image_kind_of(path) == IMAGE_OTHER)
 			c->errors += book_report(c->book, c->diag, e, D_FILEREF_TYPE, (const char *)ref);
 		break;
 	case RESOLVE_URL:
@@ -187,7 +187,8 @@ static void check_fileref(xmlNodePtr e, void *data)
 		c->errors += book_report(c->book, c->diag, e, D_FILEREF_OUTSIDE, (const char *)ref);
 		break;
 	case RESOLVE_MISSING:
-		c->errors += book_report(c->book, c->diag, e, D_FILEREF_MISSING, (const char *)ref);
+		if (!is_docbook(e, "imagedata") || is_shown_image(e))
+			c->errors += book_report(c->book, c->diag, e, D_FILEREF_MISSING, (const char *)ref);
 		break;
 	}
 	free(path);
@@ -201,10 +202,20 @@ static int has_child(xmlNodePtr e, const char *name)
 	return docbook_child(e, name) != NULL;
 }
 
+/* Is e inside a figure with a title? The title is then the image's text alternative. */
+static int in_titled_figure(xmlNodePtr e)
+{
+	for (xmlNodePtr a = e->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (is_docbook(a, "figure"))
+			return has_child(a, "title") || has_child(docbook_child(a, "info"), "title");
+	return 0;
+}
+
 static void check_image_alt(struct checker *c, xmlNodePtr e)
 {
 	if ((is_docbook(e, "mediaobject") || is_docbook(e, "inlinemediaobject")) &&
-	    has_child(e, "imageobject") && !has_child(e, "textobject") && !has_child(e, "alt"))
+	    has_child(e, "imageobject") && !has_child(e, "textobject") && !has_child(e, "alt") &&
+	    !in_titled_figure(e))
 		c->errors += book_report(c->book, c->diag, e, D_IMAGE_NO_ALT);
 }
 

@@ -649,7 +649,7 @@ static void enter_element(xmlNodePtr e, void *data)
 		ensure_anchor(pl, e, A_INDEXTERM);
 		plan_indexterm(pl, e);
 	}
-	else if (is_docbook(e, "imagedata"))
+	else if (is_docbook(e, "imagedata") && is_shown_image(e))
 		plan_image(pl, e);
 	plan_link(pl, e);
 	for (int k = 0; k < L_KINDS; k++)

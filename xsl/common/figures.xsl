@@ -4,11 +4,9 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 exclude-result-prefixes="db mx">
 
-  <!-- The image a media object shows: one made for screens (role="html") first, then one for
-       any output, then one for print (role="fo"). -->
-  <xsl:key name="shown-image" use="generate-id(../..)" match="db:imageobject[db:imagedata/@mx:src]
-      [@role = 'html' or not(../db:imageobject[@role = 'html'][db:imagedata/@mx:src])
-       and (not(@role = 'fo') or not(../db:imageobject[not(@role = 'fo')][db:imagedata/@mx:src]))]/db:imagedata"/>
+  <!-- The image a media object shows: the one mixdown planned (its choice among the
+       imageobjects for screens, any output and print is in tools/book.c). -->
+  <xsl:key name="shown-image" use="generate-id(../..)" match="db:imageobject/db:imagedata[@mx:src]"/>
 
   <xsl:template match="db:figure | db:informalfigure">
     <figure class="{local-name()}">

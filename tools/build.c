@@ -162,7 +162,7 @@ static long file_size(const char *folder, const char *name)
 
 static int load(struct build *b)
 {
-	b->book = load_book(b->settings->book, b->settings->root, b->diag);
+	b->book = load_book(b->settings->book, b->settings->root, b->settings->keep_going, b->diag);
 	clock_stage(&b->clock, "load");
 	if (b->book == NULL)
 		return EXIT_BOOK;

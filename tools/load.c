@@ -53,6 +53,7 @@ struct loader {
 	char *cwd;
 	const char *stack[MAX_INCLUDE_DEPTH + 1]; /* files being included, outermost first */
 	int depth;
+	int keep_going;    /* an include that fails is left out, and the load goes on */
 	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
 	struct entity_use *uses; /* the current parse's references to external entities */
 	size_t nuses;
@@ -1162,6 +1163,16 @@ static xmlNodePtr next_after(xmlNodePtr n, xmlNodePtr root)
 	return n == root ? NULL : n->next;
 }
 
+/* After a failed include: 0, or with keep_going 1 once the include is taken out. */
+static int leave_out(struct loader *ld, xmlNodePtr inc)
+{
+	if (!ld->keep_going)
+		return 0;
+	xmlUnlinkNode(inc);
+	xmlFreeNode(inc);
+	return 1;
+}
+
 static int expand_includes(struct loader *ld, xmlNodePtr root)
 {
 	int ok = 1;
@@ -1174,7 +1185,8 @@ static int expand_includes(struct loader *ld, xmlNodePtr root)
 				book_report(ld->book, ld->diag, n, D_NOT_BOOK, "xi:include");
 				return 0;
 			}
-			ok &= include_one(ld, n);
+			if (!include_one(ld, n) && !leave_out(ld, n))
+				ok = 0;
 			n = next;
 		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
@@ -1238,9 +1250,9 @@ static char *wider_root(const char *root, const char *path, const char *canonica
 	return NULL;
 }
 
-struct book *load_book(const char *path, const char *root, struct diag *d)
+struct book *load_book(const char *path, const char *root, int keep_going, struct diag *d)
 {
-	struct loader ld = {.diag = d};
+	struct loader ld = {.diag = d, .keep_going = keep_going};
 	char *canonical = realpath(path, NULL);
 	char *folder = canonical != NULL && root != NULL ? wider_root(root, path, canonical, d) : NULL;
 	xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader();

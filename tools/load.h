@@ -12,8 +12,9 @@ enum resolve_status { RESOLVE_OK, RESOLVE_URL, RESOLVE_ABSOLUTE, RESOLVE_OUTSIDE
 
 /* Loads the book whose master file is path, reading only files inside the folder root (NULL:
  * the master file's folder), its ids registered; on failure reports through d and returns
- * NULL. */
-struct book *load_book(const char *path, const char *root, struct diag *d);
+ * NULL. With keep_going, an include that fails is left out (its error reported) and the rest
+ * of the book loads. */
+struct book *load_book(const char *path, const char *root, int keep_going, struct diag *d);
 
 /* Resolves href relative to the file `from`, confined to the book's folder. On RESOLVE_OK,
  * *path is a new canonical path; on RESOLVE_MISSING, *err is the errno. */

@@ -83,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    !write_file(text_path, data + mark + (mark < size ? n : 0), mark < size ? size - mark - n : 0))
 		return 0;
 	diag_init(&d, quiet);
-	b = load_book(book_path, NULL, &d);
+	b = load_book(book_path, NULL, 0, &d);
 	if (b != NULL && check_book(b, &schema, &d) == 0) {
 		plan_book(b, &p, &d);
 		renderer.diag = &d;

@@ -39,7 +39,7 @@ static void tiny_load(struct tiny *t, const char *body)
 	fprintf(f, "%s%s</book>\n", BOOK_OPEN, body);
 	fclose(f);
 	capture_start(&t->c);
-	t->book = load_book(t->path, NULL, &t->c.diag);
+	t->book = load_book(t->path, NULL, 0, &t->c.diag);
 	assert_non_null(t->book);
 	assert_int_equal(schema_open(&t->schema, DOCBOOK_RNG, &t->c.diag), 1);
 }

@@ -34,7 +34,7 @@ static void includes_chapters_and_keeps_their_files(void **state)
 	struct diag_loc loc;
 	(void)state;
 	capture_start(&c);
-	b = load_book(FIXTURES "good/book.xml", NULL, &c.diag);
+	b = load_book(FIXTURES "good/book.xml", NULL, 0, &c.diag);
 	assert_non_null(b);
 	assert_string_equal(captured_text(&c), "");
 	assert_string_equal(b->name, "book");
@@ -61,7 +61,7 @@ static void locates_elements_on_one_line_in_any_order(void **state)
 	struct diag_loc loc;
 	(void)state;
 	capture_start(&c);
-	b = load_book(FIXTURES "oneline/book.xml", NULL, &c.diag);
+	b = load_book(FIXTURES "oneline/book.xml", NULL, 0, &c.diag);
 	assert_non_null(b);
 	assert_non_null(by_id(b, "p1"));
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -78,7 +78,7 @@ static void refuses_an_include_outside_the_folder(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "escape/inner/book.xml", NULL, &c.diag));
+	assert_null(load_book(FIXTURES "escape/inner/book.xml", NULL, 0, &c.diag));
 	assert_string_equal(captured_text(&c),
 	                    FIXTURES "escape/inner/book.xml:4:3: error: '../../outside.xml' is outside "
 	                             "the book's folder; --root DIR names a wider one\n");
@@ -90,7 +90,7 @@ static void refuses_an_include_loop(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "loop/book.xml", NULL, &c.diag));
+	assert_null(load_book(FIXTURES "loop/book.xml", NULL, 0, &c.diag));
 	assert_string_equal(captured_text(&c), FIXTURES "loop/a.xml:4:3: error: 'a.xml' includes "
 	                                                "itself (an XInclude loop)\n");
 	capture_end(&c);
@@ -101,7 +101,7 @@ static void refuses_an_entity_file_outside_the_book(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "entity/book.xml", NULL, &c.diag));
+	assert_null(load_book(FIXTURES "entity/book.xml", NULL, 0, &c.diag));
 	assert_non_null(strstr(captured_text(&c), FIXTURES "entity/book.xml:3:"));
 	assert_non_null(strstr(captured_text(&c), "entity 'secret': '/etc/passwd' is an absolute path"));
 	assert_null(strstr(captured_text(&c), "root:"));
@@ -113,7 +113,7 @@ static void reports_a_missing_book(void **state)
 	struct captured c;
 	(void)state;
 	capture_start(&c);
-	assert_null(load_book(FIXTURES "no-such-book.xml", NULL, &c.diag));
+	assert_null(load_book(FIXTURES "no-such-book.xml", NULL, 0, &c.diag));
 	assert_string_equal(captured_text(&c), FIXTURES "no-such-book.xml: error: cannot read: No "
 	                                                "such file or directory\n");
 	capture_end(&c);

@@ -21,7 +21,7 @@ static int plan_fixture(void **state, const char *path)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	capture_start(&f->c);
-	f->book = load_book(path, NULL, &f->c.diag);
+	f->book = load_book(path, NULL, 0, &f->c.diag);
 	if (f->book == NULL)
 		return -1;
 	struct schema schema;
@@ -135,7 +135,7 @@ static void puts_no_image_on_a_generated_file(void **state)
 	struct plan plan;
 	(void)state;
 	capture_start(&c);
-	struct book *b = load_book("tests/unit/fixtures/clash/book.xml", NULL, &c.diag);
+	struct book *b = load_book("tests/unit/fixtures/clash/book.xml", NULL, 0, &c.diag);
 	assert_non_null(b);
 	assert_int_equal(plan_book(b, &plan, &c.diag), 2);
 	assert_non_null(strstr(captured_text(&c),

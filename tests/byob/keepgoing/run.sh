@@ -83,6 +83,19 @@ else
 	not_ok "keepgoing: a schema error alone does not stop the build with the option" "status $going; $(head -3 "$out/unschooled.err")"
 fi
 
+# Includes that fail (a missing file, an excerpt mixdown cannot cut) are left out with their
+# errors; the rest of the book, the included chapter after them too, is published.
+"$MIXDOWN" build "$here/unfinished/book.xml" -o "$out/unfinished" --keep-going >/dev/null 2>"$out/unfinished.err"
+unfinished=$?
+errors=$(grep -c ': error: ' "$out/unfinished.err")
+if [ "$unfinished" -eq 1 ] && [ "$errors" -eq 2 ] && grep -q 'book.xml:8:.*track-list.xml' "$out/unfinished.err" \
+	&& grep -q 'rough mix' "$out/unfinished/html/sessions.html" 2>/dev/null \
+	&& [ -f "$out/unfinished/book.epub" ]; then
+	ok "keepgoing: includes that fail are left out, with their errors, and the rest is published"
+else
+	not_ok "keepgoing: includes that fail are left out, with their errors, and the rest is published" "status $unfinished, $errors errors" "$(head -5 "$out/unfinished.err")" "$(ls "$out/unfinished" 2>&1)"
+fi
+
 # A book that cannot be read at all still stops everything.
 printf '<book xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Torn</title>\n' >"$out/torn.xml"
 "$MIXDOWN" build "$out/torn.xml" -o "$out/torn" --keep-going >/dev/null 2>"$out/torn.err"

@@ -294,6 +294,32 @@ static void check_link_target(struct checker *c, xmlNodePtr e)
 	xmlFree(href);
 }
 
+/* A title (or a reference page's name) with no words: only white space, comments or
+ * processing instructions, which another tool may have been meant to fill. */
+static void check_title_words(struct checker *c, xmlNodePtr e)
+{
+	static const char *const titles[] = {"title", "refentrytitle", "refname"};
+	xmlChar *text;
+	int empty = 1;
+
+	if (!is_docbook_any(e, titles, sizeof titles / sizeof *titles) || e->parent == NULL)
+		return;
+	for (xmlNodePtr n = e->children; n != NULL && empty; n = n->next)
+		empty = n->type != XML_ELEMENT_NODE;
+	text = empty ? xmlNodeGetContent(e) : NULL;
+	for (const xmlChar *p = text; p != NULL && *p != '\0' && empty; p++)
+		empty = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+	if (empty) {
+		xmlNodePtr owner = is_docbook(e->parent, "info") || is_docbook(e->parent, "refmeta") ||
+		                           is_docbook(e->parent, "refnamediv")
+		                       ? e->parent->parent
+		                       : e->parent;
+		c->errors += book_report(c->book, c->diag, e, D_TITLE_EMPTY, e->name,
+		                         owner != NULL ? owner->name : e->parent->name);
+	}
+	xmlFree(text);
+}
+
 static void check_lang(struct checker *c, xmlNodePtr e)
 {
 	xmlChar *lang = xmlGetNsProp(e, BAD_CAST "lang", XML_XML_NAMESPACE);
@@ -311,6 +337,7 @@ static void check_rules_of(xmlNodePtr e, void *data)
 	check_image_alt(c, e);
 	check_stable_id(c, e);
 	check_link_target(c, e);
+	check_title_words(c, e);
 	check_lang(c, e);
 }
 

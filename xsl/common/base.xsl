@@ -100,19 +100,30 @@
   </xsl:template>
 
   <!-- Titles. -->
+  <!-- A title with words (or an image) in it; one without stands for none, and the element is
+       then named by its default title, its id or its name (mode untitled). -->
   <xsl:template match="*" mode="title-markup">
-    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
+    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[normalize-space() != '' or *][1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title/node()"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
+      <xsl:otherwise><xsl:apply-templates select="." mode="untitled"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="title-text">
-    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[1]"/>
+    <xsl:variable name="title" select="(key('title', generate-id()) | self::db:table/db:caption)[normalize-space() != '' or *][1]"/>
     <xsl:choose>
       <xsl:when test="$title"><xsl:apply-templates select="$title" mode="plain"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="." mode="default-title"/></xsl:otherwise>
+      <xsl:otherwise><xsl:apply-templates select="." mode="untitled"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="untitled">
+    <xsl:variable name="default"><xsl:apply-templates select="." mode="default-title"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($default) != ''"><xsl:value-of select="$default"/></xsl:when>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -145,9 +156,7 @@
   <xsl:template match="db:glossentry" mode="default-title">
     <xsl:value-of select="normalize-space(db:glossterm)"/>
   </xsl:template>
-  <xsl:template match="*" mode="default-title">
-    <xsl:value-of select="local-name()"/>
-  </xsl:template>
+  <xsl:template match="*" mode="default-title"/>
 
   <!-- "Chapter 3", "Appendix A", "Part II", "Figure 3.1"; empty for unnumbered elements. -->
   <xsl:template match="db:chapter | db:appendix | db:part | db:figure | db:table | db:example" mode="label-text">

@@ -59,6 +59,17 @@ else
 	not_ok "families-b: images for print beside ones for screens are left out of both outputs" "$(grep -rl -e fader-print -e fader-scale "$out/media/html" "$out/media/epub/OEBPS")"
 fi
 
+# Titles left for another tool to fill (only a processing instruction, or white space): each
+# is warned about, and the pages and the EPUB (checked below) name the element by its id.
+"$MIXDOWN" build "$here/untitled.xml" -o "$out/untitled" >/dev/null 2>"$out/untitled.err"
+if [ "$(grep -c ': warning: this <[a-z]*> has no words' "$out/untitled.err")" -eq 3 ] &&
+	grep -q '<title>mixing-notes — Session Notes</title>' "$out/untitled/html/mixing-notes.html" &&
+	grep -q '<h1 class="page-title">tapeloop</h1>' "$out/untitled/html/tapeloop.html"; then
+	ok "families-b: an element whose title has no words is warned about and named by its id"
+else
+	not_ok "families-b: an element whose title has no words is warned about and named by its id" "$(cat "$out/untitled.err")" "$(grep -o '<h1[^>]*>.*</h1>' "$out/untitled/html/tapeloop.html")"
+fi
+
 # EPUBCheck 4.2.6, one run per book.
 if [ ! -f "$epubcheck_jar" ] || ! command -v java >/dev/null 2>&1; then
 	not_ok "families-b: EPUBCheck is installed" "apt-get install -y epubcheck default-jre-headless"

@@ -263,7 +263,9 @@ enum link_kind link_kind_of(const char *href, char **clean)
 {
 	static const char *const web_schemes[] = {"http:", "https:", "mailto:"};
 	char *read = link_as_read(href);
-	enum link_kind kind = href_has_scheme(read) ? LINK_UNSAFE : LINK_RELATIVE;
+	enum link_kind kind = href_has_scheme(read) ? LINK_UNSAFE
+	                      : read[0] == '#'      ? LINK_FRAGMENT
+	                                            : LINK_RELATIVE;
 
 	for (size_t i = 0; i < sizeof web_schemes / sizeof *web_schemes; i++)
 		if (strncasecmp(read, web_schemes[i], strlen(web_schemes[i])) == 0)
@@ -278,11 +280,15 @@ enum link_kind link_kind_of(const char *href, char **clean)
 static void check_link_target(struct checker *c, xmlNodePtr e)
 {
 	xmlChar *href = xmlGetNsProp(e, BAD_CAST "href", BAD_CAST XLINK_NS);
+	char *clean = NULL;
 
 	if (href == NULL)
 		return;
-	switch (link_kind_of((const char *)href, NULL)) {
+	switch (link_kind_of((const char *)href, &clean)) {
 	case LINK_WEB:
+		break;
+	case LINK_FRAGMENT:
+		check_idref(c, e, "xlink:href", BAD_CAST clean + 1);
 		break;
 	case LINK_RELATIVE:
 		c->errors += book_report(c->book, c->diag, e, D_LINK_RELATIVE, (const char *)href);
@@ -291,6 +297,7 @@ static void check_link_target(struct checker *c, xmlNodePtr e)
 		c->errors += book_report(c->book, c->diag, e, D_LINK_SCHEME, (const char *)href);
 		break;
 	}
+	free(clean);
 	xmlFree(href);
 }
 

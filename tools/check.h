@@ -52,7 +52,7 @@ const struct schema *schema_for_book(struct schemas *s, const struct book *b, st
 int check_rules(struct book *b, struct diag *d);
 
 /* What a link's address is, as a browser reads it. */
-enum link_kind { LINK_WEB, LINK_RELATIVE, LINK_UNSAFE };
+enum link_kind { LINK_WEB, LINK_FRAGMENT, LINK_RELATIVE, LINK_UNSAFE };
 
 /* The one decision on links: spaces and control characters around the address are dropped and
  * tabs and line breaks inside it removed, as browsers do, then the scheme is compared without

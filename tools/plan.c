@@ -604,7 +604,8 @@ static void plan_image(struct planner *pl, xmlNodePtr e)
 /* ---- links ---- */
 
 /* mx:href on an element whose address may be linked to: its xlink:href, as browsers read it,
- * when that is a web or mail address; an email's text, as a mailto: address. */
+ * when that is a web or mail address; an email's text, as a mailto: address. An xlink:href
+ * of "#id" naming an id of the book is a link to it, as linkend would be: mx:linkend. */
 static void plan_link(struct planner *pl, xmlNodePtr e)
 {
 	xmlChar *href = is_docbook(e, "email") ? xmlNodeGetContent(e)
@@ -618,8 +619,17 @@ static void plan_link(struct planner *pl, xmlNodePtr e)
 		xmlFree(href);
 		href = mailto;
 	}
-	if (link_kind_of((const char *)href, &clean) == LINK_WEB)
+	switch (link_kind_of((const char *)href, &clean)) {
+	case LINK_WEB:
 		mx_set(pl, e, "href", clean);
+		break;
+	case LINK_FRAGMENT:
+		if (xmlGetID(pl->book->doc, BAD_CAST clean + 1) != NULL)
+			mx_set(pl, e, "linkend", clean + 1);
+		break;
+	default:
+		break;
+	}
 	free(clean);
 	xmlFree(href);
 }

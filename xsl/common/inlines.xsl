@@ -138,13 +138,15 @@
     </a>
   </xsl:template>
 
-  <xsl:template match="db:link[@linkend]">
+  <!-- A link to a place in the book: linkend, or an xlink:href of "#id" (mx:linkend). -->
+  <xsl:template match="db:link[@linkend] | db:link[@mx:linkend]">
+    <xsl:variable name="target" select="id((@linkend | @mx:linkend)[1])"/>
     <a class="link">
-      <xsl:attribute name="href"><xsl:apply-templates select="id(@linkend)" mode="href"/></xsl:attribute>
+      <xsl:attribute name="href"><xsl:apply-templates select="$target" mode="href"/></xsl:attribute>
       <xsl:call-template name="common-attributes"/>
       <xsl:choose>
         <xsl:when test="node()"><xsl:apply-templates/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="id(@linkend)" mode="xref-text"/></xsl:otherwise>
+        <xsl:otherwise><xsl:apply-templates select="$target" mode="xref-text"/></xsl:otherwise>
       </xsl:choose>
     </a>
   </xsl:template>
@@ -170,7 +172,7 @@
 
   <!-- Web and mail links become links, to the address the plan allowed (mx:href); any other
        scheme stays plain text. -->
-  <xsl:template match="db:link[@xlink:href] | db:uri[@xlink:href] | db:email">
+  <xsl:template match="db:link[@xlink:href][not(@mx:linkend)] | db:uri[@xlink:href] | db:email">
     <xsl:choose>
       <xsl:when test="@mx:href">
         <a class="ulink" href="{@mx:href}">

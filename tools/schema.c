@@ -22,6 +22,7 @@
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
 /* The code of an element DocBook does not have, beside libxml2's xmlRelaxNGValidErr codes. */
 #define UNKNOWN_ELEMENT (-1)
+#define OUT_OF_ORDER (-2) /* str1 is an element that may not follow a str2 there */
 /* Long lists of siblings are validated in parts (see thin). */
 #define LONG_LIST 256
 #define RUN_KEPT 2
@@ -113,8 +114,10 @@ static const char *const list_heads[] = {"title", "info", "titleabbrev", "indext
 static const char *const titled[] = {"chapter", "appendix", "part", "section", "sect1", "sect2",
                                      "sect3", "sect4", "sect5", "simplesect", "article", "figure",
                                      "example"};
+/* Sections: they follow the blocks of the element that holds them, never the other way. */
 static const char *const sections[] = {"section", "sect1", "sect2", "sect3", "sect4", "sect5",
-                                       "simplesect"};
+                                       "simplesect", "refsection", "refsect1", "refsect2",
+                                       "refsect3", "glossdiv", "bibliodiv"};
 static const char *const headings[] = {"title", "info", "subtitle", "titleabbrev", "indexterm"};
 /* Elements that hold only other elements: text straight inside them is a mistake. */
 static const char *const element_only[] = {
@@ -667,6 +670,9 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 		/* reported */
 	} else if (is_text) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_TEXT, name_of(n));
+	} else if (e->code == OUT_OF_ORDER) {
+		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_OUT_OF_ORDER, e->str1, e->str2,
+		                           name_of(n->parent), e->str2);
 	} else if (e->code == XML_RELAXNG_ERR_ELEMWRONG && e->str1 != NULL) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_NOT_ALLOWED, e->str1,
 		                           name_of(n->parent));
@@ -1033,42 +1039,120 @@ static int same_name(xmlNodePtr a, xmlNodePtr b)
 
 /* Does e validate alone once its children named like c are taken out? They are put back in
  * their places before this returns. */
-static int valid_without(struct validator *v, xmlNodePtr e, xmlNodePtr c)
+/* Whether e is valid once the children in out are taken out; they are put back after. */
+static int valid_without_nodes(struct validator *v, xmlNodePtr e, const struct node_list *out)
 {
-	struct node_list out = {0}, before = {0};
+	struct node_list before = {0};
 	struct error_list *list = new_error_list();
 	int valid;
 
-	for (xmlNodePtr n = c, next; n != NULL; n = next) {
-		next = n->next;
-		if (same_name(n, c)) {
-			add_node(&out, n);
-			add_node(&before, next);
-			xmlUnlinkNode(n);
-		}
+	for (int i = 0; i < out->n; i++) {
+		add_node(&before, out->items[i]->next);
+		xmlUnlinkNode(out->items[i]);
 	}
 	valid = validate_alone(v, e, list) == 0;
-	for (int i = out.n - 1; i >= 0; i--) /* last first, so each one's next is in place */
+	for (int i = out->n - 1; i >= 0; i--) /* last first, so each one's next is in place */
 		if (before.items[i] != NULL)
-			xmlAddPrevSibling(before.items[i], out.items[i]);
+			xmlAddPrevSibling(before.items[i], out->items[i]);
 		else
-			xmlAddChild(e, out.items[i]);
+			xmlAddChild(e, out->items[i]);
 	free_error_list(list);
-	free(out.items);
 	free(before.items);
 	return valid;
+}
+
+/* Whether e is valid without its children named as c is (c the first of them). */
+static int valid_without(struct validator *v, xmlNodePtr e, xmlNodePtr c)
+{
+	struct node_list out = {0};
+	int valid;
+
+	for (xmlNodePtr n = c; n != NULL; n = n->next)
+		if (same_name(n, c))
+			add_node(&out, n);
+	valid = valid_without_nodes(v, e, &out);
+	free(out.items);
+	return valid;
+}
+
+/* The first child after c of another name when e is valid without every such child (c
+ * itself is allowed there, but not before them), or NULL. */
+static xmlNodePtr first_not_allowed_after(struct validator *v, xmlNodePtr e, xmlNodePtr c)
+{
+	struct node_list out = {0};
+	xmlNodePtr first;
+
+	for (xmlNodePtr n = c->next; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !same_name(n, c))
+			add_node(&out, n);
+	first = out.n > 0 && valid_without_nodes(v, e, &out) ? out.items[0] : NULL;
+	free(out.items);
+	return first;
 }
 
 /* Most names of e's children tried by blame_children. */
 #define MOST_NAMES_TRIED 16
 
+/* Is c one of the names in fixes? Its index, or -1. */
+static int fix_of(xmlNodePtr c, xmlNodePtr *fixes, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (same_name(c, fixes[i]))
+			return i;
+	return -1;
+}
+
+/* Of the names in fixes, the one out of place: a block's, when another is a section's (the
+ * block came after it); else the one whose children end last. -1 when none. */
+static int misplaced_fix(xmlNodePtr e, xmlNodePtr *fixes, int n)
+{
+	int has_section = 0, block = -1, last = -1;
+
+	for (int i = 0; i < n; i++) {
+		if (IS_ONE_OF(fixes[i], sections))
+			has_section = 1;
+		else if (block < 0)
+			block = i;
+	}
+	if (has_section && block >= 0)
+		return block;
+	for (xmlNodePtr c = first_element(e); c != NULL; c = c->next)
+		if (fix_of(c, fixes, n) >= 0)
+			last = fix_of(c, fixes, n);
+	return last;
+}
+
+/* Children of several names in fixes (names whose removal makes e valid) are in the wrong
+ * order: of the misplaced name, the first child that follows a child of another of those
+ * names, with that child in *after; NULL when none does. */
+static xmlNodePtr first_out_of_order(xmlNodePtr e, xmlNodePtr *fixes, int n, xmlNodePtr *after)
+{
+	int misplaced = misplaced_fix(e, fixes, n);
+	xmlNodePtr other = NULL;
+
+	for (xmlNodePtr c = first_element(e); c != NULL && misplaced >= 0; c = c->next) {
+		int fix = fix_of(c, fixes, n);
+		if (fix >= 0 && fix != misplaced)
+			other = c;
+		else if (fix == misplaced && other != NULL) {
+			*after = other;
+			return c;
+		}
+	}
+	return NULL;
+}
+
 /* e fails alone though none of its children does: when taking out the children of one name
  * makes it valid, the first of them is what is wrong there (an <indexterm> inside a
  * <bibliomixed>, where libxml2 names the <abbrev> before it), and is kept as not allowed
- * inside e. Returns whether one was found. */
+ * inside e. When they are allowed there, but not before the children that follow them, or
+ * when the children of two names each make e valid when taken out, the children are in the
+ * wrong order, and the first that may not follow is kept as out of order (a <note> after a
+ * <section>, where libxml2 blames the section). Returns whether one was found. */
 static int blame_children(struct validator *v, xmlNodePtr e)
 {
-	int tried = 0;
+	xmlNodePtr fixes[MOST_NAMES_TRIED], culprit, after = NULL;
+	int tried = 0, nfixes = 0;
 
 	for (xmlNodePtr c = first_element(e); c != NULL && tried < MOST_NAMES_TRIED; c = c->next) {
 		int seen = 0;
@@ -1079,15 +1163,24 @@ static int blame_children(struct validator *v, xmlNodePtr e)
 		if (seen)
 			continue;
 		tried++;
-		if (valid_without(v, e, c)) {
-			struct schema_error x = {c, copy_of("not allowed here"), XML_RELAXNG_ERR_ELEMWRONG,
-			                         copy_of((const char *)c->name), NULL, depth_of(c),
-			                         rank_of(XML_RELAXNG_ERR_ELEMWRONG)};
-			move_error(v, &x);
-			return 1;
-		}
+		if (valid_without(v, e, c))
+			fixes[nfixes++] = c;
 	}
-	return 0;
+	if (nfixes == 0)
+		return 0;
+	culprit = nfixes > 1 ? first_out_of_order(e, fixes, nfixes, &after)
+	                     : first_not_allowed_after(v, e, fixes[0]);
+	if (culprit != NULL && after == NULL)
+		after = fixes[0];
+	if (culprit == NULL)
+		culprit = fixes[0];
+	int code = after != NULL ? OUT_OF_ORDER : XML_RELAXNG_ERR_ELEMWRONG;
+	struct schema_error x = {culprit, copy_of("not allowed here"), code,
+	                         copy_of((const char *)culprit->name),
+	                         after != NULL ? copy_of((const char *)after->name) : NULL,
+	                         depth_of(culprit), rank_of(XML_RELAXNG_ERR_ELEMWRONG)};
+	move_error(v, &x);
+	return 1;
 }
 
 /* e fails with the messages in its list: validates each DocBook child alone, following the

@@ -10,6 +10,7 @@
 #include <libxml/xpath.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -65,6 +66,7 @@ struct validator {
 	struct node_list explained; /* elements the structural checks reported */
 	struct node_list unknown;   /* elements DocBook does not have, each reported */
 	xmlHashTablePtr unknown_names; /* their names: the first use and the count */
+	xmlHashTablePtr lacking;       /* "parent|name" -> what lacking_child found there, plus 1 */
 	int reported;
 };
 
@@ -650,6 +652,111 @@ static int explain_attribute_error(struct validator *v, const struct schema_erro
 	return 1;
 }
 
+static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *list);
+static int valid_without(struct validator *v, xmlNodePtr e, xmlNodePtr c);
+
+/* ---- what an element lacks, found by trying ---- */
+
+/* The children DocBook requires of the elements that most often lack one, those that start
+ * an element first; para last, standing for any block. libxml2 names the first element it
+ * could take there, which is often an optional one (an indexterm), so these are tried. */
+static const char *const required_children[] = {
+	"title", "refentrytitle", "refname", "refpurpose", "term", "glossterm", "glossdef",
+	"primary", "listitem", "varlistentry", "question", "answer", "step", "tgroup", "tbody",
+	"row", "entry", "para"};
+
+/* Whether e would be valid with an empty DocBook <name> put before `before` (at its end when
+ * NULL), and, when also_without, without the children named as `before` either. */
+static int valid_with(struct validator *v, xmlNodePtr e, xmlNodePtr before, const char *name,
+                      int also_without)
+{
+	xmlNodePtr x = xmlNewDocNode(e->doc, e->ns, BAD_CAST name, NULL);
+	struct error_list *list = new_error_list();
+	int valid;
+
+	if (x == NULL)
+		abort();
+	if (before != NULL)
+		xmlAddPrevSibling(before, x);
+	else
+		xmlAddChild(e, x);
+	valid = validate_alone(v, e, list) == 0 || (also_without && valid_without(v, e, before));
+	xmlUnlinkNode(x);
+	xmlFreeNode(x);
+	free_error_list(list);
+	return valid;
+}
+
+/* Whether n fails validation by itself. */
+static int fails_alone(struct validator *v, xmlNodePtr n)
+{
+	struct error_list *list = new_error_list();
+	int fails = validate_alone(v, n, list) > 0;
+
+	free_error_list(list);
+	return fails;
+}
+
+/* The required child e lacks before `before` (at its end when NULL), as an index into
+ * required_children, or -1. When e is valid without the children named as `before`, they are
+ * what is wrong, and a child that only helps with them gone is not looked for; nor is one
+ * when `before` fails by itself. */
+static int try_required_children(struct validator *v, xmlNodePtr e, xmlNodePtr before)
+{
+	int also_without = before != NULL && !valid_without(v, e, before);
+
+	if (before != NULL && fails_alone(v, before))
+		return -1;
+	for (size_t i = 0; i < sizeof required_children / sizeof *required_children; i++)
+		if (valid_with(v, e, before, required_children[i], also_without))
+			return (int)i;
+	return -1;
+}
+
+/* The same, tried once for each parent and name of `before`: a long list of wrong siblings
+ * costs one search, not one each. */
+static const char *lacking_child(struct validator *v, xmlNodePtr e, xmlNodePtr before)
+{
+	char key[64 + 256];
+	intptr_t found;
+
+	snprintf(key, sizeof key, "%p|%s", (void *)e, before != NULL ? (const char *)before->name : "");
+	if (v->lacking == NULL && (v->lacking = xmlHashCreate(16)) == NULL)
+		abort();
+	found = (intptr_t)xmlHashLookup(v->lacking, BAD_CAST key);
+	if (found == 0) {
+		found = try_required_children(v, e, before) + 2;
+		xmlHashAddEntry(v->lacking, BAD_CAST key, (void *)found);
+	}
+	return found >= 2 ? required_children[found - 2] : NULL;
+}
+
+/* libxml2 says `n` is wrong or misses an element: when a required child put there makes the
+ * element valid, says that it needs that child. Returns whether it did. */
+static int explain_lacking(struct validator *v, const struct schema_error *e)
+{
+	int at_end = e->code == XML_RELAXNG_ERR_NOELEM;
+	xmlNodePtr parent = at_end ? e->node : e->node->parent;
+	xmlNodePtr before = at_end ? NULL : e->node;
+	const char *child;
+
+	if (parent == NULL || parent->type != XML_ELEMENT_NODE ||
+	    (e->code != XML_RELAXNG_ERR_NOELEM && e->code != XML_RELAXNG_ERR_ELEMNAME &&
+	     e->code != XML_RELAXNG_ERR_ELEMWRONG))
+		return 0;
+	child = lacking_child(v, parent, before);
+	if (child == NULL)
+		return 0;
+	if (strcmp(child, "para") == 0)
+		v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_NO_BODY, name_of(parent));
+	else if (at_end)
+		v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_MISSING, name_of(parent), child);
+	else
+		v->reported += book_report(v->book, v->diag, e->node, D_SCHEMA_NEEDS, name_of(parent), child,
+		                           name_of(before));
+	return 1;
+}
+
 /* The validator's message in an author's words, read from its code and details (str1, str2),
  * for the forms it takes most often; its own English text for the rest. */
 static void explain_schema_error(struct validator *v, const struct schema_error *e)
@@ -666,7 +773,7 @@ static void explain_schema_error(struct validator *v, const struct schema_error 
 			         name_of(xmlDocGetRootElement(v->book->doc)));
 		strncat(hint, e->str2, sizeof hint - strlen(hint) - 1);
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_UNKNOWN_ELEMENT, e->str1, hint);
-	} else if (explain_attribute_error(v, e)) {
+	} else if (explain_attribute_error(v, e) || explain_lacking(v, e)) {
 		/* reported */
 	} else if (is_text) {
 		v->reported += book_report(v->book, v->diag, n, D_SCHEMA_TEXT, name_of(n));
@@ -1313,6 +1420,7 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	free(v->unknown.items);
 	free_names(&v->names);
 	free_names(&v->later_names);
+	xmlHashFree(v->lacking, NULL);
 	reported = v->reported;
 	free(v);
 	return reported;

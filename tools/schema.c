@@ -66,7 +66,7 @@ struct validator {
 	struct node_list explained; /* elements the structural checks reported */
 	struct node_list unknown;   /* elements DocBook does not have, each reported */
 	xmlHashTablePtr unknown_names; /* their names: the first use and the count */
-	xmlHashTablePtr lacking;       /* "parent|name" -> what lacking_child found there, plus 1 */
+	xmlHashTablePtr lacking;       /* "parent|name" -> 1: none lacking there, else index + 2 */
 	int reported;
 };
 

@@ -123,7 +123,7 @@ static void check_unique_id(xmlNodePtr e, void *data)
 /* ---- references ---- */
 
 static const char *const idref_attributes[] = {"linkend", "endterm", "otherterm", "startref"};
-static const char *const idrefs_attributes[] = {"linkends", "arearefs"};
+static const char *const idrefs_attributes[] = {"linkends", "arearefs", "zone"};
 
 static void check_idref(struct checker *c, xmlNodePtr e, const char *attr, const xmlChar *id)
 {

@@ -258,12 +258,8 @@ static int render_in_memory(struct build *b)
 
 static int make_site(struct build *b)
 {
-	xmlDocPtr site = render_stylesheet(&b->renderer, SITE_STYLESHEET, b->book, b->params);
-	int ok;
+	int ok = site_write(&b->renderer, &b->plan, &b->out, b->book, b->params) >= 0;
 
-	clock_stage(&b->clock, "render");
-	ok = site != NULL && site_write(&b->renderer, &b->plan, &b->out, site) >= 0;
-	xmlFreeDoc(site);
 	clock_stage(&b->clock, "site");
 	return ok;
 }
@@ -273,14 +269,11 @@ static int make_epub(void *data, struct diag *d)
 {
 	struct build *b = data;
 	int report_unknown = b->renderer.report_unknown;
-	xmlDocPtr epub;
 	long size;
 
 	(void)d; /* the renderer and the output folder report through it already */
 	b->renderer.report_unknown = 0; /* the site's rendering reports those */
-	epub = epub_render(&b->renderer, b->book, b->params);
-	size = epub != NULL ? epub_write(&b->renderer, b->book, &b->plan, &b->out, epub) : -1;
-	xmlFreeDoc(epub);
+	size = epub_write(&b->renderer, b->book, &b->plan, &b->out, b->params);
 	b->renderer.report_unknown = report_unknown;
 	return size >= 0;
 }

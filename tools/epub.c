@@ -203,16 +203,46 @@ static int put_container(struct writer *top)
 	return writer_put(top, "META-INF/container.xml", container, strlen(container));
 }
 
+/* Renders the EPUB's documents with the EPUB stylesheet, each put under EPUB_DIR as soon as
+ * it is made. */
+static int render_into(struct renderer *r, const struct book *b, const char **params,
+                       struct writer *content)
+{
+	time_t when = epub_book_time(b);
+	char modified[32], uuid[46];
+	const char *all[64];
+	size_t n = 0;
+	struct tm tm;
+	xmlDocPtr result;
+
+	utc_date(when, &tm);
+	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	book_uuid(b, uuid);
+	for (; n < 58 && params[n] != NULL; n++)
+		all[n] = params[n];
+	all[n++] = "modified";
+	all[n++] = modified;
+	all[n++] = "identifier";
+	all[n++] = uuid;
+	all[n] = NULL;
+	r->sink = writer_put_rendered;
+	r->sink_data = content;
+	result = render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
+	r->sink = NULL;
+	xmlFreeDoc(result);
+	return result != NULL;
+}
+
 /* The mimetype first and stored, the container, then the content under EPUB_DIR. */
-static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
-                    xmlDocPtr result)
+static int fill_zip(struct zipper *z, struct renderer *r, const struct book *b,
+                    const struct plan *p, const char **params)
 {
 	struct writer top = {"", zip_put_deflated, z, r->diag, 0};
 	struct writer content = {EPUB_DIR, zip_put_deflated, z, r->diag, 0};
 	char *css = render_data_path(r, "style/epub.css");
 	int ok = zip_put(z, "mimetype", xstrdup(mimetype), sizeof mimetype - 1, 1) &&
 	         put_container(&top) &&
-	         writer_put_rendered(&content, result) &&
+	         render_into(r, b, params, &content) &&
 	         writer_put_file(&content, layout_path(LAYOUT_EPUB_CSS), css) &&
 	         writer_put_images(&content, p->images, p->nimages);
 
@@ -220,8 +250,8 @@ static int fill_zip(struct zipper *z, struct renderer *r, const struct plan *p,
 	return ok;
 }
 
-static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
-                      const char *name, xmlDocPtr result, time_t when)
+static long write_zip(struct renderer *r, const struct book *b, const struct plan *p,
+                      struct out *o, const char *name, const char **params)
 {
 	struct zipper z = {0};
 	char *path = out_prepare(o, name);
@@ -230,14 +260,14 @@ static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
 
 	if (path == NULL)
 		return -1;
-	dos_time_of(when, &z.dos_time, &z.dos_date);
+	dos_time_of(epub_book_time(b), &z.dos_time, &z.dos_date);
 	z.zip = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
 	if (z.zip == NULL) {
 		diag_report(r->diag, NULL, D_WRITE_FAILED, path);
 		free(path);
 		return -1;
 	}
-	if (!fill_zip(&z, r, p, result) || zip_close(z.zip) != 0) {
+	if (!fill_zip(&z, r, b, p, params) || zip_close(z.zip) != 0) {
 		char *text = xasprintf("%s: %s", path, zip_strerror(z.zip));
 		diag_report(r->diag, NULL, D_WRITE_FAILED, text);
 		free(text);
@@ -250,27 +280,6 @@ static long write_zip(struct renderer *r, const struct plan *p, struct out *o,
 	return size;
 }
 
-xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params)
-{
-	time_t when = epub_book_time(b);
-	char modified[32], uuid[46];
-	const char *all[64];
-	size_t n = 0;
-	struct tm tm;
-
-	utc_date(when, &tm);
-	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	book_uuid(b, uuid);
-	for (; n < 58 && params[n] != NULL; n++)
-		all[n] = params[n];
-	all[n++] = "modified";
-	all[n++] = modified;
-	all[n++] = "identifier";
-	all[n++] = uuid;
-	all[n] = NULL;
-	return render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
-}
-
 char *epub_file_name(const struct book *b)
 {
 	char *name;
@@ -281,10 +290,10 @@ char *epub_file_name(const struct book *b)
 }
 
 long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-                xmlDocPtr result)
+                const char **params)
 {
 	char *name = epub_file_name(b);
-	long size = write_zip(r, p, o, name, result, epub_book_time(b));
+	long size = write_zip(r, b, p, o, name, params);
 
 	free(name);
 	return size;

@@ -21,12 +21,10 @@ int epub_check_source_date(struct diag *d);
 void epub_uuid_v5(const char *name, char out[46]);
 /* The EPUB's file name in the output folder, NAME.epub (malloc'd). */
 char *epub_file_name(const struct book *b);
-/* Renders the EPUB's documents with the EPUB stylesheet; NULL after reporting. */
-xmlDocPtr epub_render(struct renderer *r, const struct book *b, const char **params);
-
-/* Writes OUT/<book name>.epub from the rendered documents; returns its size in bytes, or -1
- * after reporting. */
+/* Renders the EPUB's documents with the EPUB stylesheet and params, and writes
+ * OUT/<book name>.epub, each document put in its zip as soon as it is made; returns the EPUB's
+ * size in bytes, or -1 after reporting. */
 long epub_write(struct renderer *r, const struct book *b, const struct plan *p, struct out *o,
-                xmlDocPtr result);
+                const char **params);
 
 #endif

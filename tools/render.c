@@ -8,6 +8,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
@@ -202,6 +203,36 @@ static void on_transform_error(void *data, const char *fmt, ...)
 	free(text);
 }
 
+/* <out:file>: makes the file's content in a holder of its own, hands it to the sink and frees
+ * it; a sink's failure stops the transformation. */
+static void emit_file(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+                      xsltElemPreCompPtr comp)
+{
+	struct renderer *r = ctxt->_private;
+	xmlChar *href = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST "href", NULL);
+	xmlChar *method = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST "method", NULL);
+	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, BAD_CAST "file", NULL);
+	xmlNodePtr insert = ctxt->insert;
+	struct rendered_file file = {(const char *)href, (const char *)method, NULL};
+
+	(void)comp;
+	/* libxml2 writes non-ASCII text as character references unless the document is UTF-8. */
+	if (ctxt->output->encoding == NULL)
+		ctxt->output->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	ctxt->insert = holder;
+	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+	ctxt->insert = insert;
+	for (xmlNodePtr c = holder != NULL ? holder->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			file.content = c;
+	if (r != NULL && r->sink != NULL && href != NULL && method != NULL && file.content != NULL &&
+	    !r->sink(r->sink_data, &file))
+		ctxt->state = XSLT_STATE_STOPPED;
+	xmlFreeNode(holder);
+	xmlFree(href);
+	xmlFree(method);
+}
+
 xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
                        const char **params)
 {
@@ -215,6 +246,7 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 	xsltSetCtxtSecurityPrefs(r->security, ctxt);
 	xsltSetTransformErrorFunc(ctxt, r, on_transform_error);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "unknown", BAD_CAST MX_NS, unknown_element);
+	xsltRegisterExtElement(ctxt, BAD_CAST "file", BAD_CAST MX_OUTPUT_NS, emit_file);
 	xsltQuoteUserParams(ctxt, layout_params());
 	xsltQuoteUserParams(ctxt, params);
 	result = xsltApplyStylesheetUser(style, b->doc, NULL, NULL, NULL, ctxt);
@@ -231,36 +263,6 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 		report_unknown(r);
 	r->report_unknown = 0;
 	return result;
-}
-
-/* The text of an attribute without copying it, or NULL. */
-static const char *attribute_text(xmlNodePtr e, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(e, BAD_CAST name);
-	return a != NULL && a->children != NULL ? (const char *)a->children->content : NULL;
-}
-
-int render_each_file(xmlDocPtr result, file_visitor visit, void *data)
-{
-	xmlNodePtr root = xmlDocGetRootElement(result);
-
-	for (xmlNodePtr n = root ? root->children : NULL; n != NULL; n = n->next) {
-		struct rendered_file file;
-		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
-		    !xmlStrEqual(n->ns->href, BAD_CAST MX_NS))
-			continue;
-		file.href = attribute_text(n, "href");
-		file.method = attribute_text(n, "method");
-		file.content = n;
-		if (file.href == NULL || file.method == NULL)
-			continue;
-		for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE)
-				file.content = c;
-		if (!visit(data, &file))
-			return 0;
-	}
-	return 1;
 }
 
 static const char xhtml_ns[] = "http://www.w3.org/1999/xhtml";

@@ -10,6 +10,18 @@
 #include "book.h"
 #include "xmlerr.h"
 
+/* The namespace of the stylesheets' <out:file> instruction. */
+#define MX_OUTPUT_NS "urn:x-mixdown:output"
+
+/* A file the stylesheets make: <out:file href="..." method="html|xhtml|xml">, given to the
+ * renderer's sink as soon as it is made, and freed after, so no more than one page of the
+ * output is held at a time. */
+struct rendered_file {
+	const char *href;
+	const char *method;
+	xmlNodePtr content; /* the element to serialize */
+};
+
 struct renderer {
 	char *datadir;                 /* holds xsl/ and style/ */
 	xsltSecurityPrefsPtr security;
@@ -23,6 +35,8 @@ struct renderer {
 	size_t message_len;
 	struct generic_handler saved;  /* libxml2's handler before render_open, to restore */
 	int handler_set;
+	int (*sink)(void *data, struct rendered_file *file); /* where each file goes as it is made */
+	void *sink_data;                                      /* (no sink: the files are dropped) */
 };
 
 int render_open(struct renderer *r, const char *datadir, struct diag *d);
@@ -44,18 +58,7 @@ xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struc
 /* The absolute path of datadir/relpath, newly allocated. */
 char *render_data_path(const struct renderer *r, const char *relpath);
 
-/* A file the stylesheets produced: <mx:file href="..." method="html|xhtml|xml">. */
-struct rendered_file {
-	const char *href;
-	const char *method;
-	xmlNodePtr content; /* the element to serialize */
-};
-typedef int (*file_visitor)(void *data, struct rendered_file *file);
-
-/* Calls visit for each file in a result document; stops at the first failure. */
-int render_each_file(xmlDocPtr result, file_visitor visit, void *data);
-
 /* Serializes a rendered file into a new buffer (malloc'd); *len gets its size. The file's
- * content is taken out of the result document and freed. */
+ * content is taken out of its document and freed. */
 char *render_serialize(struct rendered_file *file, size_t *len);
 #endif

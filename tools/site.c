@@ -68,11 +68,19 @@ static int write_toc(const struct plan *p, struct writer *w)
 	return ok;
 }
 
-int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result)
+int site_write(struct renderer *r, const struct plan *p, struct out *o, const struct book *b,
+               const char **params)
 {
 	struct writer w = writer_to_folder(o, SITE_DIR);
-	int ok = writer_put_rendered(&w, result) && copy_assets(r, &w) &&
-	         writer_put_images(&w, p->images, p->nimages) && write_toc(p, &w) && search_write_index(result, &w) >= 0;
+	xmlDocPtr result;
+	int ok;
 
+	r->sink = writer_put_rendered;
+	r->sink_data = &w;
+	result = render_stylesheet(r, SITE_STYLESHEET, b, params);
+	r->sink = NULL;
+	ok = result != NULL && copy_assets(r, &w) && writer_put_images(&w, p->images, p->nimages) &&
+	     write_toc(p, &w) && search_write_index(result, &w) >= 0;
+	xmlFreeDoc(result);
 	return ok ? w.files : -1;
 }

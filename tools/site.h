@@ -8,8 +8,10 @@
 
 #define SITE_STYLESHEET "xsl/html/site.xsl"
 
-/* Writes OUT/html/ from the site stylesheet's result: its pages, the styles, the images and
- * the search index. Returns the number of files written, or -1 after reporting. */
-int site_write(struct renderer *r, const struct plan *p, struct out *o, xmlDocPtr result);
+/* Renders the site with params and writes OUT/html/: its pages, each as soon as it is made,
+ * then the styles, the images and the search index. Returns the number of files written, or
+ * -1 after reporting. */
+int site_write(struct renderer *r, const struct plan *p, struct out *o, const struct book *b,
+               const char **params);
 
 #endif

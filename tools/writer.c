@@ -65,15 +65,10 @@ int writer_put_images(struct writer *w, const struct image *images, size_t n)
 	return 1;
 }
 
-static int put_rendered(void *writer, struct rendered_file *file)
+int writer_put_rendered(void *writer, struct rendered_file *file)
 {
 	size_t len;
 	char *bytes = render_serialize(file, &len);
 
 	return writer_put(writer, file->href, bytes, len);
-}
-
-int writer_put_rendered(struct writer *w, xmlDocPtr result)
-{
-	return render_each_file(result, put_rendered, w);
 }

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "out.h"
 #include "plan.h"
+#include "render.h"
 
 struct writer {
 	const char *folder; /* the content folder: SITE_DIR, EPUB_DIR, or "" for the zip's top */
@@ -32,8 +33,8 @@ int writer_put_copy(struct writer *w, const char *rel, const void *data, size_t 
 /* The same with the bytes of the file at source. */
 int writer_put_file(struct writer *w, const char *rel, const char *source);
 /* Puts each of the book's images at its target: the published bytes or its file's. */
-/* Puts each file of a stylesheet's result (its mx:file elements) at its href. */
-int writer_put_rendered(struct writer *w, xmlDocPtr result);
+/* Puts a file a stylesheet made at its href; a renderer's sink, with the writer as its data. */
+int writer_put_rendered(void *writer, struct rendered_file *file);
 int writer_put_images(struct writer *w, const struct image *images, size_t n);
 
 #endif

@@ -116,10 +116,11 @@ static void a_chapter_renders_as_a_page_titled_by_it_and_the_book(void **state)
 	assert_int_equal(plan_book(t.book, &plan, &t.c.diag), 0);
 	assert_int_equal(render_open(&r, ".", &t.c.diag), 1);
 	const char *params[] = {"lang", "en", "l10n", "../l10n/en.xml", "base-url", "", "edit-url", "", NULL};
+	char *page = NULL;
+	r.sink = keep_chapter_page;
+	r.sink_data = &page;
 	xmlDocPtr site = render_stylesheet(&r, SITE_STYLESHEET, t.book, params);
 	assert_non_null(site);
-	char *page = NULL;
-	render_each_file(site, keep_chapter_page, &page);
 	assert_non_null(page);
 	assert_non_null(strstr(page, "<title>The Chapter — Tiny</title>"));
 	free(page);

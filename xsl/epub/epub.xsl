@@ -2,8 +2,9 @@
 <!-- epub.xsl: the EPUB layer: one XHTML content document per planned page, the cover page, the
      nav document (contents and landmarks), the NCX for older readers and the package document. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
-                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db">
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan" xmlns:out="urn:x-mixdown:output"
+                extension-element-prefixes="out"
+                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx">
   <xsl:import href="../common/all.xsl"/>
   <xsl:include href="package.xsl"/>
   <xsl:include href="ncx.xsl"/>
@@ -42,19 +43,20 @@
   <!-- The cover's file: the PNG mixdown drew from an SVG cover, else the image itself. -->
   <xsl:variable name="cover-src" select="string(($cover-image/@mx:raster | $cover-image[not(@mx:raster)]/@mx:src)[1])"/>
 
+  <!-- Each <out:file> is written into the EPUB as soon as it is made, and freed (tools/render.c). -->
   <xsl:template match="/">
     <mx:files>
       <xsl:if test="$cover-image">
-        <mx:file href="{$file-cover}" method="xhtml"><xsl:call-template name="cover-page"/></mx:file>
+        <out:file href="{$file-cover}" method="xhtml"><xsl:call-template name="cover-page"/></out:file>
       </xsl:if>
       <xsl:for-each select="$pages">
-        <mx:file href="{@mx:page}.xhtml" method="xhtml">
+        <out:file href="{@mx:page}.xhtml" method="xhtml">
           <xsl:apply-templates select="." mode="content-document"/>
-        </mx:file>
+        </out:file>
       </xsl:for-each>
-      <mx:file href="{$file-nav}" method="xhtml"><xsl:call-template name="nav-document"/></mx:file>
-      <mx:file href="{$file-ncx}" method="xml"><xsl:call-template name="ncx"/></mx:file>
-      <mx:file href="{$file-package}" method="xml"><xsl:call-template name="package"/></mx:file>
+      <out:file href="{$file-nav}" method="xhtml"><xsl:call-template name="nav-document"/></out:file>
+      <out:file href="{$file-ncx}" method="xml"><xsl:call-template name="ncx"/></out:file>
+      <out:file href="{$file-package}" method="xml"><xsl:call-template name="package"/></out:file>
     </mx:files>
   </xsl:template>
 

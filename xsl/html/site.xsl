@@ -3,8 +3,9 @@
      with search and theme switch, contents sidebar, breadcrumbs, "On this page", previous and
      next links), and adds the 404 page and, given a base URL, the sitemap. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
-                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="db exsl">
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan" xmlns:out="urn:x-mixdown:output"
+                extension-element-prefixes="out"
+                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="db mx exsl">
   <xsl:import href="../common/all.xsl"/>
   <xsl:include href="search.xsl"/>
 
@@ -22,6 +23,19 @@
   <xsl:param name="file-search-index"/>
 
   <!-- The title page leads to the first page after it. -->
+  <!-- A page of the site and its search records; the page's body is freed when it is done. -->
+  <xsl:template match="*" mode="site-page">
+    <xsl:variable name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:variable>
+    <out:file href="{@mx:page}.html" method="html">
+      <xsl:apply-templates select="." mode="page">
+        <xsl:with-param name="body" select="$body"/>
+      </xsl:apply-templates>
+    </out:file>
+    <xsl:call-template name="search-records">
+      <xsl:with-param name="body" select="exsl:node-set($body)"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template name="titlepage-actions">
     <xsl:for-each select="key('page', current()/@mx:next)">
       <p class="start-reading">
@@ -98,33 +112,25 @@
   <!-- Sets the theme before the page is drawn, so a dark page never flashes light. -->
   <xsl:variable name="theme-script">document.documentElement.classList.add("js");try{var t=localStorage.getItem("mixdown-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}</xsl:variable>
 
+  <!-- Each <out:file> is written as soon as it is made, and freed (tools/render.c); the result
+       keeps only the search records. -->
   <xsl:template match="/">
     <mx:files>
-      <xsl:for-each select="//*[@mx:page]">
-        <xsl:variable name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:variable>
-        <mx:file href="{@mx:page}.html" method="html">
-          <xsl:apply-templates select="." mode="page">
-            <xsl:with-param name="body" select="$body"/>
-          </xsl:apply-templates>
-        </mx:file>
-        <xsl:call-template name="search-records">
-          <xsl:with-param name="body" select="exsl:node-set($body)"/>
-        </xsl:call-template>
-      </xsl:for-each>
-      <mx:file href="{$file-search}" method="html">
+      <xsl:apply-templates select="//*[@mx:page]" mode="site-page"/>
+      <out:file href="{$file-search}" method="html">
         <xsl:call-template name="search-page"/>
-      </mx:file>
-      <mx:file href="{$file-not-found}" method="html">
+      </out:file>
+      <out:file href="{$file-not-found}" method="html">
         <xsl:call-template name="not-found-page"/>
-      </mx:file>
+      </out:file>
       <xsl:if test="$base != ''">
-        <mx:file href="{$file-sitemap}" method="xml">
+        <out:file href="{$file-sitemap}" method="xml">
           <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
             <xsl:for-each select="//*[@mx:page]">
               <url><loc><xsl:apply-templates select="." mode="page-url"/></loc></url>
             </xsl:for-each>
           </urlset>
-        </mx:file>
+        </out:file>
       </xsl:if>
     </mx:files>
   </xsl:template>

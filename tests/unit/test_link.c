@@ -45,11 +45,18 @@ static void other_schemes_are_unsafe(void **state)
 	expect("http:javascript:x", LINK_WEB, "http:javascript:x");
 }
 
+static void a_fragment_alone_names_a_place_in_the_book(void **state)
+{
+	(void)state;
+	expect("#here", LINK_FRAGMENT, "#here");
+	expect(" #here\n", LINK_FRAGMENT, "#here");
+}
+
 static void addresses_without_a_scheme_are_relative(void **state)
 {
 	(void)state;
 	expect("page.html", LINK_RELATIVE, "page.html");
-	expect("#here", LINK_RELATIVE, "#here");
+	expect("page.html#here", LINK_RELATIVE, "page.html#here");
 	expect("  ", LINK_RELATIVE, "");
 	expect("java script:x", LINK_RELATIVE, "java script:x");
 	expect("https//example.org", LINK_RELATIVE, "https//example.org");
@@ -62,6 +69,7 @@ int main(void)
 		cmocka_unit_test(javascript_is_unsafe_however_it_is_written),
 		cmocka_unit_test(other_schemes_are_unsafe),
 		cmocka_unit_test(addresses_without_a_scheme_are_relative),
+		cmocka_unit_test(a_fragment_alone_names_a_place_in_the_book),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

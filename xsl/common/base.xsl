@@ -1,4 +1,41 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE xsl:stylesheet [
+  <!-- Elements whose rendering holds only phrasing content: running text, titles, terms,
+       verbatim blocks, bibliography entries, inline markup. -->
+  <!ENTITY text-holders "self::db:para or self::db:simpara or self::db:title or self::db:titleabbrev
+      or self::db:subtitle or self::db:term or self::db:glossterm or self::db:firstterm
+      or self::db:phrase or self::db:emphasis or self::db:attribution or self::db:refpurpose
+      or self::db:refname or self::db:refdescriptor or self::db:refentrytitle or self::db:refclass
+      or self::db:programlisting or self::db:screen or self::db:synopsis or self::db:literallayout
+      or self::db:address or self::db:lineannotation or self::db:funcsynopsisinfo
+      or self::db:classsynopsisinfo or self::db:cmdsynopsis or self::db:funcprototype
+      or self::db:classsynopsis or self::db:fieldsynopsis or self::db:methodsynopsis
+      or self::db:constructorsynopsis or self::db:destructorsynopsis or self::db:synopfragment
+      or self::db:bridgehead or self::db:biblioentry or self::db:bibliomixed or self::db:biblioset
+      or self::db:bibliomset or self::db:seg or self::db:segtitle or self::db:member
+      or self::db:link or self::db:xref or self::db:olink or self::db:citation or self::db:citetitle
+      or self::db:quote or self::db:glosssee or self::db:glossseealso or self::db:personname
+      or self::db:orgname or self::db:enumname or self::db:mathphrase
+      or self::db:entry[not(db:para or db:simpara)] or self::db:td[not(db:para or db:simpara)]
+      or self::db:th[not(db:para or db:simpara)]">
+  <!-- Elements whose rendering holds blocks. -->
+  <!ENTITY block-holders "self::db:listitem or self::db:step or self::db:callout or self::db:glossdef
+      or self::db:footnote or self::db:note or self::db:tip or self::db:important or self::db:caution
+      or self::db:warning or self::db:danger or self::db:blockquote or self::db:epigraph
+      or self::db:sidebar or self::db:example or self::db:informalexample or self::db:figure
+      or self::db:informalfigure or self::db:formalgroup or self::db:caption or self::db:textobject
+      or self::db:entry or self::db:td or self::db:th or self::db:question or self::db:answer
+      or self::db:abstract or self::db:legalnotice or self::db:partintro or self::db:highlights
+      or self::db:revdescription or self::db:tasksummary or self::db:taskprerequisites
+      or self::db:taskrelated or self::db:section or self::db:sect1 or self::db:sect2
+      or self::db:sect3 or self::db:sect4 or self::db:sect5 or self::db:simplesect
+      or self::db:refsection or self::db:refsect1 or self::db:refsect2 or self::db:refsect3
+      or self::db:refsynopsisdiv or self::db:refentry or self::db:chapter or self::db:appendix
+      or self::db:preface or self::db:article or self::db:part or self::db:reference
+      or self::db:glossary or self::db:glossdiv or self::db:bibliography or self::db:bibliodiv
+      or self::db:index or self::db:book or self::db:set or self::db:dedication
+      or self::db:colophon or self::db:acknowledgements or self::db:topic">
+]>
 <!-- base.xsl: what every module looks up: parameters, generated words, anchors, links to any
      element, titles, labels and the text of cross-references. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -77,6 +114,13 @@
   <!-- The anchor of an element: its xml:id, or the one mixdown's plan gave it. -->
   <xsl:template match="*" mode="anchor">
     <xsl:value-of select="(@xml:id | @mx:id)[1]"/>
+  </xsl:template>
+
+  <!-- "yes" when the context element stands where HTML allows only phrasing content (in a
+       paragraph's text, a heading, a pre, an inline): its nearest ancestor that decides holds
+       text rather than blocks. -->
+  <xsl:template name="inline-context">
+    <xsl:if test="ancestor::*[&text-holders; or &block-holders;][1][&text-holders;]">yes</xsl:if>
   </xsl:template>
 
   <!-- id and lang attributes for the HTML element an element becomes. -->

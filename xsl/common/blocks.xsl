@@ -123,11 +123,25 @@
     </pre>
   </xsl:template>
 
+  <!-- Lines kept as written: a block, or a span inside running text (an address inside an
+       org inside a para); a para holding one directly is a div (has-blocks). -->
   <xsl:template match="db:literallayout | db:address">
-    <div class="{local-name()} verbatim">
+    <xsl:variable name="inline">
+      <xsl:if test="not(parent::db:para or parent::db:simpara)"><xsl:call-template name="inline-context"/></xsl:if>
+    </xsl:variable>
+    <xsl:element name="{substring('div', 1, 3 * ($inline != 'yes'))}{substring('span', 1, 4 * ($inline = 'yes'))}">
+      <xsl:attribute name="class"><xsl:value-of select="local-name()"/> verbatim</xsl:attribute>
       <xsl:call-template name="common-attributes"/>
       <xsl:apply-templates/>
-    </div>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A note on a line of a listing, inside its pre. -->
+  <xsl:template match="db:lineannotation">
+    <span class="lineannotation">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates/>
+    </span>
   </xsl:template>
 
   <xsl:template match="db:abstract">

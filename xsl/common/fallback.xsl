@@ -5,16 +5,16 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 exclude-result-prefixes="db mx">
 
+  <!-- A span where only phrasing content is allowed, a div among blocks. -->
   <xsl:template match="*">
     <xsl:value-of select="mx:unknown()"/>
+    <xsl:variable name="inline"><xsl:call-template name="inline-context"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(ancestor::db:para or ancestor::db:simpara or ancestor::db:title
-          or ancestor::db:term or ancestor::db:glossterm or ancestor::db:phrase
-          or ancestor::db:entry[not(db:para or db:simpara)] or ancestor::db:attribution)">
-        <div class="unknown {local-name()}"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></div>
+      <xsl:when test="$inline = 'yes'">
+        <span class="unknown {local-name()}"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="unknown {local-name()}"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></span>
+        <div class="unknown {local-name()}"><xsl:call-template name="common-attributes"/><xsl:apply-templates/></div>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -52,6 +52,15 @@
     </section>
   </xsl:template>
 
+  <!-- A list of terms among the text: its entries as the glossary's. -->
+  <xsl:template match="db:glosslist">
+    <xsl:call-template name="list-title"/>
+    <dl class="glosslist">
+      <xsl:call-template name="common-attributes"/>
+      <xsl:apply-templates select="db:glossentry"/>
+    </dl>
+  </xsl:template>
+
   <xsl:template match="db:glossentry">
     <dt>
       <xsl:call-template name="common-attributes"/>

@@ -968,8 +968,9 @@ static xmlNodePtr element_scheme(xmlNodePtr root, char *data, char *why, size_t 
 	return e;
 }
 
-/* The element an xpointer names in the tree below root: a bare id ("sect-x") or element()
- * parts, the first part that names an element winning; NULL after writing why. */
+/* The element an xpointer names in the tree below root: element() parts, the first part that
+ * names an element winning, or the bare data of one ("sect-x", "/1/3", "sect-x/2/1"), which
+ * XInclude processors commonly read as element() data; NULL after writing why. */
 static xmlNodePtr point_to(xmlNodePtr root, const char *xpointer, char *why, size_t size)
 {
 	char *copy = xstrdup(xpointer), *p = copy;
@@ -980,8 +981,7 @@ static xmlNodePtr point_to(xmlNodePtr root, const char *xpointer, char *why, siz
 		char *open = strchr(p, '('), *close = open ? strchr(open, ')') : NULL;
 		if (open == NULL) {
 			p[strcspn(p, " \t\r\n")] = '\0';
-			if ((found = element_with_id(root, p)) == NULL)
-				snprintf(why, size, "no element has xml:id '%s'", p);
+			found = element_scheme(root, p, why, size);
 			break;
 		}
 		if (close == NULL) {

@@ -73,6 +73,24 @@ static void locates_elements_on_one_line_in_any_order(void **state)
 	capture_end(&c);
 }
 
+/* An xpointer written as a bare child sequence ("/1/2", "sect-a/2") names the element that
+ * element() would, as other XInclude processors read it. */
+static void includes_the_element_a_bare_child_sequence_names(void **state)
+{
+	struct captured c;
+	struct book *b;
+	(void)state;
+	capture_start(&c);
+	b = load_book(FIXTURES "childseq/book.xml", NULL, &c.diag);
+	assert_non_null(b);
+	assert_string_equal(captured_text(&c), "");
+	assert_non_null(by_id(b, "whole"));
+	assert_non_null(by_id(b, "inner"));
+	assert_string_equal(book_file_of(b, by_id(b, "inner"))->rel, "part.xml");
+	book_free(b);
+	capture_end(&c);
+}
+
 static void refuses_an_include_outside_the_folder(void **state)
 {
 	struct captured c;
@@ -135,6 +153,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(includes_chapters_and_keeps_their_files),
 		cmocka_unit_test(locates_elements_on_one_line_in_any_order),
+		cmocka_unit_test(includes_the_element_a_bare_child_sequence_names),
 		cmocka_unit_test(refuses_an_include_outside_the_folder),
 		cmocka_unit_test(refuses_an_include_loop),
 		cmocka_unit_test(refuses_an_entity_file_outside_the_book),

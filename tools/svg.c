@@ -1,7 +1,8 @@
 /* svg.c: cleans an SVG image before it is published: no DOCTYPE, no script or foreignObject,
  * no embedded HTML, no event attributes, no references to other files or addresses, no
- * javascript: anywhere, no processing instructions. Browsers run an SVG's scripts when it is
- * opened on its own, so what is published is the cleaned copy, never the book's file. */
+ * javascript: anywhere, no processing instructions, no attributes SVG does not define on its
+ * top element. Browsers run an SVG's scripts when it is opened on its own, so what is
+ * published is the cleaned copy, never the book's file. */
 #define _GNU_SOURCE /* strcasestr */
 #include "svg.h"
 #include "util.h"
@@ -42,6 +43,28 @@ static const char *const live_elements[] = {"script", "handler", "foreignObject"
 
 static const char *const animation_elements[] = {"set", "animate", "animateMotion",
                                                  "animateTransform", "animateColor"};
+
+/* The attributes without a namespace that SVG (1.1, Tiny 1.2 or 2) lets <svg> itself take
+ * (ARIA's aria-* besides): the structural ones, then the presentation attributes. Event
+ * attributes go anyway, for what they run. */
+static const char *const svg_root_attributes[] = {
+	"id", "class", "style", "lang", "tabindex", "focusable", "autofocus", "role",
+	"requiredFeatures", "requiredExtensions", "systemLanguage", "externalResourcesRequired",
+	"x", "y", "width", "height", "viewBox", "preserveAspectRatio", "zoomAndPan", "version",
+	"baseProfile", "contentScriptType", "contentStyleType", "playbackorder", "timelinebegin",
+	"transform",
+	"alignment-baseline", "baseline-shift", "clip", "clip-path", "clip-rule", "color",
+	"color-interpolation", "color-interpolation-filters", "color-profile", "color-rendering",
+	"cursor", "direction", "display", "dominant-baseline", "enable-background", "fill",
+	"fill-opacity", "fill-rule", "filter", "flood-color", "flood-opacity", "font-family",
+	"font-size", "font-size-adjust", "font-stretch", "font-style", "font-variant", "font-weight",
+	"glyph-orientation-horizontal", "glyph-orientation-vertical", "image-rendering", "kerning",
+	"letter-spacing", "lighting-color", "marker-end", "marker-mid", "marker-start", "mask",
+	"opacity", "overflow", "pointer-events", "shape-rendering", "stop-color", "stop-opacity",
+	"stroke", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin",
+	"stroke-miterlimit", "stroke-opacity", "stroke-width", "text-anchor", "text-decoration",
+	"text-rendering", "unicode-bidi", "visibility", "word-spacing", "writing-mode",
+};
 
 struct parse_state {
 	int declares; /* the file declares entities (or other DTD items) */
@@ -263,7 +286,37 @@ static enum svg_removal other_node_danger(xmlNodePtr n)
 	}
 }
 
+/* Does SVG define an attribute of this name (and no namespace) on <svg>? Names are compared
+ * as written: SVG's are case-sensitive. */
+static int svg_root_takes(const xmlChar *name)
+{
+	size_t n = sizeof svg_root_attributes / sizeof *svg_root_attributes;
+
+	if (strncmp((const char *)name, "aria-", 5) == 0)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp((const char *)name, svg_root_attributes[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* ---- cleaning ---- */
+
+/* Removes the attributes without a namespace that <svg> does not take, such as the copy of the
+ * drawing that draw.io keeps in content: no renderer reads them, and EPUB checkers reject the
+ * image for them. Namespace declarations and attributes in a namespace stay. Nothing is
+ * dangerous in them, so their removal is not reported. */
+static void drop_foreign_root_attributes(xmlNodePtr root)
+{
+	xmlAttrPtr a = root->properties;
+
+	while (a != NULL) {
+		xmlAttrPtr next = a->next;
+		if (a->ns == NULL && !svg_root_takes(a->name))
+			xmlRemoveProp(a);
+		a = next;
+	}
+}
 
 static void clean_attributes(xmlNodePtr e, struct svg_result *r)
 {
@@ -330,6 +383,7 @@ int svg_clean(const char *path, struct svg_result *r)
 		return 0;
 	}
 	clean_children((xmlNodePtr)doc, r);
+	drop_foreign_root_attributes(xmlDocGetRootElement(doc));
 	xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
 	xmlFreeDoc(doc);
 	if (bytes == NULL)

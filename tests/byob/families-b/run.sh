@@ -1,9 +1,10 @@
 #!/bin/sh
 # run.sh: one small book per DocBook element family (people and credits, questions and answers,
 # procedures, segmented and simple lists, equations, revision histories, tasks, an empty
-# pubdate, media objects with several images). Each must build without a word from mixdown;
-# a page's <main> and its EPUB content document must equal the goldens here (NAME.html,
-# NAME.xhtml), and the EPUB must pass EPUBCheck without an error or a warning.
+# pubdate, media objects with several images, an SVG drawn in draw.io). Each must build
+# without a word from mixdown; a page's <main> and its EPUB content document must equal the
+# goldens here (NAME.html, NAME.xhtml), and the EPUB must pass EPUBCheck without an error or a
+# warning.
 # REGEN=yes rewrites the goldens; read their diff before committing them.
 . tests/lib.sh
 here=tests/byob/families-b

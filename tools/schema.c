@@ -18,6 +18,7 @@
 #include "check.h"
 #include "xmlerr.h"
 
+/* libxml2's messages kept from one validation; past them, one message says there are more. */
 #define MAX_SCHEMA_ERRORS 200
 
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
@@ -68,6 +69,7 @@ struct validator {
 	xmlHashTablePtr unknown_names; /* their names: the first use and the count */
 	xmlHashTablePtr lacking;       /* "parent|name" -> 1: none lacking there, else index + 2 */
 	int reported;
+	int overflowed; /* messages were dropped at MAX_SCHEMA_ERRORS */
 };
 
 static void add_node(struct node_list *list, xmlNodePtr node)
@@ -328,8 +330,12 @@ static void on_schema_error(void *data, xml_error err)
 	xmlNodePtr node = err->node;
 	struct schema_error *e;
 
-	if (err->level < XML_ERR_ERROR || list->n == MAX_SCHEMA_ERRORS)
+	if (err->level < XML_ERR_ERROR)
 		return;
+	if (list->n == MAX_SCHEMA_ERRORS) {
+		v->overflowed = 1;
+		return;
+	}
 	if (v->alone)
 		node = original_of(node);
 	e = &list->items[list->n++];
@@ -858,11 +864,15 @@ static void find_unknown_elements(struct validator *v)
 
 	v->unknown_names = xmlHashCreate(16);
 	walk_elements(xmlDocGetRootElement(v->book->doc), count_unknown, NULL, v);
-	for (int i = 0; i < v->unknown.n && v->errors->n < MAX_SCHEMA_ERRORS; i++) {
+	for (int i = 0; i < v->unknown.n; i++) {
 		xmlNodePtr e = v->unknown.items[i];
 		struct unknown_name *u = xmlHashLookup(v->unknown_names, e->name);
 		if (u->first != e)
 			continue;
+		if (v->errors->n == MAX_SCHEMA_ERRORS) {
+			v->overflowed = 1;
+			break;
+		}
 		if (u->count > 1)
 			snprintf(uses, sizeof uses, " (used %d times; this is the first)", u->count);
 		v->errors->items[v->errors->n++] = (struct schema_error){
@@ -1112,10 +1122,12 @@ static int validate_alone(struct validator *v, xmlNodePtr e, struct error_list *
 
 static void move_error(struct validator *v, struct schema_error *x)
 {
-	if (v->errors->n < MAX_SCHEMA_ERRORS)
+	if (v->errors->n < MAX_SCHEMA_ERRORS) {
 		v->errors->items[v->errors->n++] = *x;
-	else
+	} else {
 		free(x->message), free(x->str1), free(x->str2);
+		v->overflowed = 1;
+	}
 	memset(x, 0, sizeof *x);
 }
 
@@ -1414,6 +1426,8 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	}
 	generic_handler_restore(saved);
 	report_schema_errors(v);
+	if (v->overflowed)
+		v->reported += book_report(b, d, xmlDocGetRootElement(b->doc), D_SCHEMA_MORE);
 	free_error_list(v->whole);
 	free_error_list(v->errors);
 	free(v->explained.items);

@@ -181,7 +181,24 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="db:indexterm | db:footnote | db:remark" mode="plain-text"/>
+  <!-- Left out: index terms, notes, remarks, info (and the metadata of other vocabularies it
+       may hold), and elements of other vocabularies than DocBook and MathML. -->
+  <xsl:template match="db:indexterm | db:footnote | db:remark | db:info
+                       | *[namespace-uri() != 'http://docbook.org/ns/docbook'
+                           and namespace-uri() != 'http://www.w3.org/1998/Math/MathML']"
+                mode="plain-text"/>
+  <!-- Blocks are words apart, not run together. -->
+  <xsl:template match="db:title | db:para | db:simpara | db:listitem | db:term | db:address
+                       | db:literallayout" mode="plain-text">
+    <xsl:text> </xsl:text><xsl:apply-templates mode="plain-text"/><xsl:text> </xsl:text>
+  </xsl:template>
+  <!-- A cross-reference: the words it shows in the text; none for an id the book lacks. -->
+  <xsl:template match="db:xref" mode="plain-text">
+    <xsl:choose>
+      <xsl:when test="@endterm and id(@endterm)"><xsl:apply-templates select="id(@endterm)" mode="plain"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="id(@linkend)" mode="xref-text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="db:quote" mode="plain-text">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'quote-open'"/></xsl:call-template>
     <xsl:apply-templates mode="plain-text"/>

@@ -131,10 +131,7 @@
     <a class="xref">
       <xsl:attribute name="href"><xsl:apply-templates select="$target" mode="href"/></xsl:attribute>
       <xsl:call-template name="common-attributes"/>
-      <xsl:choose>
-        <xsl:when test="@endterm and id(@endterm)"><xsl:apply-templates select="id(@endterm)" mode="plain"/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="$target" mode="xref-text"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:apply-templates select="." mode="plain-text"/>
     </a>
   </xsl:template>
 

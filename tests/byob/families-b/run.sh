@@ -71,6 +71,14 @@ else
 	not_ok "families-b: an element whose title has no words is warned about and named by its id" "$(cat "$out/untitled.err")" "$(grep -o '<h1[^>]*>.*</h1>' "$out/untitled/html/tapeloop.html")"
 fi
 
+# The EPUB's rights: the legal notice's words, without its metadata.
+rights='<dc:rights>Copyright © 2026 Low End Studio. The credits follow Chapter 1, Who did what.</dc:rights>'
+if opf people | grep -qF "$rights"; then
+	ok "families-b: the EPUB's rights are the legal notice's words, without its metadata"
+else
+	not_ok "families-b: the EPUB's rights are the legal notice's words, without its metadata" "$(opf people | grep dc:rights)"
+fi
+
 # EPUBCheck 4.2.6, one run per book.
 if [ ! -f "$epubcheck_jar" ] || ! command -v java >/dev/null 2>&1; then
 	not_ok "families-b: EPUBCheck is installed" "apt-get install -y epubcheck default-jre-headless"

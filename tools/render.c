@@ -93,6 +93,7 @@ int render_open(struct renderer *r, const char *datadir, struct diag *d)
 	r->handler_set = 1;
 	r->report_unknown = 1;
 	r->unknown = xmlHashCreate(16);
+	r->unknown_seen = xmlHashCreate(16);
 	return 1;
 }
 
@@ -100,8 +101,9 @@ int render_open(struct renderer *r, const char *datadir, struct diag *d)
 static void forget_unknown(struct renderer *r)
 {
 	xmlHashFree(r->unknown, NULL);
+	xmlHashFree(r->unknown_seen, NULL);
 	free(r->unknown_first);
-	r->unknown = NULL, r->unknown_first = NULL, r->unknown_names = 0;
+	r->unknown = NULL, r->unknown_seen = NULL, r->unknown_first = NULL, r->unknown_names = 0;
 }
 
 void render_close(struct renderer *r)
@@ -141,9 +143,16 @@ xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struc
 	return result;
 }
 
-/* Counts a use of an element without a rendering of its own; the first of each name is kept. */
+/* Counts a use of an element without a rendering of its own; the first of each name is kept.
+ * An element rendered more than once (a title in the contents and on its page, a purpose on
+ * its reference page and in the reference's list) is one use. */
 static void count_unknown(struct renderer *r, xmlNodePtr node)
 {
+	char key[2 * sizeof(void *) + 4];
+
+	snprintf(key, sizeof key, "%p", (void *)node);
+	if (xmlHashAddEntry(r->unknown_seen, BAD_CAST key, node) != 0)
+		return;
 	intptr_t uses = (intptr_t)xmlHashLookup(r->unknown, node->name);
 
 	if (uses == 0) {

@@ -30,6 +30,7 @@ struct renderer {
 	int report_unknown;            /* report elements without a template (first pass only) */
 	xmlHashTablePtr unknown;       /* their names: the first use and the count */
 	xmlNodePtr *unknown_first;     /* the first use of each name, in the order met */
+	xmlHashTablePtr unknown_seen;  /* the elements counted, by address: each counts once */
 	int unknown_names;
 	char message[1024];            /* a stylesheet message being assembled */
 	size_t message_len;

@@ -57,10 +57,13 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="*[1][self::db:para or self::db:simpara]">
-        <p>
+        <!-- A first para holding a list or another block is a div, as in the text. -->
+        <xsl:variable name="blocks"><xsl:for-each select="*[1]"><xsl:call-template name="has-blocks"/></xsl:for-each></xsl:variable>
+        <xsl:element name="{substring('div', 1, 3 * ($blocks = 'yes'))}{substring('p', 1, $blocks != 'yes')}">
+          <xsl:if test="$blocks = 'yes'"><xsl:attribute name="class">para</xsl:attribute></xsl:if>
           <xsl:copy-of select="$back"/>
           <xsl:apply-templates select="*[1]/node()"/>
-        </p>
+        </xsl:element>
         <xsl:apply-templates select="*[position() &gt; 1]"/>
       </xsl:when>
       <xsl:otherwise>

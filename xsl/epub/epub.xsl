@@ -2,9 +2,10 @@
 <!-- epub.xsl: the EPUB layer: one XHTML content document per planned page, the cover page, the
      nav document (contents and landmarks), the NCX for older readers and the package document. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan" xmlns:out="urn:x-mixdown:output"
-                extension-element-prefixes="out"
-                xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx">
+                xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
+                xmlns:out="urn:x-mixdown:output" extension-element-prefixes="out"
+                xmlns:epub="http://www.idpf.org/2007/ops" xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="db mx exsl">
   <xsl:import href="../common/all.xsl"/>
   <xsl:include href="package.xsl"/>
   <xsl:include href="ncx.xsl"/>
@@ -211,12 +212,19 @@
     <xsl:variable name="anchor"><xsl:apply-templates select="." mode="anchor"/></xsl:variable>
     <xsl:variable name="level"><xsl:call-template name="section-level"/></xsl:variable>
     <xsl:variable name="heads" select="db:tgroup/db:thead/db:row[last()]/db:entry"/>
+    <!-- Each column header rendered once; rows after the first repeat it without its ids (a
+         footnote marker's, an index term's), which the first keeps. -->
+    <xsl:variable name="head-cells">
+      <xsl:for-each select="$heads"><mx:cell><xsl:apply-templates/></mx:cell></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="cells" select="exsl:node-set($head-cells)/mx:cell"/>
     <div class="table-rows">
       <xsl:if test="$anchor != ''"><xsl:attribute name="id"><xsl:value-of select="$anchor"/></xsl:attribute></xsl:if>
       <xsl:if test="db:title | db:info/db:title | db:caption">
         <p class="table-caption"><xsl:apply-templates select="." mode="caption-markup"/></p>
       </xsl:if>
       <xsl:for-each select="db:tgroup/db:tbody/db:row">
+        <xsl:variable name="row" select="position()"/>
         <section class="table-row">
           <xsl:call-template name="common-attributes"/>
           <xsl:element name="h{1 + ($level &gt; 5) * 5 + ($level &lt;= 5) * $level}">
@@ -225,13 +233,26 @@
           <dl>
             <xsl:for-each select="db:entry[position() &gt; 1]">
               <xsl:variable name="column" select="count(preceding-sibling::db:entry) + 1"/>
-              <dt><xsl:apply-templates select="$heads[$column]/node()"/></dt>
+              <dt>
+                <xsl:choose>
+                  <xsl:when test="$row = 1"><xsl:copy-of select="$cells[$column]/node()"/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="$cells[$column]/node()" mode="without-ids"/></xsl:otherwise>
+                </xsl:choose>
+              </dt>
               <dd><xsl:apply-templates/></dd>
             </xsl:for-each>
           </dl>
         </section>
       </xsl:for-each>
     </div>
+  </xsl:template>
+
+  <!-- A copy of rendered markup without its id attributes. -->
+  <xsl:template match="*" mode="without-ids">
+    <xsl:copy>
+      <xsl:copy-of select="@*[local-name() != 'id']"/>
+      <xsl:apply-templates mode="without-ids"/>
+    </xsl:copy>
   </xsl:template>
 
   <!-- In the nav document the top element itself is the title page, listed without its children. -->

@@ -215,9 +215,9 @@
     <!-- Each column header rendered once; rows after the first repeat it without its ids (a
          footnote marker's, an index term's), which the first keeps. -->
     <xsl:variable name="head-cells">
-      <xsl:for-each select="$heads"><mx:cell><xsl:apply-templates/></mx:cell></xsl:for-each>
+      <xsl:for-each select="$heads"><cell><xsl:apply-templates/></cell></xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="cells" select="exsl:node-set($head-cells)/mx:cell"/>
+    <xsl:variable name="cells" select="exsl:node-set($head-cells)/cell"/>
     <div class="table-rows">
       <xsl:if test="$anchor != ''"><xsl:attribute name="id"><xsl:value-of select="$anchor"/></xsl:attribute></xsl:if>
       <xsl:if test="db:title | db:info/db:title | db:caption">

@@ -81,7 +81,7 @@ static void includes_the_element_a_bare_child_sequence_names(void **state)
 	struct book *b;
 	(void)state;
 	capture_start(&c);
-	b = load_book(FIXTURES "childseq/book.xml", NULL, &c.diag);
+	b = load_book(FIXTURES "childseq/book.xml", NULL, 0, &c.diag);
 	assert_non_null(b);
 	assert_string_equal(captured_text(&c), "");
 	assert_non_null(by_id(b, "whole"));

@@ -620,9 +620,14 @@ static void plan_link(struct planner *pl, xmlNodePtr e)
 		href = mailto;
 	}
 	switch (link_kind_of((const char *)href, &clean)) {
-	case LINK_WEB:
-		mx_set(pl, e, "href", clean);
+	case LINK_WEB: {
+		/* characters a URL may not hold as they are (a space, < >, a quote...) percent-encoded,
+		 * as browsers send them; the URL's own punctuation and any %XX kept */
+		xmlChar *escaped = xmlURIEscapeStr(BAD_CAST clean, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
+		mx_set(pl, e, "href", escaped != NULL ? (const char *)escaped : clean);
+		xmlFree(escaped);
 		break;
+	}
 	case LINK_FRAGMENT:
 		if (xmlGetID(pl->book->doc, BAD_CAST clean + 1) != NULL)
 			mx_set(pl, e, "linkend", clean + 1);

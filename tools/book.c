@@ -155,12 +155,47 @@ const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
 	return e != NULL && e->_private != NULL ? e->_private : b->files[0];
 }
 
+static int is_space(xmlChar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where a text node's first word is, when it starts a line of its own: libxml2 numbers a text
+ * node by the line its parser had reached at the text's end, so the line breaks after that
+ * word are taken off; the column counts the characters before it on its line. 0 when not
+ * known (the word follows other markup on its line). */
+static int text_start(xmlNodePtr t, long *line, long *col)
+{
+	const xmlChar *s = t->content, *first, *start;
+	int after = 0;
+
+	if (t->type != XML_TEXT_NODE || s == NULL || xmlGetLineNo(t) <= 0)
+		return 0;
+	for (first = s; *first != '\0' && is_space(*first); first++)
+		;
+	if (*first == '\0')
+		return 0;
+	for (const xmlChar *p = first; *p != '\0'; p++)
+		after += *p == '\n';
+	for (start = first; start > s && start[-1] != '\n'; start--)
+		;
+	if (start == s) /* the word is on the line of what comes before the text: not known here */
+		return 0;
+	*line = xmlGetLineNo(t) - after;
+	*col = 1;
+	for (const xmlChar *p = start; p < first; p++)
+		*col += (*p & 0xC0) != 0x80;
+	return *line > 0 && (t->parent == NULL || *line >= xmlGetLineNo(t->parent));
+}
+
 void book_locate(const struct book *b, xmlNodePtr node, struct diag_loc *loc)
 {
 	xmlNodePtr e = element_of(node);
 	const struct book_file *f = book_file_of(b, node);
 
 	loc->file = f->shown;
+	if (node != NULL && text_start(node, &loc->line, &loc->col))
+		return;
 	loc->line = e != NULL ? xmlGetLineNo(e) : 0;
 	loc->col = e != NULL && loc->line > 0 && f->columns != NULL
 	               ? columns_of_element(f->columns, e, loc->line)

@@ -167,7 +167,7 @@ static int check_stray_text(struct validator *v, xmlNodePtr e)
 {
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c)) {
-			v->reported += book_report(v->book, v->diag, e, D_SCHEMA_TEXT, name_of(e));
+			v->reported += book_report(v->book, v->diag, c, D_SCHEMA_TEXT, name_of(e));
 			return 1;
 		}
 	}

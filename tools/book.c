@@ -2,6 +2,7 @@
  * from, their positions for messages, and the ids that id() and references look up. */
 #include "book.h"
 
+#include <libxml/chvalid.h>
 #include <libxml/hash.h>
 #include <libxml/valid.h>
 #include <stdarg.h>
@@ -155,11 +156,6 @@ const struct book_file *book_file_of(const struct book *b, xmlNodePtr node)
 	return e != NULL && e->_private != NULL ? e->_private : b->files[0];
 }
 
-static int is_space(xmlChar c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Where a text node's first word is, when it starts a line of its own: libxml2 numbers a text
  * node by the line its parser had reached at the text's end, so the line breaks after that
  * word are taken off; the column counts the characters before it on its line. 0 when not
@@ -171,7 +167,7 @@ static int text_start(xmlNodePtr t, long *line, long *col)
 
 	if (t->type != XML_TEXT_NODE || s == NULL || xmlGetLineNo(t) <= 0)
 		return 0;
-	for (first = s; *first != '\0' && is_space(*first); first++)
+	for (first = s; *first != '\0' && xmlIsBlank_ch(*first); first++)
 		;
 	if (*first == '\0')
 		return 0;

@@ -8,6 +8,7 @@
 #include "media.h"
 #include "util.h"
 
+#include <libxml/chvalid.h>
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
 #include <stdarg.h>
@@ -315,7 +316,7 @@ static void check_title_words(struct checker *c, xmlNodePtr e)
 		empty = n->type != XML_ELEMENT_NODE;
 	text = empty ? xmlNodeGetContent(e) : NULL;
 	for (const xmlChar *p = text; p != NULL && *p != '\0' && empty; p++)
-		empty = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+		empty = xmlIsBlank_ch(*p);
 	if (empty) {
 		xmlNodePtr owner = is_docbook(e->parent, "info") || is_docbook(e->parent, "refmeta") ||
 		                           is_docbook(e->parent, "refnamediv")

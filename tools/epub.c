@@ -225,10 +225,7 @@ static int render_into(struct renderer *r, const struct book *b, const char **pa
 	all[n++] = "identifier";
 	all[n++] = uuid;
 	all[n] = NULL;
-	r->sink = writer_put_rendered;
-	r->sink_data = content;
-	result = render_stylesheet(r, "xsl/epub/epub.xsl", b, all);
-	r->sink = NULL;
+	result = writer_render(content, r, "xsl/epub/epub.xsl", b, all);
 	xmlFreeDoc(result);
 	return result != NULL;
 }

@@ -75,10 +75,7 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, const st
 	xmlDocPtr result;
 	int ok;
 
-	r->sink = writer_put_rendered;
-	r->sink_data = &w;
-	result = render_stylesheet(r, SITE_STYLESHEET, b, params);
-	r->sink = NULL;
+	result = writer_render(&w, r, SITE_STYLESHEET, b, params);
 	ok = result != NULL && copy_assets(r, &w) && writer_put_images(&w, p->images, p->nimages) &&
 	     write_toc(p, &w) && search_write_index(result, &w) >= 0;
 	xmlFreeDoc(result);

@@ -65,10 +65,24 @@ int writer_put_images(struct writer *w, const struct image *images, size_t n)
 	return 1;
 }
 
-int writer_put_rendered(void *writer, struct rendered_file *file)
+/* Puts a file a stylesheet made at its href: the renderer's sink, the writer its data. */
+static int put_rendered(void *writer, struct rendered_file *file)
 {
 	size_t len;
 	char *bytes = render_serialize(file, &len);
 
 	return writer_put(writer, file->href, bytes, len);
+}
+
+xmlDocPtr writer_render(struct writer *w, struct renderer *r, const char *relpath,
+                        const struct book *b, const char **params)
+{
+	xmlDocPtr result;
+
+	r->sink = put_rendered;
+	r->sink_data = w;
+	result = render_stylesheet(r, relpath, b, params);
+	r->sink = NULL;
+	r->sink_data = NULL;
+	return result;
 }

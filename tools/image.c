@@ -119,51 +119,90 @@ static void flush_nothing(png_structp png)
 	(void)png;
 }
 
-/* Writes the pixels a row at a time through row; returns whether it could. */
-static int write_rows(png_structp png, png_infop info, const struct png_buffer *out,
-                      const struct pixels *p, unsigned char *row)
+/* The drawing is drawn a strip of this many rows at a time, each strip written to the PNG and
+ * then drawn over: a cover 1600 pixels wide needs under 1 MB for its pixels instead of 16 MB,
+ * and the time the system took to hand out the whole picture's memory goes too. */
+#define STRIP_ROWS 160
+
+struct drawing {
+	RsvgHandle *svg;
+	int width, height;
+};
+
+enum drawn { DRAWN, NOT_OPAQUE, NOT_DRAWN };
+
+/* Draws the rows of d from top on into strip, over what the strip held before. */
+static int draw_strip(const struct drawing *d, cairo_surface_t *strip, int top)
 {
-	if (setjmp(png_jmpbuf(png)))
-		return 0;
-	png_set_write_fn(png, (void *)out, append_png, flush_nothing);
-	png_set_IHDR(png, info, (png_uint_32)p->width, (png_uint_32)p->height, 8,
-	             p->opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
-	             PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-	png_write_info(png, info);
-	for (int y = 0; y < p->height; y++) {
-		straight_row(p, y, row);
-		png_write_row(png, row);
-	}
-	png_write_end(png, info);
+	cairo_t *cr = cairo_create(strip);
+	RsvgRectangle viewport = {0, -top, d->width, d->height};
+	int ok;
+
+	cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
+	cairo_paint(cr);
+	cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+	ok = rsvg_handle_render_document(d->svg, cr, &viewport, NULL) && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(cr);
+	cairo_surface_flush(strip);
+	return ok;
+}
+
+static int rows_opaque(const struct pixels *p)
+{
+	for (int y = 0; y < p->height; y++)
+		for (int x = 0; x < p->width; x++)
+			if (pixel_at(p, x, y) >> 24 != 255)
+				return 0;
 	return 1;
 }
 
-/* The surface as PNG, RGB when every pixel is opaque. Rows are written unfiltered: cairo's own
- * writer tries every filter on every row, which took most of a cover's drawing time, and for
- * drawn art the file comes out about the same size. */
-static char *encode_png(cairo_surface_t *surface, size_t *png_len)
+/* Draws d strip by strip into png through row, as RGB when opaque is set, else RGBA; says
+ * NOT_OPAQUE as soon as a strip shows that RGB cannot hold it. */
+static enum drawn write_strips(png_structp png, png_infop info, const struct png_buffer *out,
+                               const struct drawing *d, cairo_surface_t *strip, int opaque,
+                               unsigned char *row)
 {
-	struct pixels p = {cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
-	                   cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface), 1};
-	struct png_buffer out = {0};
+	if (setjmp(png_jmpbuf(png)))
+		return NOT_DRAWN;
+	png_set_write_fn(png, (void *)out, append_png, flush_nothing);
+	png_set_IHDR(png, info, (png_uint_32)d->width, (png_uint_32)d->height, 8,
+	             opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+	             PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+	png_write_info(png, info);
+	for (int top = 0; top < d->height; top += STRIP_ROWS) {
+		int rows = d->height - top < STRIP_ROWS ? d->height - top : STRIP_ROWS;
+		struct pixels p = {cairo_image_surface_get_data(strip), d->width, rows,
+		                   cairo_image_surface_get_stride(strip), opaque};
+		if (!draw_strip(d, strip, top))
+			return NOT_DRAWN;
+		if (opaque && !rows_opaque(&p))
+			return NOT_OPAQUE;
+		for (int y = 0; y < rows; y++) {
+			straight_row(&p, y, row);
+			png_write_row(png, row);
+		}
+	}
+	png_write_end(png, info);
+	return DRAWN;
+}
+
+/* d as PNG, with opaque as write_strips takes it, into out. */
+static enum drawn encode_png(const struct drawing *d, int opaque, struct png_buffer *out)
+{
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	png_infop info = png != NULL ? png_create_info_struct(png) : NULL;
-	unsigned char *row = malloc((size_t)p.width * 4);
-	int ok;
+	int rows = d->height < STRIP_ROWS ? d->height : STRIP_ROWS;
+	cairo_surface_t *strip = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, d->width, rows);
+	unsigned char *row = malloc((size_t)d->width * 4);
+	enum drawn drawn = NOT_DRAWN;
 
-	for (int y = 0; y < p.height && p.opaque; y++)
-		for (int x = 0; x < p.width && p.opaque; x++)
-			p.opaque = pixel_at(&p, x, y) >> 24 == 255;
-	ok = info != NULL && row != NULL && write_rows(png, info, &out, &p, row);
+	if (info != NULL && row != NULL && cairo_surface_status(strip) == CAIRO_STATUS_SUCCESS)
+		drawn = write_strips(png, info, out, d, strip, opaque, row);
 	png_destroy_write_struct(&png, &info);
+	cairo_surface_destroy(strip);
 	free(row);
-	if (!ok) {
-		free(out.bytes);
-		return NULL;
-	}
-	*png_len = out.len;
-	return out.bytes;
+	return drawn;
 }
 
 /* The last SVG drawn from memory and its PNG, kept for the life of the process: serve rebuilds
@@ -210,24 +249,32 @@ char *image_svg_file_to_png(const char *path, int width, size_t *png_len)
 	return draw_png(svg, width, png_len);
 }
 
+/* The drawing as PNG, RGB when every pixel is opaque. A drawing is first written as RGB; the
+ * first strip with a see-through pixel starts it again as RGBA. Covers are opaque, so they are
+ * drawn once; an icon's corners are in its first strip. Rows are written unfiltered: trying
+ * every filter on every row, as cairo's own writer does, took most of a cover's drawing time,
+ * and for drawn art the file comes out about the same size. */
 static char *draw_png(RsvgHandle *svg, int width, size_t *png_len)
 {
+	struct drawing d = {svg, width, 0};
+	struct png_buffer out = {0};
+	enum drawn drawn = NOT_DRAWN;
 	double w, h;
-	char *png = NULL;
 
 	if (svg != NULL && drawing_size(svg, &w, &h)) {
-		int height = (int)lround(width * h / w);
-		cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-		cairo_t *cr = cairo_create(surface);
-		RsvgRectangle viewport = {0, 0, width, height};
-		if (rsvg_handle_render_document(svg, cr, &viewport, NULL)) {
-			cairo_surface_flush(surface);
-			png = encode_png(surface, png_len);
+		d.height = (int)lround(width * h / w);
+		drawn = d.height > 0 ? encode_png(&d, 1, &out) : NOT_DRAWN;
+		if (drawn == NOT_OPAQUE) {
+			out.len = 0;
+			drawn = encode_png(&d, 0, &out);
 		}
-		cairo_destroy(cr);
-		cairo_surface_destroy(surface);
 	}
 	if (svg != NULL)
 		g_object_unref(svg);
-	return png;
+	if (drawn != DRAWN) {
+		free(out.bytes);
+		return NULL;
+	}
+	*png_len = out.len;
+	return out.bytes;
 }

@@ -264,14 +264,35 @@ static int make_site(struct build *b)
 	return ok;
 }
 
-/* The EPUB, once the book is planned: it shares nothing with the site. */
+/* The PNGs the plan asks for, taken from the build published in the output folder when it drew
+ * them alike (the lock is held, so no other build removes that one meanwhile), also put
+ * through also unless it is NULL. Returns what raster_draw does. */
+static int draw_rasters(struct build *b, struct writer *also)
+{
+	char *earlier = out_published(b->settings->out_dir);
+	int undrawn = raster_draw(&b->plan, earlier, also, b->diag);
+
+	free(earlier);
+	return undrawn;
+}
+
+/* What the EPUB's process returns besides 1 (written) and 0 (not written). */
+#define EPUB_UNDRAWN 2 /* an image cannot be drawn: the book's error */
+
+/* The EPUB, once the book is planned. It shares nothing with the site but the PNGs it draws
+ * first, which it puts in the site's folder too (the site leaves them out): drawing a cover
+ * is a good part of a fresh build, and here it runs beside the site. */
 static int make_epub(void *data, struct diag *d)
 {
 	struct build *b = data;
+	struct writer site = writer_to_folder(&b->out, SITE_DIR);
 	int report_unknown = b->renderer.report_unknown;
+	int undrawn = draw_rasters(b, &site);
 	long size;
 
 	(void)d; /* the renderer and the output folder report through it already */
+	if (undrawn != 0)
+		return undrawn > 0 ? EPUB_UNDRAWN : 0;
 	b->renderer.report_unknown = 0; /* the site's rendering reports those */
 	size = epub_write(&b->renderer, b->book, &b->plan, &b->out, b->params);
 	b->renderer.report_unknown = report_unknown;
@@ -291,45 +312,33 @@ static void print_summary(const struct build *b, long epub_size)
 		       clock_total(&b->clock));
 }
 
-/* The PNGs the plan asks for, before the site and the EPUB that both publish them; taken
- * from the build published in the output folder when it drew them alike. The lock is held, so
- * no other build removes that one meanwhile. */
-static int draw_rasters(struct build *b)
-{
-	char *earlier = out_published(b->settings->out_dir);
-	int errors = raster_draw(&b->plan, earlier, b->diag);
-
-	free(earlier);
-	clock_stage(&b->clock, "draw");
-	return errors == 0;
-}
-
 /* The site here and the EPUB beside it, published together once the book is valid (or, with
  * --keep-going, whatever its errors). */
 static int write_outputs(struct build *b)
 {
 	const struct build_settings *s = b->settings;
 	long epub_size = 0;
-	int ok, valid;
+	int ok, valid, undrawn = 0;
 
 	if (!out_begin(&b->out, s->out_dir, b->entries, 2, b->diag))
 		return EXIT_IO;
 	b->out.unsynced = s->preview;
-	if (!draw_rasters(b)) {
-		out_discard(&b->out);
-		return EXIT_BOOK;
-	}
-	if (!s->preview)
+	if (s->preview) {
+		undrawn = draw_rasters(b, NULL) != 0;
+		clock_stage(&b->clock, "draw");
+	} else {
 		task_start(&b->epub, make_epub, b, b->diag);
-	ok = make_site(b);
+	}
+	ok = !undrawn && make_site(b);
 	if (!s->preview) {
 		ok &= task_finish(&b->epub);
+		undrawn = b->epub.result == EPUB_UNDRAWN;
 		epub_size = file_size(b->out.tmp, b->epub_name);
 	}
 	clock_stage(&b->clock, "epub");
 	valid = await_verdict(b) || s->keep_going;
 	task_show(&b->epub, b->diag, valid);
-	if (!valid) {
+	if (!valid || undrawn) {
 		out_discard(&b->out);
 		return EXIT_BOOK;
 	}

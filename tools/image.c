@@ -263,7 +263,7 @@ static char *draw_png(RsvgHandle *svg, int width, size_t *png_len)
 
 	if (svg != NULL && drawing_size(svg, &w, &h)) {
 		d.height = (int)lround(width * h / w);
-		drawn = d.height > 0 ? encode_png(&d, 1, &out) : NOT_DRAWN;
+		drawn = d.height > 0 && d.height <= IMAGE_TALLEST ? encode_png(&d, 1, &out) : NOT_DRAWN;
 		if (drawn == NOT_OPAQUE) {
 			out.len = 0;
 			drawn = encode_png(&d, 0, &out);

@@ -535,7 +535,8 @@ static int on_cover(xmlNodePtr e)
 /* An SVG cover is also published as a PNG, which readers' library views and stores need: the
  * same name with .png, COVER_RASTER_WIDTH pixels wide, drawn after planning (raster.h) by the
  * builds that write it. */
-static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const struct image *svg)
+static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const xmlChar *ref,
+                              const struct image *svg)
 {
 	size_t n = strlen(svg->target);
 	char *target = xstrdup(svg->target);
@@ -544,10 +545,17 @@ static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const struct ima
 	int planned = 0;
 	for (size_t i = 0; i < pl->plan->nimages && !planned; i++)
 		planned = strcmp(pl->plan->images[i].target, target) == 0;
-	if (!planned && svg->data != NULL && svg->width > 0 && svg->height > 0) {
+	long height = svg->width > 0 ? (long)COVER_RASTER_WIDTH * svg->height / svg->width : 0;
+	if (!planned && height > IMAGE_TALLEST) {
+		char why[128];
+		snprintf(why, sizeof why, "as a cover PNG %d pixels wide it would be %ld pixels tall (%d at most)",
+		         COVER_RASTER_WIDTH, height, IMAGE_TALLEST);
+		pl->errors += book_report(pl->book, pl->diag, e, D_SVG_INVALID, ref, why);
+		height = 0;
+	}
+	if (!planned && svg->data != NULL && height > 0) {
 		struct image raster = {xstrdup(svg->source), xstrdup(target), xmemdup(svg->data, svg->len),
-		                       svg->len, COVER_RASTER_WIDTH,
-		                       (int)((long)COVER_RASTER_WIDTH * svg->height / svg->width), 1};
+		                       svg->len, COVER_RASTER_WIDTH, (int)height, 1};
 		add_image(pl->plan, raster);
 		planned = 1;
 	}
@@ -596,7 +604,7 @@ static void plan_image(struct planner *pl, xmlNodePtr e)
 		xmlFree(escaped);
 		set_size(pl, e, img);
 		if (image_kind_of(img->target) == IMAGE_SVG && on_cover(e))
-			plan_cover_raster(pl, e, img);
+			plan_cover_raster(pl, e, ref, img);
 	}
 	xmlFree(ref);
 }

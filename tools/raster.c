@@ -58,7 +58,7 @@ static char *earlier_png(const struct image *img, const char *earlier, size_t *l
 	return png;
 }
 
-int raster_draw(struct plan *p, const char *earlier, struct diag *d)
+int raster_draw(struct plan *p, const char *earlier, struct writer *also, struct diag *d)
 {
 	int errors = 0;
 
@@ -80,6 +80,8 @@ int raster_draw(struct plan *p, const char *earlier, struct diag *d)
 		img->data = png;
 		img->len = len;
 		img->to_draw = 0;
+		if (also != NULL && !writer_put_copy(also, img->target, img->data, img->len))
+			return -1;
 	}
 	return errors;
 }

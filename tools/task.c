@@ -38,20 +38,22 @@ static void run_child(int fd, task_work work, void *data, struct diag *d)
 	diag_release(d, 0);
 	before = d->tally;
 	diag_hold(d);
-	int ok = work(data, d);
+	int result = work(data, d);
 	struct diag_tally reported;
 	diag_tally_since(d, &before, &reported);
 	diag_take_held(d, &text, &len);
 	write_all(fd, &reported, sizeof reported);
 	write_all(fd, text, len);
-	_exit(ok ? 0 : 1);
+	/* 0 is success to the system, and 1 what a library's exit on an error gives */
+	_exit(result == 1 ? 0 : result == 0 ? 1 : result & 0x7f);
 }
 
 void task_run(struct task *t, task_work work, void *data, struct diag *d)
 {
 	memset(t, 0, sizeof *t);
 	t->pipe = -1;
-	t->ok = work(data, d);
+	t->result = work(data, d);
+	t->ok = t->result == 1;
 }
 
 int task_running(const struct task *t)
@@ -125,7 +127,9 @@ int task_finish(struct task *t)
 		}
 	}
 	t->pid = 0;
-	t->ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	status = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+	t->result = status == 0 ? 1 : status == 1 ? 0 : status;
+	t->ok = t->result == 1;
 	return t->ok;
 }
 

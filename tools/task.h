@@ -7,13 +7,15 @@
 
 #include "diag.h"
 
-/* The work: reports through d and returns 1 when it succeeded. */
+/* The work: reports through d and returns 1 when it succeeded, else 0 or another small number
+ * (below 126) that says how it failed. */
 typedef int (*task_work)(void *data, struct diag *d);
 
 struct task {
 	pid_t pid;                /* the child while it runs; 0 once finished or when run here */
 	int pipe;                 /* the child's messages come back through it; -1 for none */
 	int ok;                   /* the work succeeded */
+	int result;               /* what the work returned; 0 when its child ended otherwise */
 	struct diag_tally tally;  /* what the child reported */
 	char *text;               /* the child's messages, as printed (malloc'd) */
 	size_t len;

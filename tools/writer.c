@@ -57,6 +57,8 @@ int writer_put_images(struct writer *w, const struct image *images, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct image *img = &images[i];
+		if (img->to_draw)
+			continue;
 		int ok = img->data != NULL ? writer_put_copy(w, img->target, img->data, img->len)
 		                           : writer_put_file(w, img->target, img->source);
 		if (!ok)

@@ -32,7 +32,8 @@ int writer_put(struct writer *w, const char *rel, char *data, size_t len);
 int writer_put_copy(struct writer *w, const char *rel, const void *data, size_t len);
 /* The same with the bytes of the file at source. */
 int writer_put_file(struct writer *w, const char *rel, const char *source);
-/* Puts each of the book's images at its target: the published bytes or its file's. */
+/* Puts each of the book's images at its target: the published bytes or its file's; an image
+ * still to be drawn is left to the process that draws it (raster.h). */
 /* Applies the stylesheet xsl/<relpath> to the book with params, putting each file it makes
  * through w as soon as it is made; returns what the result keeps besides (the search
  * records), NULL after reporting. */

@@ -1,4 +1,5 @@
-/* test_task.c: work in a child process hands its messages and counts back in order. */
+/* test_task.c: work in a child process hands its messages and counts back in order, and the
+ * number it returns, which says how it failed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -47,6 +48,33 @@ static void a_failed_child_fails_its_task(void **state)
 	capture_end(&c);
 }
 
+/* Fails in a way of its own: returns the number data points to. */
+static int fail_with(void *data, struct diag *d)
+{
+	(void)d;
+	return *(const int *)data;
+}
+
+static void the_work_s_number_comes_back(void **state)
+{
+	static const int numbers[] = {1, 0, 2, 125};
+	struct captured c;
+	struct task t;
+
+	(void)state;
+	capture_start(&c);
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+		task_start(&t, fail_with, (void *)&numbers[i], &c.diag);
+		assert_int_equal(task_finish(&t), numbers[i] == 1);
+		assert_int_equal(t.result, numbers[i]);
+		task_show(&t, &c.diag, 0);
+		task_run(&t, fail_with, (void *)&numbers[i], &c.diag);
+		assert_int_equal(t.ok, numbers[i] == 1);
+		assert_int_equal(t.result, numbers[i]);
+	}
+	capture_end(&c);
+}
+
 /* The child's messages go ahead of what the parent holds meanwhile, and the parent's held
  * messages do not reach the child's. */
 static void child_messages_go_before_held_ones(void **state)
@@ -73,6 +101,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(messages_come_back_when_shown),
 		cmocka_unit_test(a_failed_child_fails_its_task),
+		cmocka_unit_test(the_work_s_number_comes_back),
 		cmocka_unit_test(child_messages_go_before_held_ones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

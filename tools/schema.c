@@ -966,12 +966,11 @@ static void link_copy(xmlNodePtr from, xmlNodePtr copy, int from_is_copy)
 			link_copy(o, c, from_is_copy);
 }
 
-/* The node of copy at the place of node in from (copy being a deep copy of from). */
-static xmlNodePtr same_place(xmlNodePtr from, xmlNodePtr copy, xmlNodePtr node)
+/* The child of copy that stands for child, the two linked to the same node of the book. */
+static xmlNodePtr copied_child(xmlNodePtr copy, xmlNodePtr child)
 {
-	xmlNodePtr c = copy->children;
-	for (xmlNodePtr o = from->children; o != NULL && c != NULL; o = o->next, c = c->next)
-		if (o == node)
+	for (xmlNodePtr c = copy->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && c->_private == child->_private)
 			return c;
 	return NULL;
 }
@@ -1045,25 +1044,30 @@ static void validate_doc(struct validator *v, xmlRelaxNGPtr schema, xmlDocPtr do
 	xmlRelaxNGFreeValidCtxt(vctxt);
 }
 
-/* Validates the moved elements of each run BATCH at a time, in a copy of their thinned parent
- * (as the root, with the schema that takes any root) after their anchor; frees them. */
+/* Validates the moved elements BATCH at a time, in a copy of their thinned parent (as the
+ * root, with the schema that takes any root), each after its anchor; frees them. A batch
+ * takes the moved elements of every run of one parent: a book of many short runs (parts
+ * between prefaces) would otherwise copy and validate the whole book once for each run. */
 static void validate_batches(struct validator *v, struct node_list *moved,
                              const struct node_list *anchors, struct error_list *list)
 {
 	xmlRelaxNGPtr any = moved->n > 0 ? any_root_schema(v->schema) : NULL;
 
 	for (int i = 0, end; i < moved->n; i = end) {
-		xmlNodePtr anchor = anchors->items[i], parent = anchor->parent;
+		xmlNodePtr parent = anchors->items[i]->parent;
 		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-		xmlNodePtr copy = doc ? xmlDocCopyNode(parent, doc, 1) : NULL, place;
+		xmlNodePtr copy = doc ? xmlDocCopyNode(parent, doc, 1) : NULL, place = NULL;
 
 		if (copy == NULL)
 			abort();
 		xmlDocSetRootElement(doc, copy);
 		link_copy(parent, copy, 1);
-		place = same_place(parent, copy, anchor);
-		for (end = i; end < moved->n && end < i + BATCH && anchors->items[end] == anchor; end++)
+		for (end = i; end < moved->n && end < i + BATCH && anchors->items[end]->parent == parent;
+		     end++) {
+			if (end == i || anchors->items[end] != anchors->items[end - 1])
+				place = copied_child(copy, anchors->items[end]);
 			place = xmlAddNextSibling(place, moved->items[end]);
+		}
 		if (any != NULL)
 			validate_doc(v, any, doc, list);
 		xmlFreeDoc(doc);

@@ -10,6 +10,7 @@
 #   entries     N index terms, each its own primary word, and an index
 #   glossary    N glossary terms used in the text and N glossary entries
 #   siblings    N paragraphs with ids, side by side in one chapter
+#   short-runs  N times three paragraphs and a note, side by side in one chapter
 #   unknown-ids N references to ids that do not exist, one per line
 #   one-line    the same, with the whole book on one line
 # POSIX sh and awk; the accented letters are written as UTF-8 bytes.
@@ -50,6 +51,11 @@ BEGIN {
 		for (i = 0; i < n; i++)
 			printf "<para xml:id=\"para%d\">x</para>\n", i
 		printf "</chapter>\n"
+	} else if (kind == "short-runs") {
+		printf "<chapter xml:id=\"c\"><title>Runs</title>\n"
+		for (i = 0; i < n; i++)
+			printf "<para>a</para><para>b</para><para>c</para><note><para>n</para></note>\n"
+		printf "</chapter>\n"
 	} else if (kind == "unknown-ids") {
 		printf "<chapter xml:id=\"c\"><title>References</title>\n"
 		for (i = 0; i < n; i++)
@@ -61,7 +67,7 @@ BEGIN {
 }
 
 case $kind in
-accented | one-entry | entries | glossary | siblings | unknown-ids) book "$kind" ;;
+accented | one-entry | entries | glossary | siblings | short-runs | unknown-ids) book "$kind" ;;
 one-line) book unknown-ids | tr -d '\n' && echo ;;
 *) echo "grow.sh: unknown kind '$kind'" >&2; exit 2 ;;
 esac

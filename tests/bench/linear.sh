@@ -21,7 +21,7 @@ OUT=tests/out/bench/linear
 TABLE=tests/out/bench/linearity.md
 # kind, N, command: valid books are built, books with errors are checked
 ALL_KINDS="accented:250:build one-entry:500:build entries:500:build glossary:500:build
-siblings:2500:check unknown-ids:500:check one-line:500:check"
+siblings:2500:check short-runs:150:check unknown-ids:500:check one-line:500:check"
 KINDS=${BENCH_LINEAR_KINDS:-$(for k in $ALL_KINDS; do printf '%s ' "${k%%:*}"; done)}
 LIMIT=2.3
 

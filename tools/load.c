@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <libxml/SAX2.h>
 #include <libxml/chvalid.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/uri.h>
@@ -57,6 +58,8 @@ struct loader {
 	size_t bytes_read; /* by every file read so far, counted against MAX_BOOK_MIB */
 	struct entity_use *uses; /* the current parse's references to external entities */
 	size_t nuses;
+	xmlHashTablePtr files;   /* the book's files by canonical path, the first read of each:
+	                          * every element's file is looked up as it is parsed */
 };
 
 
@@ -85,16 +88,16 @@ static struct book_file *add_file(struct loader *ld, const char *canonical)
 	f->rel = xstrdup(strncmp(canonical, b->root, root_len) == 0 && canonical[root_len] == '/'
 	                     ? canonical + root_len + 1
 	                     : canonical);
+	if (xmlHashLookup(ld->files, BAD_CAST f->path) == NULL &&
+	    xmlHashAddEntry(ld->files, BAD_CAST f->path, f) != 0)
+		abort();
 	return f;
 }
 
 /* The file already read from canonical path, or NULL. */
 static struct book_file *file_at(const struct loader *ld, const char *canonical)
 {
-	for (size_t i = 0; i < ld->book->nfiles; i++)
-		if (strcmp(ld->book->files[i]->path, canonical) == 0)
-			return ld->book->files[i];
-	return NULL;
+	return xmlHashLookup(ld->files, BAD_CAST canonical);
 }
 
 /* The UTF-16 variant a file is in (from its byte order mark or its first '<'), or NULL. */
@@ -1274,12 +1277,16 @@ struct book *load_book(const char *path, const char *root, int keep_going, struc
 		ld.book->root = folder;
 	}
 	ld.ctxt = new_parser(&ld);
+	ld.files = xmlHashCreate(64);
+	if (ld.files == NULL)
+		abort();
 	xmlSetExternalEntityLoader(load_entity);
 	struct generic_handler saved = generic_handler_set(&ld, on_generic_message);
 	ok = load_master(&ld, add_file(&ld, canonical));
 	generic_handler_restore(saved);
 	xmlSetExternalEntityLoader(saved_loader);
 	xmlFreeParserCtxt(ld.ctxt);
+	xmlHashFree(ld.files, NULL);
 	free(ld.cwd);
 	free(canonical);
 	if (!ok) {

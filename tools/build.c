@@ -175,9 +175,15 @@ static int load(struct build *b)
 	return EXIT_OK;
 }
 
+/* What the validation returns besides 1 (valid) and 0 (not valid). */
+#define VALIDATION_NO_SCHEMA 2 /* mixdown's schema cannot be compiled: its own file is broken */
+
 static int validate(void *data, struct diag *d)
 {
 	struct build *b = data;
+
+	if (schema_compiled(b->schema, d) == NULL)
+		return VALIDATION_NO_SCHEMA;
 	return schema_validate(b->book, b->schema, d) == 0;
 }
 
@@ -382,7 +388,7 @@ int builder_run(struct builder *builder, struct diag *d)
 		if (status == EXIT_OK)
 			status = s->check_only ? render_in_memory(&b) : write_outputs(&b);
 		if (!await_verdict(&b))
-			status = EXIT_BOOK;
+			status = b.validation.result == VALIDATION_NO_SCHEMA ? EXIT_IO : EXIT_BOOK;
 	}
 	build_free(&b);
 	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;

@@ -13,32 +13,37 @@
 #define DOCBOOK_RNG "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
 #endif
 
-/* The DocBook 5 schema, compiled once for any number of books. */
+/* The DocBook 5 schema, compiled once for any number of books, in the process that validates:
+ * a build's validation child compiles it beside the build's other stages, and the build's
+ * own process never holds it. */
 struct schema {
 	const char *path;
 	const char *later_path; /* the schema of later DocBook versions, whose element names a
 	                           message may point out, or NULL */
-	xmlRelaxNGPtr compiled;
+	xmlRelaxNGPtr *compiled; /* compiled when first needed (schema_compiled), else NULL */
 	xmlRelaxNGPtr *any_root; /* the same with any element as the root, compiled when first
 	                            needed to validate one element alone */
 };
 
-/* Compiles the schema at path; 0 after reporting. */
+/* Names the schema at path, to be compiled when first needed. */
+void schema_prepare(struct schema *s, const char *path);
+/* Prepares the schema at path and compiles it now; 0 after reporting. */
 int schema_open(struct schema *s, const char *path, struct diag *d);
+/* The compiled schema, compiled now if it was not yet; NULL after reporting that it cannot be. */
+xmlRelaxNGPtr schema_compiled(const struct schema *s, struct diag *d);
 void schema_close(struct schema *s);
 
 /* mixdown's customization layer of the 5.0 schema for DocBook 5.1 and 5.2, in the data folder. */
 #define DOCBOOK_LAYER "schema/docbook-5.2.rng"
 
-/* The schemas of a run: DocBook 5.0, compiled at the start, and the layer for books of a later
- * version, compiled only when the first such book asks for it. */
+/* The schemas of a run: DocBook 5.0, and the layer for books of a later version. */
 struct schemas {
 	struct schema docbook50;
 	struct schema layer;
 	char *layer_path;
 };
 
-/* Compiles the 5.0 schema and finds the layer's path under datadir; 0 after reporting. */
+/* Finds the 5.0 schema, and the layer's path under datadir; 0 after reporting. */
 int schemas_open(struct schemas *s, const char *datadir, struct diag *d);
 void schemas_close(struct schemas *s);
 /* The schema the version on the book's top element asks for: 5.0 (or no version) the 5.0
@@ -70,7 +75,7 @@ void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote,
                    size_t size);
 
 /* Validates against the DocBook 5 RELAX NG schema, in an author's words; returns the number of
- * errors reported. */
+ * errors reported (one when the schema cannot be compiled). */
 int schema_validate(struct book *b, const struct schema *s, struct diag *d);
 
 #endif

@@ -1328,33 +1328,69 @@ static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *
 		keep_errors(v, e, mine);
 }
 
-int schema_open(struct schema *s, const char *path, struct diag *d)
-{
-	xmlDocPtr rng = read_grammar(path);
-	xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+/* The longest reason given for a schema that cannot be compiled. */
+#define SCHEMA_WHY 256
 
+void schema_prepare(struct schema *s, const char *path)
+{
 	s->path = path;
 	s->later_path = NULL;
-	s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+	s->compiled = calloc(1, sizeof *s->compiled);
 	s->any_root = calloc(1, sizeof *s->any_root);
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	xmlFreeDoc(rng);
-	if (s->any_root == NULL)
+	if (s->compiled == NULL || s->any_root == NULL)
 		abort();
-	if (s->compiled == NULL) {
-		struct diag_loc loc = {path, 0, 0};
-		diag_report(d, &loc, D_READ_FAILED, "the DocBook 5 schema could not be loaded");
+}
+
+/* Keeps the first of the schema parser's errors, as "line N: what", in the buffer data. */
+static void keep_first_error(void *data, xml_error err)
+{
+	char *first = data;
+
+	if (first[0] == '\0' && err->level >= XML_ERR_ERROR)
+		snprintf(first, SCHEMA_WHY, "line %d: %s", err->line,
+		         err->message != NULL ? err->message : "not a RELAX NG schema");
+}
+
+xmlRelaxNGPtr schema_compiled(const struct schema *s, struct diag *d)
+{
+	char first[SCHEMA_WHY] = "", why[SCHEMA_WHY + 64];
+
+	if (*s->compiled == NULL) {
+		xmlDocPtr rng = read_grammar(s->path);
+		xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+		if (pctxt != NULL)
+			xmlRelaxNGSetParserStructuredErrors(pctxt, keep_first_error, first);
+		*s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+		xmlRelaxNGFreeParserCtxt(pctxt);
+		xmlFreeDoc(rng);
 	}
-	return s->compiled != NULL;
+	if (*s->compiled == NULL) {
+		struct diag_loc loc = {s->path, 0, 0};
+		first[strcspn(first, "\n")] = '\0';
+		snprintf(why, sizeof why, "the DocBook 5 schema could not be loaded%s%s",
+		         first[0] != '\0' ? ": " : "", first);
+		diag_report(d, &loc, D_READ_FAILED, why);
+	}
+	return *s->compiled;
+}
+
+int schema_open(struct schema *s, const char *path, struct diag *d)
+{
+	schema_prepare(s, path);
+	return schema_compiled(s, d) != NULL;
+}
+
+static void free_compiled(xmlRelaxNGPtr *compiled)
+{
+	if (compiled != NULL && *compiled != NULL)
+		xmlRelaxNGFree(*compiled);
+	free(compiled);
 }
 
 void schema_close(struct schema *s)
 {
-	if (s->compiled != NULL)
-		xmlRelaxNGFree(s->compiled);
-	if (s->any_root != NULL && *s->any_root != NULL)
-		xmlRelaxNGFree(*s->any_root);
-	free(s->any_root);
+	free_compiled(s->compiled);
+	free_compiled(s->any_root);
 	s->compiled = NULL;
 	s->any_root = NULL;
 }
@@ -1366,8 +1402,12 @@ int schemas_open(struct schemas *s, const char *datadir, struct diag *d)
 	if (s->layer_path == NULL)
 		abort();
 	sprintf(s->layer_path, "%s/" DOCBOOK_LAYER, datadir);
-	if (!schema_open(&s->docbook50, DOCBOOK_RNG, d))
+	if (access(DOCBOOK_RNG, R_OK) != 0) {
+		struct diag_loc loc = {DOCBOOK_RNG, 0, 0};
+		diag_report(d, &loc, D_READ_FAILED, "the DocBook 5 schema is missing");
 		return 0;
+	}
+	schema_prepare(&s->docbook50, DOCBOOK_RNG);
 	s->docbook50.later_path = s->layer_path;
 	return 1;
 }
@@ -1398,24 +1438,24 @@ const struct schema *schema_for_book(struct schemas *s, const struct book *b, st
 {
 	if (!is_later_version(b, d))
 		return &s->docbook50;
-	if (s->layer.compiled != NULL)
+	if (s->layer.path != NULL)
 		return &s->layer;
 	if (access(s->layer_path, R_OK) != 0) {
 		book_report(b, d, xmlDocGetRootElement(b->doc), D_SCHEMA_LAYER_MISSING, s->layer_path);
 		return NULL;
 	}
-	if (!schema_open(&s->layer, s->layer_path, d)) {
-		schema_close(&s->layer);
-		return NULL;
-	}
+	schema_prepare(&s->layer, s->layer_path);
 	return &s->layer;
 }
 
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 {
-	struct validator *v = calloc(1, sizeof *v);
+	xmlRelaxNGPtr compiled = schema_compiled(s, d);
+	struct validator *v = compiled != NULL ? calloc(1, sizeof *v) : NULL;
 	int reported;
 
+	if (compiled == NULL)
+		return 1;
 	if (v == NULL)
 		abort();
 	v->book = b, v->diag = d, v->schema = s;
@@ -1423,7 +1463,7 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
 	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
-	validate_copy(v, s->compiled, xmlDocGetRootElement(b->doc), v->whole);
+	validate_copy(v, compiled, xmlDocGetRootElement(b->doc), v->whole);
 	if (v->whole->n > 0) {
 		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);

@@ -143,6 +143,11 @@
     <xsl:value-of select="$base"/>
   </xsl:template>
 
+  <!-- The paragraphs of each page (outside info), by the page element's generate-id(): built once,
+       where asking each page for its first one walked all the paragraphs below it. -->
+  <xsl:key name="page-paras" match="db:para[not(ancestor::db:info)]"
+           use="generate-id(ancestor::*[@mx:page][1])"/>
+
   <!-- What a page is about, for search engines and link previews: its abstract, or the start
        of its first paragraph, cut at a word near 160 characters. -->
   <xsl:template name="page-description">
@@ -152,7 +157,7 @@
           <xsl:apply-templates select="(db:info/db:abstract | db:abstract)[1]" mode="plain"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="(.//db:para[not(ancestor::db:info)][generate-id(ancestor::*[@mx:page][1]) = generate-id(current())])[1]" mode="plain"/>
+          <xsl:apply-templates select="key('page-paras', generate-id())[1]" mode="plain"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -73,24 +73,31 @@ struct pixels {
 	int width, height, stride, opaque;
 };
 
-static uint32_t pixel_at(const struct pixels *p, int x, int y)
+/* Row y as straight RGB bytes, or RGBA when the surface is not opaque. Returns 0, having
+ * stopped, at a pixel an opaque surface cannot hold: one that is not fully opaque. */
+static int straight_row(const struct pixels *p, int y, unsigned char *out)
 {
-	return ((const uint32_t *)(p->data + (size_t)y * (size_t)p->stride))[x];
-}
+	const uint32_t *row = (const uint32_t *)(p->data + (size_t)y * (size_t)p->stride);
 
-/* Row y as straight RGB bytes, or RGBA when the surface is not opaque. */
-static void straight_row(const struct pixels *p, int y, unsigned char *out)
-{
 	for (int x = 0; x < p->width; x++) {
-		uint32_t argb = pixel_at(p, x, y);
-		unsigned alpha = argb >> 24;
-		for (int i = 0; i < 3; i++) {
-			unsigned c = (argb >> (16 - 8 * i)) & 0xff;
-			*out++ = (unsigned char)(alpha == 255 ? c : alpha == 0 ? 0 : (c * 255 + alpha / 2) / alpha);
+		uint32_t argb = row[x];
+		unsigned alpha = argb >> 24, r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
+		if (alpha != 255 && p->opaque)
+			return 0;
+		if (alpha != 255) {
+			r = alpha == 0 ? 0 : (r * 255 + alpha / 2) / alpha;
+			g = alpha == 0 ? 0 : (g * 255 + alpha / 2) / alpha;
+			b = alpha == 0 ? 0 : (b * 255 + alpha / 2) / alpha;
 		}
-		if (!p->opaque)
-			*out++ = (unsigned char)alpha;
+		out[0] = (unsigned char)r, out[1] = (unsigned char)g, out[2] = (unsigned char)b;
+		if (p->opaque) {
+			out += 3;
+		} else {
+			out[3] = (unsigned char)alpha;
+			out += 4;
+		}
 	}
+	return 1;
 }
 
 struct png_buffer {
@@ -147,15 +154,6 @@ static int draw_strip(const struct drawing *d, cairo_surface_t *strip, int top)
 	return ok;
 }
 
-static int rows_opaque(const struct pixels *p)
-{
-	for (int y = 0; y < p->height; y++)
-		for (int x = 0; x < p->width; x++)
-			if (pixel_at(p, x, y) >> 24 != 255)
-				return 0;
-	return 1;
-}
-
 /* Draws d strip by strip into png through row, as RGB when opaque is set, else RGBA; says
  * NOT_OPAQUE as soon as a strip shows that RGB cannot hold it. */
 static enum drawn write_strips(png_structp png, png_infop info, const struct png_buffer *out,
@@ -176,10 +174,9 @@ static enum drawn write_strips(png_structp png, png_infop info, const struct png
 		                   cairo_image_surface_get_stride(strip), opaque};
 		if (!draw_strip(d, strip, top))
 			return NOT_DRAWN;
-		if (opaque && !rows_opaque(&p))
-			return NOT_OPAQUE;
 		for (int y = 0; y < rows; y++) {
-			straight_row(&p, y, row);
+			if (!straight_row(&p, y, row))
+				return NOT_OPAQUE;
 			png_write_row(png, row);
 		}
 	}

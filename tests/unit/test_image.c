@@ -1,5 +1,5 @@
 /* test_image.c: an SVG drawn as PNG, read back with gdk-pixbuf: its colours, RGB when opaque
- * and straight (not premultiplied) alpha otherwise; and the kept last drawing: the same SVG
+ * and straight (not premultiplied) alpha otherwise, strip by strip; and the kept last drawing: the same SVG
  * gives the same bytes again, and any other SVG or width is drawn anew. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -75,19 +75,73 @@ static void another_width_is_drawn_anew(void **state)
 	free(wide);
 }
 
-/* The PNG's first pixel, and whether it has alpha; fails the test unless it can be read. */
-static void first_pixel(const char *png, size_t len, unsigned char rgba[4], int *has_alpha)
+/* The PNG's pixel in the first column of row y, and whether it has alpha; fails the test
+ * unless it can be read. */
+static void pixel_of_row(const char *png, size_t len, int y, unsigned char rgba[4],
+                         int *has_alpha)
 {
 	GInputStream *in = g_memory_input_stream_new_from_data(png, (gssize)len, NULL);
 	GdkPixbuf *image = gdk_pixbuf_new_from_stream(in, NULL, NULL);
 	const guchar *pixels;
 
 	assert_non_null(image);
+	assert_in_range(y, 0, gdk_pixbuf_get_height(image) - 1);
 	*has_alpha = gdk_pixbuf_get_has_alpha(image);
-	pixels = gdk_pixbuf_read_pixels(image);
+	pixels = gdk_pixbuf_read_pixels(image) + (size_t)y * (size_t)gdk_pixbuf_get_rowstride(image);
 	memcpy(rgba, pixels, *has_alpha ? 4 : 3);
 	g_object_unref(image);
 	g_object_unref(in);
+}
+
+static void first_pixel(const char *png, size_t len, unsigned char rgba[4], int *has_alpha)
+{
+	pixel_of_row(png, len, 0, rgba, has_alpha);
+}
+
+/* A drawing far taller than the strips it is drawn in: an orange top, and a bottom in fill. */
+#define TALL(fill) \
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"1000\">" \
+	"<rect width=\"10\" height=\"500\" fill=\"#ff8000\"/>" \
+	"<rect y=\"500\" width=\"10\" height=\"500\" fill=\"" fill "\"/></svg>"
+
+/* Each strip is drawn from its own rows: the last row shows the bottom's colour. */
+static void each_strip_shows_its_own_rows(void **state)
+{
+	static const char tall[] = TALL("#0000ff");
+	unsigned char top[4], bottom[4];
+	size_t len;
+	int has_alpha;
+	char *png = draw(tall, 10, &len);
+
+	(void)state;
+	pixel_of_row(png, len, 0, top, &has_alpha);
+	pixel_of_row(png, len, 999, bottom, &has_alpha);
+	assert_false(has_alpha);
+	assert_int_equal(top[0], 0xff);
+	assert_int_equal(top[2], 0x00);
+	assert_int_equal(bottom[0], 0x00);
+	assert_int_equal(bottom[2], 0xff);
+	free(png);
+}
+
+/* A drawing whose see-through part comes after opaque strips is written again with alpha. */
+static void translucence_in_a_later_strip_gives_alpha(void **state)
+{
+	static const char tall[] = TALL("#0000ff\" fill-opacity=\"0.5");
+	unsigned char top[4], bottom[4];
+	size_t len;
+	int has_alpha;
+	char *png = draw(tall, 10, &len);
+
+	(void)state;
+	pixel_of_row(png, len, 0, top, &has_alpha);
+	pixel_of_row(png, len, 999, bottom, &has_alpha);
+	assert_true(has_alpha);
+	assert_int_equal(top[3], 0xff);
+	assert_int_equal(top[0], 0xff);
+	assert_in_range(bottom[3], 126, 129);
+	assert_int_equal(bottom[2], 0xff);
+	free(png);
 }
 
 static void an_opaque_drawing_is_rgb_in_its_own_colours(void **state)
@@ -142,6 +196,8 @@ int main(void)
 		cmocka_unit_test(another_width_is_drawn_anew),
 		cmocka_unit_test(an_opaque_drawing_is_rgb_in_its_own_colours),
 		cmocka_unit_test(a_translucent_drawing_keeps_straight_alpha),
+		cmocka_unit_test(each_strip_shows_its_own_rows),
+		cmocka_unit_test(translucence_in_a_later_strip_gives_alpha),
 		cmocka_unit_test(what_cannot_be_drawn_gives_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

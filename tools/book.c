@@ -84,16 +84,25 @@ void book_free(struct book *b)
 	free(b);
 }
 
-int is_docbook(xmlNodePtr e, const char *name)
+static int in_docbook(xmlNodePtr e)
 {
 	return e != NULL && e->type == XML_ELEMENT_NODE && e->ns != NULL &&
-	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS) && xmlStrEqual(e->name, BAD_CAST name);
+	       xmlStrEqual(e->ns->href, BAD_CAST DOCBOOK_NS);
 }
 
+int is_docbook(xmlNodePtr e, const char *name)
+{
+	return in_docbook(e) && xmlStrEqual(e->name, BAD_CAST name);
+}
+
+/* The namespace is compared once, not once for each name: the checks ask this of every
+ * element with lists of a dozen names. */
 int is_docbook_any(xmlNodePtr e, const char *const *names, size_t n)
 {
+	if (!in_docbook(e))
+		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (is_docbook(e, names[i]))
+		if (xmlStrEqual(e->name, BAD_CAST names[i]))
 			return 1;
 	return 0;
 }

@@ -475,6 +475,8 @@ static int clean_svg(struct planner *pl, xmlNodePtr e, const xmlChar *ref, struc
 		book_report(pl->book, pl->diag, e, D_SVG_CLEANED, ref, removed);
 	img->data = r.data;
 	img->len = r.len;
+	img->width = r.width;
+	img->height = r.height;
 	return 1;
 }
 
@@ -498,9 +500,9 @@ static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar
 		free(img.target);
 		return NULL;
 	}
-	if (img.data != NULL)
+	if (img.data != NULL && img.width == 0)
 		image_svg_size(img.data, img.len, &img.width, &img.height);
-	else
+	else if (img.data == NULL)
 		image_file_size(img.source, &img.width, &img.height);
 	return add_image(p, img);
 }

@@ -9,6 +9,8 @@
 #include "xmlerr.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <math.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -367,6 +369,71 @@ static int is_svg_root(xmlNodePtr root)
 	       xmlStrEqual(root->ns->href, BAD_CAST SVG_NS);
 }
 
+/* A number as SVG writes one (digits, a point, an exponent) at s; the text after it in end. */
+static int svg_number(const char *s, double *n, const char **end)
+{
+	size_t span = strspn(s, "0123456789.eE+-");
+	char *after = NULL;
+
+	*n = span > 0 ? strtod(s, &after) : 0;
+	*end = after;
+	return span > 0 && after == s + span && isfinite(*n);
+}
+
+/* The value of the top element's attribute name as a length in CSS pixels when it is a number
+ * alone or in px; 0 for anything else. */
+static double plain_length(xmlNodePtr root, const char *name)
+{
+	xmlChar *value = xmlGetNoNsProp(root, BAD_CAST name);
+	const char *end = NULL;
+	double n = 0;
+	int plain = value != NULL && svg_number((const char *)value, &n, &end) &&
+	            (strcmp(end, "") == 0 || strcmp(end, "px") == 0);
+
+	xmlFree(value);
+	return plain && n > 0 ? n : 0;
+}
+
+/* The width and height of the top element's viewBox ("x y width height"), or 0. */
+static void viewbox_size(xmlNodePtr root, double *width, double *height)
+{
+	xmlChar *value = xmlGetNoNsProp(root, BAD_CAST "viewBox");
+	const char *p = (const char *)value;
+	double box[4];
+	int n = 0;
+
+	for (; p != NULL && n < 4; n++) {
+		p += strspn(p, " \t\r\n,");
+		if (!svg_number(p, &box[n], &p))
+			break;
+	}
+	p = p != NULL ? p + strspn(p, " \t\r\n") : NULL;
+	*width = n == 4 && p != NULL && *p == '\0' && box[2] > 0 ? box[2] : 0;
+	*height = *width > 0 && box[3] > 0 ? box[3] : 0;
+	xmlFree(value);
+}
+
+/* The size as librsvg gives it, for the drawings whose top element says it plainly: both
+ * width and height in pixels, or neither and a viewBox. Reading it here spares the build's
+ * own process librsvg's start, which costs it more memory than the rest of planning. */
+static void plain_size(xmlNodePtr root, struct svg_result *r)
+{
+	int has_width = xmlHasProp(root, BAD_CAST "width") != NULL;
+	int has_height = xmlHasProp(root, BAD_CAST "height") != NULL;
+	double width = 0, height = 0;
+
+	if (has_width && has_height) {
+		width = plain_length(root, "width");
+		height = plain_length(root, "height");
+	} else if (!has_width && !has_height) {
+		viewbox_size(root, &width, &height);
+	}
+	if (width > 0 && height > 0 && width < INT_MAX && height < INT_MAX) {
+		r->width = (int)lround(width);
+		r->height = (int)lround(height);
+	}
+}
+
 int svg_clean(const char *path, struct svg_result *r)
 {
 	xmlDocPtr doc;
@@ -384,6 +451,7 @@ int svg_clean(const char *path, struct svg_result *r)
 	}
 	clean_children((xmlNodePtr)doc, r);
 	drop_foreign_root_attributes(xmlDocGetRootElement(doc));
+	plain_size(xmlDocGetRootElement(doc), r);
 	xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
 	xmlFreeDoc(doc);
 	if (bytes == NULL)

@@ -21,6 +21,9 @@ struct svg_result {
 	char *data;       /* the cleaned file (malloc'd), UTF-8 */
 	size_t len;
 	unsigned removed; /* bits of enum svg_removal */
+	int width, height; /* the drawing's size in CSS pixels when its top element says it plainly
+	                    * (width and height as numbers or in px, or else a viewBox); 0 when
+	                    * it takes units or percentages to know, which librsvg reads */
 	char error[256];  /* why the file could not be cleaned */
 };
 

@@ -1,4 +1,5 @@
-/* test_svg.c: what cleaning takes out of an SVG image, and what it keeps. */
+/* test_svg.c: what cleaning takes out of an SVG image, and what it keeps; and the size read
+ * from a plain top element, the same as librsvg's, or left to librsvg. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "image.h"
 #include "svg.h"
 
 #define SVG_OPEN "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
@@ -140,6 +142,51 @@ static void refuses_what_is_not_a_well_formed_svg(void **state)
 	assert_non_null(strstr(r.error, "not <svg>"));
 }
 
+/* The size cleaning reads from a top element with attrs; it must be librsvg's when it is not
+ * left to librsvg (0 x 0). */
+static void expect_size(const char *attrs, int width, int height)
+{
+	char text[512];
+	struct svg_result r;
+	int rsvg_width = 0, rsvg_height = 0;
+
+	snprintf(text, sizeof text,
+	         "<svg xmlns=\"http://www.w3.org/2000/svg\" %s><rect width=\"5\" height=\"5\"/></svg>",
+	         attrs);
+	assert_true(clean_text(text, &r));
+	assert_int_equal(r.width, width);
+	assert_int_equal(r.height, height);
+	if (width > 0) {
+		assert_true(image_svg_size(r.data, r.len, &rsvg_width, &rsvg_height));
+		assert_int_equal(rsvg_width, width);
+		assert_int_equal(rsvg_height, height);
+	}
+	free(r.data);
+}
+
+static void reads_a_plainly_given_size_as_librsvg_does(void **state)
+{
+	(void)state;
+	expect_size("width=\"40\" height=\"20\"", 40, 20);
+	expect_size("width=\"40px\" height=\"20.4px\" viewBox=\"0 0 4 2\"", 40, 20);
+	expect_size("width=\"1.5e2\" height=\"75\"", 150, 75);
+	expect_size("viewBox=\"0 0 300, 150\"", 300, 150);
+	expect_size("viewBox=\" -10 -10 64.6 32 \"", 65, 32);
+}
+
+static void leaves_units_and_percentages_to_librsvg(void **state)
+{
+	(void)state;
+	expect_size("width=\"4cm\" height=\"2cm\"", 0, 0);
+	expect_size("width=\"100%\" height=\"50%\" viewBox=\"0 0 40 20\"", 0, 0);
+	expect_size("width=\"40\" viewBox=\"0 0 40 20\"", 0, 0);
+	expect_size("width=\"0x10\" height=\"10\"", 0, 0);
+	expect_size("width=\" 40\" height=\"20 \"", 0, 0);
+	expect_size("width=\"0\" height=\"20\"", 0, 0);
+	expect_size("viewBox=\"0 0 40\"", 0, 0);
+	expect_size("", 0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -151,6 +198,8 @@ int main(void)
 		cmocka_unit_test(removes_the_doctype_and_processing_instructions),
 		cmocka_unit_test(keeps_only_svg_attributes_on_the_top_element),
 		cmocka_unit_test(refuses_what_is_not_a_well_formed_svg),
+		cmocka_unit_test(reads_a_plainly_given_size_as_librsvg_does),
+		cmocka_unit_test(leaves_units_and_percentages_to_librsvg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

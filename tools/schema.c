@@ -924,6 +924,33 @@ static void find_start(xmlNodePtr n, void *start)
 
 /* The schema with a start that lets any element it names be the root (every <define> that
  * holds one named <element> becomes a choice). */
+/* The longest reason given for a schema that cannot be compiled. */
+#define SCHEMA_WHY 256
+
+/* Keeps the first of the schema parser's errors, as "line N: what", in the buffer data. */
+static void keep_first_error(void *data, xml_error err)
+{
+	char *first = data;
+
+	if (first[0] == '\0' && err->level >= XML_ERR_ERROR)
+		snprintf(first, SCHEMA_WHY, "line %d: %s", err->line,
+		         err->message != NULL ? err->message : "not a RELAX NG schema");
+}
+
+/* The grammar rng compiled (rng stays the caller's), or NULL; the parser's first error goes
+ * into first, SCHEMA_WHY bytes, unless that is NULL. */
+static xmlRelaxNGPtr parse_grammar(xmlDocPtr rng, char *first)
+{
+	xmlRelaxNGParserCtxtPtr pctxt = rng != NULL ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+	xmlRelaxNGPtr compiled;
+
+	if (pctxt != NULL && first != NULL)
+		xmlRelaxNGSetParserStructuredErrors(pctxt, keep_first_error, first);
+	compiled = pctxt != NULL ? xmlRelaxNGParse(pctxt) : NULL;
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	return compiled;
+}
+
 static xmlRelaxNGPtr compile_any_root(const char *path)
 {
 	xmlDocPtr rng = read_grammar(path);
@@ -940,9 +967,7 @@ static xmlRelaxNGPtr compile_any_root(const char *path)
 		walk_elements(grammar, add_element_define, NULL,
 		              xmlNewChild(any, any->ns, BAD_CAST "choice", NULL));
 		new_ref(start, "mixdown.any");
-		xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(rng);
-		compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
-		xmlRelaxNGFreeParserCtxt(pctxt);
+		compiled = parse_grammar(rng, NULL);
 	}
 	xmlFreeDoc(rng);
 	return compiled;
@@ -1160,8 +1185,6 @@ static int same_name(xmlNodePtr a, xmlNodePtr b)
 	       (a->ns == NULL ? b->ns == NULL : b->ns != NULL && xmlStrEqual(a->ns->href, b->ns->href));
 }
 
-/* Does e validate alone once its children named like c are taken out? They are put back in
- * their places before this returns. */
 /* Whether e is valid once the children in out are taken out; they are put back after. */
 static int valid_without_nodes(struct validator *v, xmlNodePtr e, const struct node_list *out)
 {
@@ -1328,9 +1351,6 @@ static void find_failures(struct validator *v, xmlNodePtr e, struct error_list *
 		keep_errors(v, e, mine);
 }
 
-/* The longest reason given for a schema that cannot be compiled. */
-#define SCHEMA_WHY 256
-
 void schema_prepare(struct schema *s, const char *path)
 {
 	s->path = path;
@@ -1341,27 +1361,13 @@ void schema_prepare(struct schema *s, const char *path)
 		abort();
 }
 
-/* Keeps the first of the schema parser's errors, as "line N: what", in the buffer data. */
-static void keep_first_error(void *data, xml_error err)
-{
-	char *first = data;
-
-	if (first[0] == '\0' && err->level >= XML_ERR_ERROR)
-		snprintf(first, SCHEMA_WHY, "line %d: %s", err->line,
-		         err->message != NULL ? err->message : "not a RELAX NG schema");
-}
-
 xmlRelaxNGPtr schema_compiled(const struct schema *s, struct diag *d)
 {
 	char first[SCHEMA_WHY] = "", why[SCHEMA_WHY + 64];
 
 	if (*s->compiled == NULL) {
 		xmlDocPtr rng = read_grammar(s->path);
-		xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
-		if (pctxt != NULL)
-			xmlRelaxNGSetParserStructuredErrors(pctxt, keep_first_error, first);
-		*s->compiled = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
-		xmlRelaxNGFreeParserCtxt(pctxt);
+		*s->compiled = parse_grammar(rng, first);
 		xmlFreeDoc(rng);
 	}
 	if (*s->compiled == NULL) {
@@ -1451,12 +1457,12 @@ const struct schema *schema_for_book(struct schemas *s, const struct book *b, st
 int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 {
 	xmlRelaxNGPtr compiled = schema_compiled(s, d);
-	struct validator *v = compiled != NULL ? calloc(1, sizeof *v) : NULL;
+	struct validator *v;
 	int reported;
 
 	if (compiled == NULL)
 		return 1;
-	if (v == NULL)
+	if ((v = calloc(1, sizeof *v)) == NULL)
 		abort();
 	v->book = b, v->diag = d, v->schema = s;
 	v->errors = new_error_list();

@@ -27,6 +27,13 @@ static void write_all(int fd, const void *data, size_t len)
 	}
 }
 
+/* A work's result as its child's exit status, and that status back as the result: 0 is
+ * success to the system, and 1 what a library's exit on an error gives, so the two swap. */
+static int swap_success(int n)
+{
+	return n == 0 ? 1 : n == 1 ? 0 : n;
+}
+
 /* In the child: drops what the parent held, holds this child's messages, runs the work and
  * sends back what it reported: the tally, then the text. Never returns. */
 static void run_child(int fd, task_work work, void *data, struct diag *d)
@@ -44,8 +51,7 @@ static void run_child(int fd, task_work work, void *data, struct diag *d)
 	diag_take_held(d, &text, &len);
 	write_all(fd, &reported, sizeof reported);
 	write_all(fd, text, len);
-	/* 0 is success to the system, and 1 what a library's exit on an error gives */
-	_exit(result == 1 ? 0 : result == 0 ? 1 : result & 0x7f);
+	_exit(swap_success(result) & 0x7f);
 }
 
 void task_run(struct task *t, task_work work, void *data, struct diag *d)
@@ -128,7 +134,7 @@ int task_finish(struct task *t)
 	}
 	t->pid = 0;
 	status = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-	t->result = status == 0 ? 1 : status == 1 ? 0 : status;
+	t->result = swap_success(status);
 	t->ok = t->result == 1;
 	return t->ok;
 }

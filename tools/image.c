@@ -73,6 +73,13 @@ struct pixels {
 	int width, height, stride, opaque;
 };
 
+/* A channel c of a pixel of the given alpha, premultiplied as cairo keeps it, as straight
+ * colour. */
+static unsigned straight(unsigned c, unsigned alpha)
+{
+	return alpha == 255 ? c : alpha == 0 ? 0 : (c * 255 + alpha / 2) / alpha;
+}
+
 /* Row y as straight RGB bytes, or RGBA when the surface is not opaque. Returns 0, having
  * stopped, at a pixel an opaque surface cannot hold: one that is not fully opaque. */
 static int straight_row(const struct pixels *p, int y, unsigned char *out)
@@ -81,15 +88,12 @@ static int straight_row(const struct pixels *p, int y, unsigned char *out)
 
 	for (int x = 0; x < p->width; x++) {
 		uint32_t argb = row[x];
-		unsigned alpha = argb >> 24, r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
+		unsigned alpha = argb >> 24;
 		if (alpha != 255 && p->opaque)
 			return 0;
-		if (alpha != 255) {
-			r = alpha == 0 ? 0 : (r * 255 + alpha / 2) / alpha;
-			g = alpha == 0 ? 0 : (g * 255 + alpha / 2) / alpha;
-			b = alpha == 0 ? 0 : (b * 255 + alpha / 2) / alpha;
-		}
-		out[0] = (unsigned char)r, out[1] = (unsigned char)g, out[2] = (unsigned char)b;
+		out[0] = (unsigned char)straight((argb >> 16) & 0xff, alpha);
+		out[1] = (unsigned char)straight((argb >> 8) & 0xff, alpha);
+		out[2] = (unsigned char)straight(argb & 0xff, alpha);
 		if (p->opaque) {
 			out += 3;
 		} else {

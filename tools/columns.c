@@ -26,14 +26,6 @@ struct column_index {
 	xmlHashTablePtr ranks;    /* element address -> its rank on its line, plus 1 */
 };
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (p == NULL)
-		abort();
-	return p;
-}
-
 struct column_index *columns_new(const char *text)
 {
 	struct column_index *ix = xcalloc(1, sizeof *ix);

@@ -18,6 +18,15 @@ char *xstrdup(const char *s)
 	return copy;
 }
 
+void *xcalloc(size_t n, size_t size)
+{
+	void *items = calloc(n > 0 ? n : 1, size);
+
+	if (items == NULL)
+		abort();
+	return items;
+}
+
 void *xmemdup(const void *data, size_t len)
 {
 	char *copy = malloc(len + 1);

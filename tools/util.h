@@ -12,6 +12,9 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* n zeroed items of size bytes. */
+void *xcalloc(size_t n, size_t size);
+
 /* A copy of len bytes of data, with a '\0' after them. */
 void *xmemdup(const void *data, size_t len);
 

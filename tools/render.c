@@ -132,13 +132,32 @@ xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath)
 	return style;
 }
 
+xmlHashTablePtr render_keep(void)
+{
+	return xmlHashCreate(4);
+}
+
+static void free_stylesheet(void *style, const xmlChar *relpath)
+{
+	(void)relpath;
+	xsltFreeStylesheet(style);
+}
+
+void render_forget(xmlHashTablePtr kept)
+{
+	xmlHashFree(kept, free_stylesheet);
+}
+
 xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struct book *b,
                             const char **params)
 {
-	xsltStylesheetPtr style = render_compile(r, relpath);
-	xmlDocPtr result = style ? render_apply(r, style, b, params) : NULL;
+	xsltStylesheetPtr style = r->kept != NULL ? xmlHashLookup(r->kept, BAD_CAST relpath) : NULL;
+	xmlDocPtr result;
 
-	if (style != NULL)
+	if (style == NULL && (style = render_compile(r, relpath)) != NULL && r->kept != NULL)
+		xmlHashAddEntry(r->kept, BAD_CAST relpath, style);
+	result = style ? render_apply(r, style, b, params) : NULL;
+	if (style != NULL && r->kept == NULL)
 		xsltFreeStylesheet(style);
 	return result;
 }

@@ -38,6 +38,8 @@ struct renderer {
 	int handler_set;
 	int (*sink)(void *data, struct rendered_file *file); /* where each file goes as it is made */
 	void *sink_data;                                      /* (no sink: the files are dropped) */
+	xmlHashTablePtr kept; /* stylesheets compiled by an earlier rendering, by relpath, kept for
+	                       * later ones (serve's rebuilds; render_keep); NULL: each is freed */
 };
 
 int render_open(struct renderer *r, const char *datadir, struct diag *d);
@@ -51,10 +53,15 @@ xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath);
 xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
                        const char **params);
 
-/* Compiles xsl/<relpath>, applies it to the book and frees it: the result, or NULL after
- * reporting. */
+/* Compiles xsl/<relpath> (or takes it from r->kept), applies it to the book and frees it
+ * (or keeps it in r->kept): the result, or NULL after reporting. */
 xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struct book *b,
                             const char **params);
+
+/* A table for renderers to keep their compiled stylesheets in, for renderings to come; freed
+ * with what it holds by render_forget. */
+xmlHashTablePtr render_keep(void);
+void render_forget(xmlHashTablePtr kept);
 
 /* The absolute path of datadir/relpath, newly allocated. */
 char *render_data_path(const struct renderer *r, const char *relpath);

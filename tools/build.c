@@ -141,6 +141,10 @@ struct build {
 	char *epub_name;          /* NAME.epub */
 	const char *entries[2];   /* what a build publishes in the output folder: html, NAME.epub */
 	struct task validation;   /* the schema's verdict, reached beside the later stages */
+	const struct early_pages *early; /* a preview's pages to show first, or NULL */
+	struct valid_files *valid;       /* the book's files when it was last valid */
+	struct _xmlHashTable *stylesheets; /* compiled stylesheets kept across builds, or NULL */
+	int show_early;           /* a preview's changed files pass the schema alone: show_early */
 	struct plan plan;
 	struct renderer renderer;
 	xmlChar *lang;
@@ -188,8 +192,10 @@ static int validate(void *data, struct diag *d)
 }
 
 /* The project's rules here and now; then the schema, beside the later stages (whose messages
- * are held until its verdict), or here for a preview: serve's process has a large heap of
- * freed memory that a fork would make it copy page by page as the later stages reuse it. */
+ * are held until its verdict). A preview validates here instead (serve's process has a large
+ * heap of freed memory that a fork would make it copy page by page as the later stages reuse
+ * it), unless its changed files pass the schema alone: then it validates once the pages open
+ * in browsers are shown (show_early). */
 static int check(struct build *b)
 {
 	const struct build_settings *s = b->settings;
@@ -200,15 +206,31 @@ static int check(struct build *b)
 	}
 	if (!s->check_only && !out_is_safe(s->out_dir, b->book->root, b->entries, 2, b->diag))
 		return EXIT_USAGE;
-	if (s->preview)
-		task_run(&b->validation, validate, b, b->diag);
-	else
+	b->show_early = b->early != NULL && b->early->n > 0 &&
+	                early_changes_pass(b->valid, b->book, b->schema);
+	if (!s->preview)
 		task_start(&b->validation, validate, b, b->diag);
+	else if (!b->show_early)
+		task_run(&b->validation, validate, b, b->diag);
 	if (task_running(&b->validation))
 		diag_hold(b->diag);
 	clock_stage(&b->clock, "check");
-	return task_running(&b->validation) || b->validation.ok || s->keep_going ? EXIT_OK
-	                                                                         : EXIT_BOOK;
+	return b->show_early || task_running(&b->validation) || b->validation.ok || s->keep_going
+	           ? EXIT_OK
+	           : EXIT_BOOK;
+}
+
+/* A preview's pages open in browsers, once the book is planned and its renderer open (status
+ * says so), shown before the whole book is validated, here (the validator leaves out what
+ * the plan added to the tree). */
+static int show_early(struct build *b, int status)
+{
+	if (status == EXIT_OK)
+		early_render(&b->renderer, b->book, b->params, b->early);
+	clock_stage(&b->clock, "early");
+	task_run(&b->validation, validate, b, b->diag);
+	clock_stage(&b->clock, "validate");
+	return status != EXIT_OK || b->validation.ok || b->settings->keep_going ? status : EXIT_BOOK;
 }
 
 /* Waits for the schema's verdict, then shows its messages and, when the book is valid or the
@@ -239,6 +261,7 @@ static int open_renderer(struct build *b)
 	free(datadir);
 	if (!opened)
 		return EXIT_IO;
+	b->renderer.kept = b->stylesheets;
 	b->lang = xmlNodeGetLang(xmlDocGetRootElement(b->book->doc));
 	b->l10n = lang_words_path(b->renderer.datadir, b->book, b->diag);
 	const char *params[] = {"lang", b->lang ? (const char *)b->lang : "en", "l10n", b->l10n,
@@ -369,10 +392,19 @@ static void build_free(struct build *b)
 	book_free(b->book);
 }
 
-int builder_run(struct builder *builder, struct diag *d)
+/* A preview's book is valid: its files are kept, to tell what the next save changes. */
+static void keep_valid_files(struct build *b)
+{
+	if (b->valid->n == 0)
+		schema_ready_alone(b->schema); /* the next save checks its files with it */
+	valid_files_keep(b->valid, b->book);
+}
+
+int builder_run(struct builder *builder, const struct early_pages *early, struct diag *d)
 {
 	const struct build_settings *s = &builder->settings;
-	struct build b = {.settings = s, .schemas = &builder->schemas, .diag = d};
+	struct build b = {.settings = s, .schemas = &builder->schemas, .diag = d, .early = early,
+	                  .valid = &builder->valid, .stylesheets = builder->stylesheets};
 	int status;
 
 	if (!s->check_only && !s->preview && !epub_check_source_date(d))
@@ -385,10 +417,14 @@ int builder_run(struct builder *builder, struct diag *d)
 		status = plan(&b);
 		if (status == EXIT_OK)
 			status = open_renderer(&b);
+		if (b.show_early)
+			status = show_early(&b, status);
 		if (status == EXIT_OK)
 			status = s->check_only ? render_in_memory(&b) : write_outputs(&b);
 		if (!await_verdict(&b))
 			status = b.validation.result == VALIDATION_NO_SCHEMA ? EXIT_IO : EXIT_BOOK;
+		else if (s->preview)
+			keep_valid_files(&b);
 	}
 	build_free(&b);
 	return status == EXIT_OK && diag_failed(d) ? EXIT_BOOK : status;
@@ -400,6 +436,8 @@ int builder_open(struct builder *b, const struct build_settings *s, struct diag 
 	int opened;
 
 	b->settings = *s;
+	b->valid = (struct valid_files){0};
+	b->stylesheets = s->preview ? render_keep() : NULL;
 	opened = schemas_open(&b->schemas, datadir, d);
 	free(datadir);
 	return opened;
@@ -407,5 +445,7 @@ int builder_open(struct builder *b, const struct build_settings *s, struct diag 
 
 void builder_close(struct builder *b)
 {
+	valid_files_free(&b->valid);
+	render_forget(b->stylesheets);
 	schemas_close(&b->schemas);
 }

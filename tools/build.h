@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "early.h"
 
 /* The outcomes of a run, as mixdown's exit status. */
 enum exit_status {
@@ -27,17 +28,22 @@ struct build_settings {
 	int keep_going;        /* --keep-going: write the outputs of a book with errors too */
 };
 
-/* What outlives one build: the settings and the schema, compiled once for any number of
- * builds. */
+/* What outlives one build: the settings, the schema, compiled once for any number of builds,
+ * and, for a preview, the stylesheets, compiled once too, and the book's files as they were
+ * when it was last valid. */
 struct builder {
 	struct build_settings settings;
 	struct schemas schemas;
+	struct valid_files valid;
+	struct _xmlHashTable *stylesheets; /* a preview's, compiled once (render_keep), else NULL */
 };
 
 /* Compiles the schema; 0 after reporting. */
 int builder_open(struct builder *b, const struct build_settings *s, struct diag *d);
-/* Runs the pipeline once, reporting through d; returns the exit status. */
-int builder_run(struct builder *b, struct diag *d);
+/* Runs the pipeline once, reporting through d; returns the exit status. A preview's rebuild
+ * shows the pages early asks for first (early.h), when the files that changed pass the schema
+ * on their own; early is NULL for other builds. */
+int builder_run(struct builder *b, const struct early_pages *early, struct diag *d);
 void builder_close(struct builder *b);
 
 #endif

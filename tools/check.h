@@ -77,5 +77,11 @@ void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote,
 /* Validates against the DocBook 5 RELAX NG schema, in an author's words; returns the number of
  * errors reported (one when the schema cannot be compiled). */
 int schema_validate(struct book *b, const struct schema *s, struct diag *d);
+/* Whether e passes the schema as the root of a document of its own (its place among its
+ * siblings unchecked), reporting nothing: a preview's quick look at a part that changed, with
+ * the whole book validated after. 0 too when the schema cannot be compiled. */
+int schema_valid_alone(struct book *b, const struct schema *s, xmlNodePtr e);
+/* Compiles now the schema schema_valid_alone uses, so that its first use does not wait. */
+void schema_ready_alone(const struct schema *s);
 
 #endif

@@ -206,14 +206,15 @@ struct rebuild {
 	struct builder *builder;
 };
 
-static int rebuild_for_serve(void *data, char *error, size_t size)
+static int rebuild_for_serve(void *data, const struct early_pages *early, char *error,
+                             size_t size)
 {
 	const struct rebuild *r = data;
 	struct diag d;
 	int status;
 
 	start_diag(r->options, &d);
-	status = builder_run(r->builder, &d);
+	status = builder_run(r->builder, early, &d);
 	snprintf(error, size, "%s", d.tally.first_error[0] ? d.tally.first_error : "the build failed");
 	diag_free(&d);
 	return status == EXIT_OK;
@@ -253,7 +254,7 @@ static int run(const struct options *o)
 		diag_free(&d);
 		return EXIT_IO;
 	}
-	status = o->command == CMD_SERVE ? serve(o, &builder, &d) : builder_run(&builder, &d);
+	status = o->command == CMD_SERVE ? serve(o, &builder, &d) : builder_run(&builder, NULL, &d);
 	builder_close(&builder);
 	diag_free(&d);
 	return status;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "plan.h"
 #include "xmlerr.h"
 
 /* libxml2's messages kept from one validation; past them, one message says there are more. */
@@ -1000,11 +1001,13 @@ static xmlNodePtr copied_child(xmlNodePtr copy, xmlNodePtr child)
 	return NULL;
 }
 
-/* Leaves each xml:id on the first element that has it: the others are check.c's to report,
- * and the schema would refuse them again, each with a cascade of messages. */
-static void drop_repeated_id(xmlNodePtr e, void *data)
+/* Readies a copied element for the schema. Leaves each xml:id on the first element that has
+ * it: the others are check.c's to report, and the schema would refuse them again, each with a
+ * cascade of messages. Drops the attributes the plan adds (a preview validates a planned
+ * book). */
+static void clean_copy(xmlNodePtr e, void *data)
 {
-	xmlAttrPtr id = xmlHasNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE);
+	xmlAttrPtr id = xmlHasNsProp(e, BAD_CAST "id", XML_XML_NAMESPACE), next;
 	xmlChar *value = id != NULL ? xmlNodeGetContent((xmlNodePtr)id) : NULL;
 	xmlAttrPtr first = value != NULL ? xmlGetID(e->doc, value) : NULL;
 
@@ -1012,6 +1015,11 @@ static void drop_repeated_id(xmlNodePtr e, void *data)
 	if (id != NULL && first != NULL && first != id)
 		xmlRemoveProp(id);
 	xmlFree(value);
+	for (xmlAttrPtr a = e->properties; a != NULL; a = next) {
+		next = a->next;
+		if (a->ns != NULL && xmlStrEqual(a->ns->href, BAD_CAST MX_NS))
+			xmlRemoveProp(a);
+	}
 }
 
 /* Moves out of the copy, into moved, every element of a run of same-named siblings after the
@@ -1113,7 +1121,7 @@ static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr 
 		abort();
 	xmlDocSetRootElement(doc, copy);
 	link_copy(e, copy, 0);
-	walk_elements(copy, drop_repeated_id, NULL, NULL);
+	walk_elements(copy, clean_copy, NULL, NULL);
 	thin(copy, &moved, &anchors);
 	validate_doc(v, schema, doc, list);
 	validate_batches(v, &moved, &anchors, list);
@@ -1488,4 +1496,25 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	reported = v->reported;
 	free(v);
 	return reported;
+}
+
+int schema_valid_alone(struct book *b, const struct schema *s, xmlNodePtr e)
+{
+	struct validator v = {.book = b, .schema = s};
+	struct error_list *list = new_error_list();
+	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
+	xmlRelaxNGPtr any = any_root_schema(s);
+	int valid;
+
+	if (any != NULL)
+		validate_copy(&v, any, e, list);
+	valid = any != NULL && list->n == 0 && !v.overflowed;
+	generic_handler_restore(saved);
+	free_error_list(list);
+	return valid;
+}
+
+void schema_ready_alone(const struct schema *s)
+{
+	any_root_schema(s);
 }

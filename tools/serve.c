@@ -8,6 +8,7 @@
 #include "layout.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -25,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "early.h"
 #include "json.h"
 #include "media.h"
 #include "out.h"
@@ -38,6 +40,18 @@
 #define MAX_WAITING 16       /* status requests waiting for a build; a new one frees the oldest */
 #define MAX_WATCH_DEPTH 16
 #define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
+
+/* The longest page name a browser's status request may give, as "roles-studio.html". */
+#define PAGE_NAME_MAX 128
+
+/* A page rendered early in a rebuild, served in place of the site's file until the rebuild
+ * ends. */
+struct early_page {
+	char name[PAGE_NAME_MAX];
+	char *html;
+	size_t len;
+	int changed; /* it differs from the page published before the rebuild */
+};
 
 /* One open connection, and when it must have sent its request head. */
 struct visitor {
@@ -56,6 +70,13 @@ struct server {
 	int stopping;
 	unsigned long tickets;               /* status requests that have waited so far */
 	unsigned long waiting[MAX_WAITING];  /* the ticket of the one in each place, or 0 */
+	char watching[MAX_WAITING][PAGE_NAME_MAX]; /* the page it came from ("ch.html"), or "" */
+	struct early_page early[MAX_WAITING]; /* pages a rebuild showed before it ended */
+	size_t nearly;
+	const char *listing;       /* the latest build's status lists the pages to reload ("only")
+	                            * or those to leave ("except"), or NULL: reload every page */
+	char listed[MAX_WAITING][PAGE_NAME_MAX];
+	size_t nlisted;
 	pthread_mutex_t visitors_lock;
 	struct visitor *visitors;  /* the open connections */
 	int inotify;
@@ -63,9 +84,12 @@ struct server {
 };
 
 /* The script every served page gets: it waits for the next build, then reloads the page, or
- * shows the build's error in a banner while the last good pages stay. After an answer with no
- * new build (the wait ran out, or a newer page took its place) it pauses a second, so that
- * more pages than may wait take turns slowly. */
+ * shows the build's error in a banner while the last good pages stay. A rebuild that showed
+ * the open pages early says which it showed ("only"), then, when it ends, which of them it
+ * left as shown ("except"); a page that saw the build before skips a reload these spare it.
+ * The page's root says which build it has seen last (data-mixdown-build).
+ * After an answer with no new build (the wait ran out, or a newer page took its place) it
+ * pauses a second, so that more pages than may wait take turns slowly. */
 static const char live_js[] =
 	"(function () {\n"
 	"  var build = null;\n"
@@ -80,13 +104,22 @@ static const char live_js[] =
 	"    }\n"
 	"    b.textContent = 'The book did not build:\\n' + text;\n"
 	"  }\n"
+	"  function stays(s) {\n"
+	"    var page = location.pathname.replace(/^\\//, '').replace(/^$|\\/$/, '$&index.html');\n"
+	"    if (s.build !== build + 1) return false;\n"
+	"    return s.only ? s.only.indexOf(page) < 0 : !!s.except && s.except.indexOf(page) >= 0;\n"
+	"  }\n"
 	"  function wait() {\n"
-	"    fetch('/_mixdown/status?after=' + (build === null ? '' : build), {cache: 'no-store'})\n"
+	"    fetch('/_mixdown/status?after=' + (build === null ? '' : build) + '&page='\n"
+	"          + encodeURIComponent(location.pathname), {cache: 'no-store'})\n"
 	"      .then(function (r) { return r.json(); })\n"
 	"      .then(function (s) {\n"
-	"        if (build !== null && s.build !== build && !s.error) { location.reload(); return; }\n"
+	"        if (build !== null && s.build !== build && !s.error && !stays(s)) {\n"
+	"          location.reload(); return;\n"
+	"        }\n"
 	"        var same = s.build === build;\n"
 	"        build = s.build; banner(s.error); setTimeout(wait, same ? 1000 : 0);\n"
+	"        document.documentElement.setAttribute('data-mixdown-build', build);\n"
 	"      })\n"
 	"      .catch(function () { setTimeout(wait, 1000); });\n"
 	"  }\n"
@@ -234,6 +267,24 @@ static const char *host_refusal(const struct server *s, struct MHD_Connection *c
 	                               "the address it listens on, with its port.\n";
 }
 
+/* The page a URL path names, as the site's file ("/ch.html" is "ch.html", "/" is
+ * "index.html"), into name; 0 for any other path: a folder's, or one with other characters
+ * than letters, digits, '.', '_' and '-'. */
+static int page_of_url(const char *url, char *name)
+{
+	const char *page = url[0] == '/' && url[1] == '\0' ? "index.html" : url + 1;
+	size_t len = strlen(page);
+
+	if (url[0] != '/' || len >= PAGE_NAME_MAX || len <= strlen(".html") ||
+	    strcmp(page + len - strlen(".html"), ".html") != 0 || page[0] == '.')
+		return 0;
+	for (const char *c = page; *c != '\0'; c++)
+		if (!(isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-'))
+			return 0;
+	memcpy(name, page, len + 1);
+	return 1;
+}
+
 /* The file or folder a URL path names inside the site, or NULL: no "..", nothing outside. */
 static char *site_path(const char *site, const char *url)
 {
@@ -352,12 +403,38 @@ static enum MHD_Result send_not_found(struct MHD_Connection *c, const char *site
 /* What a URL names in the site: a file, a redirect for a folder with an index, the 404 page;
  * or, before any build succeeded, a page that shows the error and loads the site once it
  * builds. */
+/* Sends the page url names when a rebuild showed it early; returns 0 and sends nothing when
+ * none did. */
+static int send_early_page(struct server *s, struct MHD_Connection *c, const char *url,
+                           enum MHD_Result *ret)
+{
+	char name[PAGE_NAME_MAX], *html = NULL;
+	size_t len = 0;
+
+	if (!page_of_url(url, name))
+		return 0;
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->nearly && html == NULL; i++)
+		if (strcmp(s->early[i].name, name) == 0) {
+			html = xmemdup(s->early[i].html, s->early[i].len);
+			len = s->early[i].len;
+		}
+	pthread_mutex_unlock(&s->lock);
+	if (html != NULL)
+		*ret = send_page(c, MHD_HTTP_OK, html, len);
+	free(html);
+	return html != NULL;
+}
+
 static enum MHD_Result send_site(struct server *s, struct MHD_Connection *c, const char *url)
 {
-	char *site = realpath(s->opts->site_dir, NULL);
-	char *path = site != NULL ? site_path(site, url) : NULL;
+	char *site, *path;
 	enum MHD_Result ret;
 
+	if (send_early_page(s, c, url, &ret))
+		return ret;
+	site = realpath(s->opts->site_dir, NULL);
+	path = site != NULL ? site_path(site, url) : NULL;
 	if (site == NULL)
 		ret = send_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, not_built_html, sizeof not_built_html - 1);
 	else if (path != NULL && send_regular_file(c, MHD_HTTP_OK, path, &ret) == 0)
@@ -418,38 +495,64 @@ static int earlier(struct timespec a, struct timespec b)
 }
 
 /* With the lock held, waits until a build after known, the server stops, a newer request
- * takes this one's place, the client leaves, or WAIT_SECONDS pass. */
-static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned long known)
+ * takes this one's place, the client leaves, or WAIT_SECONDS pass. Meanwhile the page it came
+ * from (from the URL path page, when that names one) is among those a rebuild shows first. */
+static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned long known,
+                           const char *page)
 {
 	unsigned long ticket = ++s->tickets;
 	size_t place = take_waiting_place(s, ticket);
 	struct timespec until = seconds_from_now(WAIT_SECONDS), step;
+
+	if (page == NULL || !page_of_url(page, s->watching[place]))
+		s->watching[place][0] = '\0';
 
 	while (s->build == known && !s->stopping && s->waiting[place] == ticket && !client_left(c) &&
 	       earlier(seconds_from_now(0), until)) {
 		step = seconds_from_now(1);
 		pthread_cond_timedwait(&s->changed, &s->lock, earlier(step, until) ? &step : &until);
 	}
-	if (s->waiting[place] == ticket)
+	if (s->waiting[place] == ticket) {
 		s->waiting[place] = 0;
+		s->watching[place][0] = '\0';
+	}
 }
 
-/* {"build":N,"error":"..."}, once the build differs from ?after=N or the wait is over. */
+/* ,"only":["a.html",...] or ,"except":[...] when the latest build lists pages. */
+static void add_listing(const struct server *s, xmlBufferPtr body)
+{
+	if (s->listing == NULL)
+		return;
+	xmlBufferCat(body, BAD_CAST ",\"");
+	xmlBufferCat(body, BAD_CAST s->listing);
+	xmlBufferCat(body, BAD_CAST "\":[");
+	for (size_t i = 0; i < s->nlisted; i++) {
+		if (i > 0)
+			xmlBufferCat(body, BAD_CAST ",");
+		json_string(body, BAD_CAST s->listed[i]);
+	}
+	xmlBufferCat(body, BAD_CAST "]");
+}
+
+/* {"build":N,"error":"..."}, with the pages the build lists, once the build differs from
+ * ?after=N or the wait is over; ?page= is the URL path of the page asking. */
 static enum MHD_Result send_status(struct server *s, struct MHD_Connection *c)
 {
 	const char *after = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "after");
+	const char *page = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "page");
 	xmlBufferPtr body = xmlBufferCreate();
 	char build[32];
 	enum MHD_Result sent;
 
 	pthread_mutex_lock(&s->lock);
 	if (after != NULL && *after != '\0')
-		wait_for_build(s, c, strtoul(after, NULL, 10));
+		wait_for_build(s, c, strtoul(after, NULL, 10), page);
 	snprintf(build, sizeof build, "%lu", s->build);
 	xmlBufferCat(body, BAD_CAST "{\"build\":");
 	xmlBufferCat(body, BAD_CAST build);
 	xmlBufferCat(body, BAD_CAST ",\"error\":");
 	json_string(body, BAD_CAST s->error);
+	add_listing(s, body);
 	xmlBufferCat(body, BAD_CAST "}");
 	pthread_mutex_unlock(&s->lock);
 	sent = send_buffer(c, MHD_HTTP_OK, "application/json", xmlBufferContent(body),
@@ -620,12 +723,103 @@ static void watch_tree(struct server *s)
 	watch_folder(s, s->opts->book_dir, 0);
 }
 
-static void rebuild(struct server *s)
+/* The pages open in browsers, each once, copied into pages and pointed at by names. */
+static size_t watched_pages(struct server *s, char pages[][PAGE_NAME_MAX], const char **names)
 {
-	char error[1024] = "";
-	int ok = s->opts->build(s->opts->data, error, sizeof error);
+	size_t n = 0;
 
 	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < MAX_WAITING; i++) {
+		int seen = s->watching[i][0] == '\0';
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = strcmp(pages[k], s->watching[i]) == 0;
+		if (!seen) {
+			memcpy(pages[n], s->watching[i], PAGE_NAME_MAX);
+			names[n] = pages[n];
+			n++;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+/* Is the site's published file called name the page html, len bytes? */
+static int published_alike(const struct server *s, const char *name, const char *html, size_t len)
+{
+	char *path = path_join(s->opts->site_dir, name), *text = NULL;
+	size_t got = 0;
+	int same = read_file(path, len, &text, &got) == 0 && got == len && memcmp(text, html, len) == 0;
+
+	free(text);
+	free(path);
+	return same;
+}
+
+/* early_pages.put: keeps a page the rebuild rendered early, served until the rebuild ends. */
+static int show_early(void *data, const char *name, char *html, size_t len)
+{
+	struct server *s = data;
+	int changed = !published_alike(s, name, html, len), kept;
+
+	pthread_mutex_lock(&s->lock);
+	kept = s->nearly < MAX_WAITING && strlen(name) < PAGE_NAME_MAX;
+	if (kept) {
+		struct early_page *p = &s->early[s->nearly++];
+		memcpy(p->name, name, strlen(name) + 1);
+		p->html = html;
+		p->len = len;
+		p->changed = changed;
+	}
+	pthread_mutex_unlock(&s->lock);
+	if (!kept)
+		free(html);
+	return kept;
+}
+
+/* early_pages.done: a build of its own, which reloads only the pages the save changed of those
+ * shown early; none when it changed none of them. */
+static void early_shown(void *data)
+{
+	struct server *s = data;
+	size_t n = 0;
+
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->nearly; i++)
+		if (s->early[i].changed)
+			memcpy(s->listed[n++], s->early[i].name, PAGE_NAME_MAX);
+	if (n > 0) {
+		s->listing = "only";
+		s->nlisted = n;
+		s->error[0] = '\0';
+		s->build++;
+		pthread_cond_broadcast(&s->changed);
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* With the lock held, forgets the pages shown early in a rebuild that ended (ok: published);
+ * those it published as they were shown are listed as pages to leave. */
+static void end_early(struct server *s, int ok)
+{
+	s->listing = ok && s->nearly > 0 ? "except" : NULL;
+	s->nlisted = 0;
+	for (size_t i = 0; i < s->nearly; i++) {
+		if (ok && published_alike(s, s->early[i].name, s->early[i].html, s->early[i].len))
+			memcpy(s->listed[s->nlisted++], s->early[i].name, PAGE_NAME_MAX);
+		free(s->early[i].html);
+	}
+	s->nearly = 0;
+}
+
+static void rebuild(struct server *s)
+{
+	char error[1024] = "", pages[MAX_WAITING][PAGE_NAME_MAX];
+	const char *names[MAX_WAITING];
+	struct early_pages early = {names, watched_pages(s, pages, names), show_early, early_shown, s};
+	int ok = s->opts->build(s->opts->data, &early, error, sizeof error);
+
+	pthread_mutex_lock(&s->lock);
+	end_early(s, ok);
 	s->build++;
 	snprintf(s->error, sizeof s->error, "%s", ok ? "" : error);
 	pthread_cond_broadcast(&s->changed);

@@ -6,14 +6,17 @@
 
 #include "diag.h"
 
+struct early_pages;
+
 struct serve_options {
 	const char *book_dir; /* watched for changes */
 	const char *out_dir;  /* where builds go; never watched */
 	const char *site_dir; /* served: out_dir/html */
 	const char *bind;     /* the address to listen on */
 	unsigned port;
-	/* builds the book; on failure writes its first error into error and returns 0 */
-	int (*build)(void *data, char *error, size_t size);
+	/* builds the book, showing the pages early names first when it can (early.h); on failure
+	 * writes its first error into error and returns 0 */
+	int (*build)(void *data, const struct early_pages *early, char *error, size_t size);
 	void *data;
 };
 

@@ -1,7 +1,8 @@
 // serve.mjs: how fast `mixdown serve` answers a save, for `make bench`. It does what an open
-// page's live script does (the long-poll on /_mixdown/status, see tools/serve.c): it waits on
-// the status, saves the chapter, and times from the save to the status answer that signals the
-// new build, then to the last byte of the chapter's new page. Then a save that breaks the book:
+// page's live script does (the long-poll on /_mixdown/status with the page's path, see
+// tools/serve.c): it waits on the status, saves the chapter, and times from the save to the
+// status answer that signals the new page (shown before the rest of the site is rebuilt, when
+// it can be), then to the last byte of the chapter's new page; then it waits for the build to end. Then a save that breaks the book:
 // from the save to the status answer that carries the error the page's banner shows. Each round
 // saves the good chapter again afterwards and waits for that build, so every round starts alike.
 // Prints one line per timing: "reload", "page" or "banner", a tab, the milliseconds.
@@ -14,9 +15,17 @@ const [url, chapter, page, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const original = readFileSync(chapter, 'utf8');
 
+// Asks as the chapter's open page does, so that a rebuild shows it first.
 async function status(after) {
-	const r = await fetch(`${url}/_mixdown/status?after=${after}`, { cache: 'no-store' });
+	const r = await fetch(`${url}/_mixdown/status?after=${after}&page=${encodeURIComponent(page)}`, { cache: 'no-store' });
 	return r.json();
+}
+
+// Waits for the build after `known` to end: a status that lists the pages shown early
+// ("only") is followed by the one that ends that build.
+async function settled(s) {
+	while (s.only) s = await status(s.build);
+	return s;
 }
 
 // Starts a long-poll for the build after `known`, saves `text`, and times the answers.
@@ -48,6 +57,8 @@ try {
 		if (s.error) throw new Error(`the edited chapter did not build: ${s.error}`);
 		result.reload.push(reload);
 		result.page.push(pageMs);
+		s = await settled(s);
+		if (s.error) throw new Error(`the edited chapter did not build: ${s.error}`);
 		known = s.build;
 
 		[s, reload] = await save(known, original.replace('<para>', '<para><emphasis>'), null);
@@ -56,6 +67,7 @@ try {
 		known = s.build;
 
 		[s] = await save(known, original, null);
+		s = await settled(s);
 		if (s.error) throw new Error(`the restored chapter did not build: ${s.error}`);
 		known = s.build;
 	}

@@ -2,7 +2,8 @@
 # run.sh: tests of `mixdown serve`: it serves the site on loopback, rebuilds when a chapter is
 # saved and serves the new text, keeps serving the last good pages when a save breaks the
 # book (and says why), refuses paths outside the site, and stops cleanly on SIGINT; then a
-# headless Chromium page reloads itself after a save. It also survives odd and hostile
+# headless Chromium page reloads itself after a save, and open pages are shown first and
+# reloaded only when a save changed them (early.mjs). It also survives odd and hostile
 # requests and clients, answers only to its own host names, serves a book that is broken at
 # start as its error, and never watches its own output folder.
 . tests/lib.sh
@@ -143,8 +144,12 @@ fi
 
 if [ -d node_modules/playwright-core ]; then
 	HOME=$(cd "$out" && pwd) run_part "serve: reload.mjs" node_test tests/serve/reload.mjs "$url/c.html" "$out/book/chapter.xml"
+	HOME=$(cd "$out" && pwd) run_part "serve: early.mjs" node_test tests/serve/early.mjs "$url" "$out/book" \
+		"$MIXDOWN" "$out"
 else
 	not_ok "serve: an open page reloads itself after a save" "node_modules is missing: run npm ci"
+	not_ok "serve: a save shows the open pages first, and reloads only the pages it changed" \
+		"node_modules is missing: run npm ci"
 fi
 
 kill -INT $pid
@@ -160,6 +165,7 @@ book2=$out/book2
 mkdir -p "$book2/chapters"
 sed 's|href="chapter.xml"|href="chapters/chapter.xml"|' tests/serve/book/book.xml >"$book2/book.xml"
 sed 's|<para>The first words|<para><bogus/>The first words|' tests/serve/book/chapter.xml >"$book2/chapters/chapter.xml"
+cp tests/serve/book/other.xml "$book2/other.xml"
 mixdown=$(cd "$(dirname "$MIXDOWN")" && pwd)/$(basename "$MIXDOWN")
 port2=$((port + 1))
 url2=http://127.0.0.1:$port2

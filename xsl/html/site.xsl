@@ -21,9 +21,13 @@
   <xsl:param name="file-search-js"/>
   <xsl:param name="file-stemmer-js"/>
   <xsl:param name="file-search-index"/>
+  <!-- " name name ": only the pages of these names, for a live preview to show first; empty:
+       the whole site. -->
+  <xsl:param name="only-pages" select="''"/>
 
   <!-- The title page leads to the first page after it. -->
-  <!-- A page of the site and its search records; the page's body is freed when it is done. -->
+  <!-- A page of the site and its search records (but for pages a preview shows first); the
+       page's body is freed when it is done. -->
   <xsl:template match="*" mode="site-page">
     <xsl:variable name="body"><xsl:apply-templates select="." mode="page-body"/></xsl:variable>
     <out:file href="{@mx:page}.html" method="html">
@@ -31,9 +35,11 @@
         <xsl:with-param name="body" select="$body"/>
       </xsl:apply-templates>
     </out:file>
-    <xsl:call-template name="search-records">
-      <xsl:with-param name="body" select="exsl:node-set($body)"/>
-    </xsl:call-template>
+    <xsl:if test="$only-pages = ''">
+      <xsl:call-template name="search-records">
+        <xsl:with-param name="body" select="exsl:node-set($body)"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="titlepage-actions">
@@ -116,23 +122,34 @@
        keeps only the search records. -->
   <xsl:template match="/">
     <mx:files>
-      <xsl:apply-templates select="//*[@mx:page]" mode="site-page"/>
-      <out:file href="{$file-search}" method="html">
-        <xsl:call-template name="search-page"/>
-      </out:file>
-      <out:file href="{$file-not-found}" method="html">
-        <xsl:call-template name="not-found-page"/>
-      </out:file>
-      <xsl:if test="$base != ''">
-        <out:file href="{$file-sitemap}" method="xml">
-          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-            <xsl:for-each select="//*[@mx:page]">
-              <url><loc><xsl:apply-templates select="." mode="page-url"/></loc></url>
-            </xsl:for-each>
-          </urlset>
-        </out:file>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$only-pages != ''">
+          <xsl:apply-templates mode="site-page"
+              select="//*[@mx:page][contains($only-pages, concat(' ', @mx:page, ' '))]"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="whole-site"/></xsl:otherwise>
+      </xsl:choose>
     </mx:files>
+  </xsl:template>
+
+  <!-- Every page, the search and not-found pages, and the sitemap when the address is known. -->
+  <xsl:template name="whole-site">
+    <xsl:apply-templates select="//*[@mx:page]" mode="site-page"/>
+    <out:file href="{$file-search}" method="html">
+      <xsl:call-template name="search-page"/>
+    </out:file>
+    <out:file href="{$file-not-found}" method="html">
+      <xsl:call-template name="not-found-page"/>
+    </out:file>
+    <xsl:if test="$base != ''">
+      <out:file href="{$file-sitemap}" method="xml">
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <xsl:for-each select="//*[@mx:page]">
+            <url><loc><xsl:apply-templates select="." mode="page-url"/></loc></url>
+          </xsl:for-each>
+        </urlset>
+      </out:file>
+    </xsl:if>
   </xsl:template>
 
   <!-- A page's public address under base-url; the title page is the folder itself. -->

@@ -1,0 +1,145 @@
+/* early.c: a live preview's first answer to a save. The files changed since the book was last
+ * valid are each checked against the schema on their own, which takes a few milliseconds where
+ * the whole book takes tens; when they pass, the pages open in browsers are rendered from the
+ * whole new book and handed to the server. The build then validates the whole book and renders
+ * every page as always; a page shown early is the same page it renders. */
+#include "early.h"
+
+#include "site.h"
+#include "util.h"
+#include "writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void valid_files_free(struct valid_files *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->files[i].path);
+		free(v->files[i].text);
+	}
+	free(v->files);
+	v->files = NULL;
+	v->n = 0;
+}
+
+void valid_files_keep(struct valid_files *v, const struct book *b)
+{
+	valid_files_free(v);
+	v->files = xcalloc(b->nfiles, sizeof *v->files);
+	for (size_t i = 0; i < b->nfiles; i++) {
+		v->files[i].path = xstrdup(b->files[i]->path);
+		v->files[i].text = xmemdup(b->files[i]->text, b->files[i]->len);
+		v->files[i].len = b->files[i]->len;
+	}
+	v->n = b->nfiles;
+}
+
+/* Is f as it was when the book was last valid? Files load in the same order save after save,
+ * so the one at the same place is tried first. */
+static int unchanged(const struct valid_files *v, size_t place, const struct book_file *f)
+{
+	for (size_t k = 0; k < v->n; k++) {
+		const struct valid_file *was = &v->files[(place + k) % v->n];
+		if (strcmp(was->path, f->path) == 0)
+			return was->len == f->len && memcmp(was->text, f->text, f->len) == 0;
+	}
+	return 0;
+}
+
+struct changes {
+	struct book *book;
+	const struct schema *schema;
+	const struct book_file **files; /* the changed files */
+	size_t n;
+	int pass;
+};
+
+static int is_changed(const struct changes *c, const struct book_file *f)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->files[i] == f)
+			return 1;
+	return 0;
+}
+
+/* An element that starts a changed file's part of the tree is validated alone. */
+static void validate_changed_top(xmlNodePtr e, void *data)
+{
+	struct changes *c = data;
+	const struct book_file *f = e->_private;
+
+	if (c->pass && f != NULL && e->parent != NULL && e->parent->_private != f &&
+	    is_changed(c, f))
+		c->pass = schema_valid_alone(c->book, c->schema, e);
+}
+
+int early_changes_pass(const struct valid_files *v, struct book *b, const struct schema *s)
+{
+	struct changes c = {b, s, xcalloc(b->nfiles, sizeof *c.files), 0, v->n > 0};
+
+	for (size_t i = 0; i < b->nfiles && c.pass; i++)
+		if (!unchanged(v, i, b->files[i])) {
+			c.pass = i > 0; /* files[0] is the master file: the whole book changed */
+			c.files[c.n++] = b->files[i];
+		}
+	if (c.pass && c.n > 0)
+		walk_elements(xmlDocGetRootElement(b->doc), validate_changed_top, NULL, &c);
+	free(c.files);
+	return c.pass;
+}
+
+/* " name name ": the names of the pages among e's files, e.g. "roles-studio" for
+ * "roles-studio.html", each between spaces, as the site stylesheet's only-pages takes them. */
+static char *page_names(const struct early_pages *e)
+{
+	size_t size = 2, used = 1;
+	char *names;
+
+	for (size_t i = 0; i < e->n; i++)
+		size += strlen(e->names[i]) + 1;
+	names = xcalloc(size, 1);
+	names[0] = ' ';
+	for (size_t i = 0; i < e->n; i++) {
+		size_t len = strlen(e->names[i]), stem = len - strlen(".html");
+		if (len > strlen(".html") && strcmp(e->names[i] + stem, ".html") == 0 &&
+		    strchr(e->names[i], ' ') == NULL) {
+			memcpy(names + used, e->names[i], stem);
+			used += stem;
+			names[used++] = ' ';
+		}
+	}
+	return names;
+}
+
+int early_render(struct renderer *r, const struct book *b, const char **params,
+                 const struct early_pages *e)
+{
+	char *names = page_names(e);
+	size_t n = 0;
+	struct diag quiet, *loud = r->diag;
+	struct writer w = {"", e->put, e->sink, &quiet, 0};
+	int report_unknown = r->report_unknown;
+
+	while (params[n] != NULL)
+		n++;
+	const char **more = xcalloc(n + 3, sizeof *more);
+	memcpy(more, params, n * sizeof *more);
+	more[n] = "only-pages";
+	more[n + 1] = names;
+	diag_init(&quiet, stderr);
+	diag_hold(&quiet);
+	r->diag = &quiet;
+	r->report_unknown = 0;
+	if (names[1] != '\0')
+		xmlFreeDoc(writer_render(&w, r, SITE_STYLESHEET, b, more));
+	r->diag = loud;
+	r->report_unknown = report_unknown;
+	diag_release(&quiet, 0);
+	diag_free(&quiet);
+	free(more);
+	free(names);
+	if (w.files > 0)
+		e->done(e->sink);
+	return w.files;
+}

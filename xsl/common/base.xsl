@@ -56,10 +56,10 @@
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüý'"/>
 
-  <xsl:key name="page" match="*[@mx:page]" use="@mx:page"/>
+  <xsl:key name="page" match="*" use="@mx:page"/>
   <!-- An element's title (in the element or its info), by the element's generate-id(): asking
        whether an element has a title then costs the same however many children it has. -->
-  <xsl:key name="title" match="db:title[not(parent::db:info)] | db:info/db:title"
+  <xsl:key name="title" match="db:title"
            use="generate-id(parent::db:info/.. | parent::*[not(self::db:info)])"/>
   <xsl:key name="l10n" match="l:text" use="@key"/>
 

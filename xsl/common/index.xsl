@@ -18,8 +18,8 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 xmlns:epub="http://www.idpf.org/2007/ops" exclude-result-prefixes="db mx epub">
 
-  <xsl:key name="ix-letter" match="db:indexterm[db:primary]" use="&letter-key;"/>
-  <xsl:key name="ix-primary" match="db:indexterm[db:primary]" use="&primary-key;"/>
+  <xsl:key name="ix-letter" match="db:indexterm" use="&letter-key;"/>
+  <xsl:key name="ix-primary" match="db:indexterm" use="&primary-key;"/>
   <xsl:key name="ix-secondary" match="db:indexterm[db:primary and db:secondary]" use="&secondary-key;"/>
   <!-- Each key is asked once per group, never once per term: key() copies its whole group. -->
 

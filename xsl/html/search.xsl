@@ -10,9 +10,6 @@
                 xmlns:db="http://docbook.org/ns/docbook" xmlns:mx="urn:x-mixdown:plan"
                 exclude-result-prefixes="db">
 
-  <!-- The DocBook element an id of the rendered page came from. -->
-  <xsl:key name="search-source" match="*[@xml:id or @mx:id]" use="(@xml:id | @mx:id)[1]"/>
-
   <!-- Called with a page element as context and its rendered body. -->
   <xsl:template name="search-records">
     <xsl:param name="body"/>
@@ -66,11 +63,12 @@
     </mx:record>
   </xsl:template>
 
-  <!-- The title of the DocBook element the rendered element came from, as its heading says. -->
+  <!-- The title of the DocBook element the rendered element came from, as its heading says: the
+       page's ids are the book's xml:id and mx:id (the plan registers those as ids). -->
   <xsl:template name="search-source-title">
     <xsl:variable name="id" select="@id"/>
     <xsl:for-each select="$book">
-      <xsl:apply-templates select="key('search-source', $id)" mode="title-text"/>
+      <xsl:apply-templates select="id($id)" mode="title-text"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -82,7 +80,7 @@
         <xsl:variable name="id" select="@id"/>
         <xsl:if test="position() &gt; 1">; </xsl:if>
         <xsl:for-each select="$book">
-          <xsl:for-each select="key('search-source', $id)/*[self::db:primary or self::db:secondary or self::db:tertiary]">
+          <xsl:for-each select="id($id)/*[self::db:primary or self::db:secondary or self::db:tertiary]">
             <xsl:if test="position() &gt; 1">, </xsl:if>
             <xsl:value-of select="normalize-space(.)"/>
           </xsl:for-each>

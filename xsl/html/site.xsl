@@ -162,8 +162,8 @@
 
   <!-- The paragraphs of each page (outside info), by the page element's generate-id(): built once,
        where asking each page for its first one walked all the paragraphs below it. -->
-  <xsl:key name="page-paras" match="db:para[not(ancestor::db:info)]"
-           use="generate-id(ancestor::*[@mx:page][1])"/>
+  <xsl:key name="page-paras" match="db:para"
+           use="generate-id(self::*[not(ancestor::db:info)]/ancestor::*[@mx:page][1])"/>
 
   <!-- What a page is about, for search engines and link previews: its abstract, or the start
        of its first paragraph, cut at a word near 160 characters. -->

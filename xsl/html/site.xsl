@@ -303,8 +303,11 @@
 
   <!-- The sidebar's contents: the same on every page but for the page's own entry, so they are
        rendered once and copied through mode sidebar-toc, which marks that entry and lists the
-       page's sections under it, for screens without an "On this page" column. -->
-  <xsl:variable name="sidebar-toc"><xsl:call-template name="book-toc"/></xsl:variable>
+       page's sections under it, for screens without an "On this page" column. Empty for a
+       book too large to repeat them (libxslt evaluates every global variable at the start). -->
+  <xsl:variable name="sidebar-toc">
+    <xsl:if test="$inline-toc"><xsl:call-template name="book-toc"/></xsl:if>
+  </xsl:variable>
 
   <xsl:template match="*" mode="sidebar-toc">
     <xsl:param name="current"/>

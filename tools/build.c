@@ -341,6 +341,19 @@ static void print_summary(const struct build *b, long epub_size)
 		       clock_total(&b->clock));
 }
 
+/* A preview tells its server which pages differ from those published before it. */
+static void tell_changes(struct build *b)
+{
+	char *site = path_join(b->out.tmp, SITE_FOLDER);
+	char *earlier = out_published(b->settings->out_dir);
+	char *published = earlier != NULL ? path_join(earlier, SITE_FOLDER) : NULL;
+
+	early_tell_changes(site, published, b->early);
+	free(published);
+	free(earlier);
+	free(site);
+}
+
 /* The site here and the EPUB beside it, published together once the book is valid (or, with
  * --keep-going, whatever its errors). */
 static int write_outputs(struct build *b)
@@ -371,6 +384,8 @@ static int write_outputs(struct build *b)
 		out_discard(&b->out);
 		return EXIT_BOOK;
 	}
+	if (ok && b->early != NULL)
+		tell_changes(b);
 	if (ok)
 		ok = out_commit(&b->out);
 	else

@@ -5,12 +5,15 @@
  * every page as always; a page shown early is the same page it renders. */
 #include "early.h"
 
+#include "layout.h"
 #include "site.h"
 #include "util.h"
 #include "writer.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void valid_files_free(struct valid_files *v)
 {
@@ -142,4 +145,107 @@ int early_render(struct renderer *r, const struct book *b, const char **params,
 	if (w.files > 0)
 		e->done(e->sink);
 	return w.files;
+}
+
+/* ---- what a rebuild changed ---- */
+
+struct comparison {
+	const char *from, *to;  /* site folders: each file of from is looked for in to */
+	int missing_only;       /* only files to lacks count (the second pass) */
+	const char **pages;     /* the changed pages' names (malloc'd) */
+	size_t n, size;
+	int whole;
+};
+
+/* Is rel one of the search's index files, which no page shows? */
+static int is_search_file(const char *rel)
+{
+	return strcmp(rel, layout_path(LAYOUT_SEARCH_INDEX)) == 0 ||
+	       strncmp(rel, SEARCH_DIR, strlen(SEARCH_DIR)) == 0;
+}
+
+/* Is rel a page: an .html file at the site's top? */
+static int is_page(const char *rel)
+{
+	size_t len = strlen(rel);
+
+	return strchr(rel, '/') == NULL && len > strlen(".html") &&
+	       strcmp(rel + len - strlen(".html"), ".html") == 0;
+}
+
+/* Does file a hold the bytes of file b (1), or differ (0), or b not exist (-1)? */
+static int same_bytes(const char *a, const char *b)
+{
+	char *x = NULL, *y = NULL;
+	size_t nx = 0, ny = 0;
+	struct stat st;
+	int same;
+
+	if (lstat(b, &st) != 0)
+		return -1;
+	same = read_file(a, READ_ANY_SIZE, &x, &nx) == 0 && read_file(b, READ_ANY_SIZE, &y, &ny) == 0 &&
+	       nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+static void add_changed(struct comparison *c, const char *rel)
+{
+	if (!is_page(rel)) {
+		c->whole |= !is_search_file(rel);
+		return;
+	}
+	if (c->n == c->size) {
+		c->size = c->size ? 2 * c->size : 16;
+		c->pages = realloc(c->pages, c->size * sizeof *c->pages);
+		if (c->pages == NULL)
+			abort();
+	}
+	c->pages[c->n++] = xstrdup(rel);
+}
+
+/* Compares each file under from/rel with its namesake under to. */
+static void compare_folder(struct comparison *c, const char *rel)
+{
+	char *folder = rel[0] != '\0' ? path_join(c->from, rel) : xstrdup(c->from);
+	DIR *dir = opendir(folder);
+	struct dirent *d;
+
+	while (dir != NULL && !c->whole && (d = readdir(dir)) != NULL) {
+		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+			continue;
+		char *child = rel[0] != '\0' ? path_join(rel, d->d_name) : xstrdup(d->d_name);
+		char *mine = path_join(c->from, child), *theirs = path_join(c->to, child);
+		struct stat st;
+		if (lstat(mine, &st) == 0 && S_ISDIR(st.st_mode)) {
+			compare_folder(c, child);
+		} else {
+			int same = same_bytes(mine, theirs);
+			if (c->missing_only ? same < 0 : same <= 0)
+				add_changed(c, child);
+		}
+		free(theirs);
+		free(mine);
+		free(child);
+	}
+	if (dir != NULL)
+		closedir(dir);
+	c->whole |= dir == NULL;
+	free(folder);
+}
+
+void early_tell_changes(const char *site, const char *published, const struct early_pages *e)
+{
+	struct comparison c = {site, published, 0, NULL, 0, 0, published == NULL};
+
+	if (!c.whole)
+		compare_folder(&c, "");
+	c.from = published, c.to = site, c.missing_only = 1;
+	if (!c.whole)
+		compare_folder(&c, "");
+	e->changed(e->sink, c.pages, c.n, c.whole);
+	for (size_t i = 0; i < c.n; i++)
+		free((char *)c.pages[i]);
+	free(c.pages);
 }

@@ -11,12 +11,15 @@
 
 /* What the server asks of a rebuild: the site's pages open in its browsers (e.g.
  * "roles-studio.html"), each put through put (data malloc'd, put takes it) as soon as it is
- * rendered, then done once if any was. */
+ * rendered, then done once if any was; and, before the rebuild is published, which of its
+ * pages differ from the published ones: changed gets their names, or whole set when every
+ * page may look different (a picture or a style changed, or nothing was published before). */
 struct early_pages {
 	const char *const *names;
 	size_t n;
 	int (*put)(void *sink, const char *name, char *data, size_t len);
 	void (*done)(void *sink);
+	void (*changed)(void *sink, const char *const *pages, size_t n, int whole);
 	void *sink;
 };
 
@@ -43,5 +46,10 @@ int early_changes_pass(const struct valid_files *v, struct book *b, const struct
  * build that follows reports), and puts each through e; returns how many were put. */
 int early_render(struct renderer *r, const struct book *b, const char **params,
                  const struct early_pages *e);
+
+/* Compares the new site folder with the published one (NULL: none) and tells e->changed: the
+ * pages at the site's top that differ or are new or gone, or the whole site when another
+ * file does (the search's index files excepted: no page shows them). */
+void early_tell_changes(const char *site, const char *published, const struct early_pages *e);
 
 #endif

@@ -43,6 +43,8 @@
 
 /* The longest page name a browser's status request may give, as "roles-studio.html". */
 #define PAGE_NAME_MAX 128
+/* The most pages a status answer lists; when a build changed more, every page reloads. */
+#define MAX_LISTED 64
 
 /* A page rendered early in a rebuild, served in place of the site's file until the rebuild
  * ends. */
@@ -73,10 +75,15 @@ struct server {
 	char watching[MAX_WAITING][PAGE_NAME_MAX]; /* the page it came from ("ch.html"), or "" */
 	struct early_page early[MAX_WAITING]; /* pages a rebuild showed before it ended */
 	size_t nearly;
-	const char *listing;       /* the latest build's status lists the pages to reload ("only")
-	                            * or those to leave ("except"), or NULL: reload every page */
-	char listed[MAX_WAITING][PAGE_NAME_MAX];
+	const char *listing;       /* the latest build's status lists the only pages to reload:
+	                            * those shown early ("only") or those it changed ("changed");
+	                            * NULL: reload every page */
+	char listed[MAX_LISTED][PAGE_NAME_MAX];
 	size_t nlisted;
+	char changed_pages[MAX_LISTED][PAGE_NAME_MAX]; /* the pages the rebuild changed */
+	size_t nchanged;
+	int compared;              /* the rebuild told which pages it changed */
+	int changed_all;           /* ... every page (or too many to list) */
 	pthread_mutex_t visitors_lock;
 	struct visitor *visitors;  /* the open connections */
 	int inotify;
@@ -85,8 +92,9 @@ struct server {
 
 /* The script every served page gets: it waits for the next build, then reloads the page, or
  * shows the build's error in a banner while the last good pages stay. A rebuild that showed
- * the open pages early says which it showed ("only"), then, when it ends, which of them it
- * left as shown ("except"); a page that saw the build before skips a reload these spare it.
+ * the open pages early says which it showed ("only"); when it ends, it lists the pages it
+ * changed ("changed"), but for those shown early as it published them. A page that saw the
+ * build before and is not listed skips the reload.
  * The page's root says which build it has seen last (data-mixdown-build).
  * After an answer with no new build (the wait ran out, or a newer page took its place) it
  * pauses a second, so that more pages than may wait take turns slowly. */
@@ -107,7 +115,7 @@ static const char live_js[] =
 	"  function stays(s) {\n"
 	"    var page = location.pathname.replace(/^\\//, '').replace(/^$|\\/$/, '$&index.html');\n"
 	"    if (s.build !== build + 1) return false;\n"
-	"    return s.only ? s.only.indexOf(page) < 0 : !!s.except && s.except.indexOf(page) >= 0;\n"
+	"    return s.only ? s.only.indexOf(page) < 0 : !!s.changed && s.changed.indexOf(page) < 0;\n"
 	"  }\n"
 	"  function wait() {\n"
 	"    fetch('/_mixdown/status?after=' + (build === null ? '' : build) + '&page='\n"
@@ -267,21 +275,30 @@ static const char *host_refusal(const struct server *s, struct MHD_Connection *c
 	                               "the address it listens on, with its port.\n";
 }
 
-/* The page a URL path names, as the site's file ("/ch.html" is "ch.html", "/" is
- * "index.html"), into name; 0 for any other path: a folder's, or one with other characters
- * than letters, digits, '.', '_' and '-'. */
-static int page_of_url(const char *url, char *name)
+/* Is page a name a status answer may list: a page at the site's top, of letters, digits, '.',
+ * '_' and '-' (so that it is the same in the browser's address, where no escape changes it)? */
+static int is_page_name(const char *page)
 {
-	const char *page = url[0] == '/' && url[1] == '\0' ? "index.html" : url + 1;
 	size_t len = strlen(page);
 
-	if (url[0] != '/' || len >= PAGE_NAME_MAX || len <= strlen(".html") ||
+	if (len >= PAGE_NAME_MAX || len <= strlen(".html") ||
 	    strcmp(page + len - strlen(".html"), ".html") != 0 || page[0] == '.')
 		return 0;
 	for (const char *c = page; *c != '\0'; c++)
 		if (!(isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-'))
 			return 0;
-	memcpy(name, page, len + 1);
+	return 1;
+}
+
+/* The page a URL path names, as the site's file ("/ch.html" is "ch.html", "/" is
+ * "index.html"), into name; 0 for any other path. */
+static int page_of_url(const char *url, char *name)
+{
+	const char *page = url[0] == '/' && url[1] == '\0' ? "index.html" : url + 1;
+
+	if (url[0] != '/' || !is_page_name(page))
+		return 0;
+	memcpy(name, page, strlen(page) + 1);
 	return 1;
 }
 
@@ -518,7 +535,7 @@ static void wait_for_build(struct server *s, struct MHD_Connection *c, unsigned 
 	}
 }
 
-/* ,"only":["a.html",...] or ,"except":[...] when the latest build lists pages. */
+/* ,"only":["a.html",...] or ,"changed":[...] when the latest build lists pages. */
 static void add_listing(const struct server *s, xmlBufferPtr body)
 {
 	if (s->listing == NULL)
@@ -797,29 +814,57 @@ static void early_shown(void *data)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* With the lock held, forgets the pages shown early in a rebuild that ended (ok: published);
- * those it published as they were shown are listed as pages to leave. */
-static void end_early(struct server *s, int ok)
+/* early_pages.changed: the pages the rebuild is about to publish changed. */
+static void tell_changed(void *data, const char *const *pages, size_t n, int whole)
 {
-	s->listing = ok && s->nearly > 0 ? "except" : NULL;
-	s->nlisted = 0;
-	for (size_t i = 0; i < s->nearly; i++) {
-		if (ok && published_alike(s, s->early[i].name, s->early[i].html, s->early[i].len))
-			memcpy(s->listed[s->nlisted++], s->early[i].name, PAGE_NAME_MAX);
-		free(s->early[i].html);
+	struct server *s = data;
+
+	pthread_mutex_lock(&s->lock);
+	s->compared = 1;
+	s->changed_all = whole || n > MAX_LISTED;
+	for (size_t i = 0; i < n && !s->changed_all; i++) {
+		s->changed_all = !is_page_name(pages[i]);
+		if (!s->changed_all)
+			memcpy(s->changed_pages[s->nchanged++], pages[i], strlen(pages[i]) + 1);
 	}
-	s->nearly = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* Was the page called name shown early as the rebuild published it? */
+static int shown_as_published(const struct server *s, const char *name)
+{
+	for (size_t i = 0; i < s->nearly; i++)
+		if (strcmp(s->early[i].name, name) == 0)
+			return published_alike(s, name, s->early[i].html, s->early[i].len);
+	return 0;
+}
+
+/* With the lock held, ends a rebuild (ok: published): its status lists the pages it changed,
+ * but for those shown early as published, which reloaded then; the pages shown early are
+ * forgotten. */
+static void end_rebuild(struct server *s, int ok)
+{
+	s->listing = ok && s->compared && !s->changed_all ? "changed" : NULL;
+	s->nlisted = 0;
+	for (size_t i = 0; s->listing != NULL && i < s->nchanged; i++)
+		if (!shown_as_published(s, s->changed_pages[i]))
+			memcpy(s->listed[s->nlisted++], s->changed_pages[i], PAGE_NAME_MAX);
+	for (size_t i = 0; i < s->nearly; i++)
+		free(s->early[i].html);
+	s->nearly = s->nchanged = 0;
+	s->compared = s->changed_all = 0;
 }
 
 static void rebuild(struct server *s)
 {
 	char error[1024] = "", pages[MAX_WAITING][PAGE_NAME_MAX];
 	const char *names[MAX_WAITING];
-	struct early_pages early = {names, watched_pages(s, pages, names), show_early, early_shown, s};
+	struct early_pages early = {names, watched_pages(s, pages, names), show_early, early_shown,
+	                            tell_changed, s};
 	int ok = s->opts->build(s->opts->data, &early, error, sizeof error);
 
 	pthread_mutex_lock(&s->lock);
-	end_early(s, ok);
+	end_rebuild(s, ok);
 	s->build++;
 	snprintf(s->error, sizeof s->error, "%s", ok ? "" : error);
 	pthread_cond_broadcast(&s->changed);

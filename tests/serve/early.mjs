@@ -1,10 +1,11 @@
 // early.mjs: `mixdown serve` shows the pages open in browsers first when a save passes the
 // quick checks, and those pages are byte for byte what the whole build then publishes and what
 // `mixdown build` makes; a save the schema refuses is never shown early; in headless Chromium,
-// a save reloads the open pages it changed and leaves the others as they are. Prints one TAP
-// line each.
+// a save reloads the open pages it changed and leaves the others as they are (the build's last
+// status answer lists the pages it changed). Prints one TAP line each.
 // Usage: node early.mjs URL BOOK_DIR MIXDOWN WORK_DIR
-// (BOOK_DIR holds book.xml, chapter.xml (page c.html) and other.xml (page o.html).)
+// (BOOK_DIR holds book.xml, chapter.xml (page c.html) and other.xml (page o.html), which shows
+// images/dot.svg.)
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../browser/chromium.mjs";
 import { execFileSync } from "node:child_process";
@@ -91,7 +92,7 @@ async function shownEarly(words, others) {
       detail = "the page shown early differs from the page the whole build published";
     else if (early.body.replace(liveTag, "") !== built)
       detail = "the page shown early differs from the one `mixdown build` makes";
-    else if (whole.status.error || !(whole.status.except ?? []).includes("c.html"))
+    else if (whole.status.error || !whole.status.changed || whole.status.changed.includes("c.html"))
       detail = `the build's last answer does not spare c.html a second reload: ${JSON.stringify(whole.status)}`;
   }
   report(name, detail === "", detail);
@@ -114,6 +115,40 @@ async function shownEarly(words, others) {
     detail = "a good save after it was not shown early either";
   report(name, detail === "", detail);
   await restore();
+}
+
+// 4. With no page open: the build's last answer lists exactly the pages it changed.
+{
+  const name = "a save's last status answer lists the pages it changed: one for a new paragraph, every page for a new title or picture";
+  const settle = async (known) => {
+    let s = await status(known);
+    while (s.build === known || s.only) s = await status(s.build);
+    return s;
+  };
+  let detail = "";
+  let known = await latest();
+  writeFileSync(chapter, original.replace(/<para>[^<]*/, "<para>A paragraph of one page"));
+  let s = await settle(known);
+  if (s.error || JSON.stringify(s.changed) !== '["c.html"]')
+    detail = `a new paragraph in chapter.xml listed ${JSON.stringify(s.changed)}, not only c.html`;
+  known = s.build;
+  writeFileSync(chapter, original.replace("<title>A chapter</title>", "<title>A chapter, renamed</title>"));
+  s = await settle(known);
+  const all = ["c.html", "index.html", "o.html"];
+  if (detail === "" && s.changed && !all.every((p) => s.changed.includes(p)))
+    detail = `a new title listed ${JSON.stringify(s.changed)}, not every page`;
+  await restore();
+  // a picture: the pages showing it are the same bytes, yet they must reload
+  const picture = `${bookDir}/images/dot.svg`;
+  const drawn = readFileSync(picture, "utf8");
+  known = await latest();
+  writeFileSync(picture, drawn.replace("#336699", "#993366"));
+  s = await settle(known);
+  writeFileSync(picture, drawn);
+  if (detail === "" && s.changed)
+    detail = `a new picture listed ${JSON.stringify(s.changed)}, where every page must reload`;
+  await settle(s.build);
+  report(name, detail === "", detail);
 }
 
 // 3. In a browser: the open pages the save changed reload, the others stay.

@@ -165,7 +165,7 @@ book2=$out/book2
 mkdir -p "$book2/chapters"
 sed 's|href="chapter.xml"|href="chapters/chapter.xml"|' tests/serve/book/book.xml >"$book2/book.xml"
 sed 's|<para>The first words|<para><bogus/>The first words|' tests/serve/book/chapter.xml >"$book2/chapters/chapter.xml"
-cp tests/serve/book/other.xml "$book2/other.xml"
+cp -R tests/serve/book/other.xml tests/serve/book/images "$book2/"
 mixdown=$(cd "$(dirname "$MIXDOWN")" && pwd)/$(basename "$MIXDOWN")
 port2=$((port + 1))
 url2=http://127.0.0.1:$port2

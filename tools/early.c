@@ -104,9 +104,8 @@ static char *page_names(const struct early_pages *e)
 	names = xcalloc(size, 1);
 	names[0] = ' ';
 	for (size_t i = 0; i < e->n; i++) {
-		size_t len = strlen(e->names[i]), stem = len - strlen(".html");
-		if (len > strlen(".html") && strcmp(e->names[i] + stem, ".html") == 0 &&
-		    strchr(e->names[i], ' ') == NULL) {
+		size_t stem = strlen(e->names[i]) - strlen(".html");
+		if (ends_with(e->names[i], ".html") && strchr(e->names[i], ' ') == NULL) {
 			memcpy(names + used, e->names[i], stem);
 			used += stem;
 			names[used++] = ' ';
@@ -119,17 +118,12 @@ int early_render(struct renderer *r, const struct book *b, const char **params,
                  const struct early_pages *e)
 {
 	char *names = page_names(e);
-	size_t n = 0;
+	const char *only[] = {"only-pages", names, NULL};
+	const char **more = render_params_join(params, only);
 	struct diag quiet, *loud = r->diag;
 	struct writer w = {"", e->put, e->sink, &quiet, 0};
 	int report_unknown = r->report_unknown;
 
-	while (params[n] != NULL)
-		n++;
-	const char **more = xcalloc(n + 3, sizeof *more);
-	memcpy(more, params, n * sizeof *more);
-	more[n] = "only-pages";
-	more[n + 1] = names;
 	diag_init(&quiet, stderr);
 	diag_hold(&quiet);
 	r->diag = &quiet;
@@ -167,26 +161,17 @@ static int is_search_file(const char *rel)
 /* Is rel a page: an .html file at the site's top? */
 static int is_page(const char *rel)
 {
-	size_t len = strlen(rel);
-
-	return strchr(rel, '/') == NULL && len > strlen(".html") &&
-	       strcmp(rel + len - strlen(".html"), ".html") == 0;
+	return strchr(rel, '/') == NULL && ends_with(rel, ".html");
 }
 
-/* Does file a hold the bytes of file b (1), or differ (0), or b not exist (-1)? */
+/* Does file b hold the bytes of file a? */
 static int same_bytes(const char *a, const char *b)
 {
-	char *x = NULL, *y = NULL;
-	size_t nx = 0, ny = 0;
-	struct stat st;
-	int same;
+	char *x = NULL;
+	size_t nx = 0;
+	int same = read_file(a, READ_ANY_SIZE, &x, &nx) == 0 && file_holds(b, x, nx);
 
-	if (lstat(b, &st) != 0)
-		return -1;
-	same = read_file(a, READ_ANY_SIZE, &x, &nx) == 0 && read_file(b, READ_ANY_SIZE, &y, &ny) == 0 &&
-	       nx == ny && memcmp(x, y, nx) == 0;
 	free(x);
-	free(y);
 	return same;
 }
 
@@ -220,10 +205,8 @@ static void compare_folder(struct comparison *c, const char *rel)
 		struct stat st;
 		if (lstat(mine, &st) == 0 && S_ISDIR(st.st_mode)) {
 			compare_folder(c, child);
-		} else {
-			int same = same_bytes(mine, theirs);
-			if (c->missing_only ? same < 0 : same <= 0)
-				add_changed(c, child);
+		} else if (c->missing_only ? lstat(theirs, &st) != 0 : !same_bytes(mine, theirs)) {
+			add_changed(c, child);
 		}
 		free(theirs);
 		free(mine);

@@ -210,22 +210,17 @@ static int render_into(struct renderer *r, const struct book *b, const char **pa
 {
 	time_t when = epub_book_time(b);
 	char modified[32], uuid[46];
-	const char *all[64];
-	size_t n = 0;
+	const char *dated[] = {"modified", modified, "identifier", uuid, NULL};
+	const char **all;
 	struct tm tm;
 	xmlDocPtr result;
 
 	utc_date(when, &tm);
 	strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	book_uuid(b, uuid);
-	for (; n < 58 && params[n] != NULL; n++)
-		all[n] = params[n];
-	all[n++] = "modified";
-	all[n++] = modified;
-	all[n++] = "identifier";
-	all[n++] = uuid;
-	all[n] = NULL;
+	all = render_params_join(params, dated);
 	result = writer_render(content, r, "xsl/epub/epub.xsl", b, all);
+	free(all);
 	xmlFreeDoc(result);
 	return result != NULL;
 }

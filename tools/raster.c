@@ -24,18 +24,14 @@ static long png_width(const char *png, size_t len)
 	return (long)b[16] << 24 | (long)b[17] << 16 | (long)b[18] << 8 | (long)b[19];
 }
 
-/* The published file of the site beside earlier's pages, read whole, or NULL. */
-static char *published(const char *earlier, const char *target, size_t limit, size_t *len)
+/* The path of the site's file target in the build published at earlier (malloc'd). */
+static char *published_path(const char *earlier, const char *target)
 {
 	char *rel = xasprintf(SITE_DIR "%s", target);
 	char *path = path_join(earlier, rel);
-	char *data = NULL;
 
-	if (read_file(path, limit, &data, len) != 0)
-		data = NULL;
-	free(path);
 	free(rel);
-	return data;
+	return path;
 }
 
 /* The PNG published in earlier for img, when the SVG published beside it is the one img is
@@ -43,16 +39,16 @@ static char *published(const char *earlier, const char *target, size_t limit, si
 static char *earlier_png(const struct image *img, const char *earlier, size_t *len)
 {
 	char *svg_target = xasprintf("%.*s.svg", (int)(strlen(img->target) - 4), img->target);
-	size_t svg_len;
-	char *svg = published(earlier, svg_target, img->len, &svg_len);
+	char *svg = published_path(earlier, svg_target), *png_path = published_path(earlier, img->target);
 	char *png = NULL;
 
-	if (svg != NULL && svg_len == img->len && memcmp(svg, img->data, svg_len) == 0)
-		png = published(earlier, img->target, LARGEST_PNG, len);
+	if (file_holds(svg, img->data, img->len))
+		read_file(png_path, LARGEST_PNG, &png, len); /* png stays NULL when it cannot be read */
 	if (png != NULL && png_width(png, *len) != img->width) {
 		free(png);
 		png = NULL;
 	}
+	free(png_path);
 	free(svg);
 	free(svg_target);
 	return png;

@@ -132,6 +132,21 @@ xsltStylesheetPtr render_compile(struct renderer *r, const char *relpath)
 	return style;
 }
 
+const char **render_params_join(const char **params, const char *const *more)
+{
+	size_t n = 0, m = 0;
+	const char **all;
+
+	while (params[n] != NULL)
+		n++;
+	while (more[m] != NULL)
+		m++;
+	all = xcalloc(n + m + 1, sizeof *all);
+	memcpy(all, params, n * sizeof *all);
+	memcpy(all + n, more, m * sizeof *all);
+	return all;
+}
+
 xmlHashTablePtr render_keep(void)
 {
 	return xmlHashCreate(4);

@@ -58,6 +58,10 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 xmlDocPtr render_stylesheet(struct renderer *r, const char *relpath, const struct book *b,
                             const char **params);
 
+/* params followed by more (each name, value, ..., NULL), in a new array (malloc'd; the strings
+ * stay their owners'). */
+const char **render_params_join(const char **params, const char *const *more);
+
 /* A table for renderers to keep their compiled stylesheets in, for renderings to come; freed
  * with what it holds by render_forget. */
 xmlHashTablePtr render_keep(void);

@@ -281,8 +281,7 @@ static int is_page_name(const char *page)
 {
 	size_t len = strlen(page);
 
-	if (len >= PAGE_NAME_MAX || len <= strlen(".html") ||
-	    strcmp(page + len - strlen(".html"), ".html") != 0 || page[0] == '.')
+	if (len >= PAGE_NAME_MAX || !ends_with(page, ".html") || page[0] == '.')
 		return 0;
 	for (const char *c = page; *c != '\0'; c++)
 		if (!(isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-'))
@@ -763,11 +762,9 @@ static size_t watched_pages(struct server *s, char pages[][PAGE_NAME_MAX], const
 /* Is the site's published file called name the page html, len bytes? */
 static int published_alike(const struct server *s, const char *name, const char *html, size_t len)
 {
-	char *path = path_join(s->opts->site_dir, name), *text = NULL;
-	size_t got = 0;
-	int same = read_file(path, len, &text, &got) == 0 && got == len && memcmp(text, html, len) == 0;
+	char *path = path_join(s->opts->site_dir, name);
+	int same = file_holds(path, html, len);
 
-	free(text);
 	free(path);
 	return same;
 }

@@ -18,6 +18,13 @@ char *xstrdup(const char *s)
 	return copy;
 }
 
+int ends_with(const char *s, const char *suffix)
+{
+	size_t len = strlen(s), n = strlen(suffix);
+
+	return len > n && strcmp(s + len - n, suffix) == 0;
+}
+
 void *xcalloc(size_t n, size_t size)
 {
 	void *items = calloc(n > 0 ? n : 1, size);
@@ -100,4 +107,14 @@ int read_file(const char *path, size_t limit, char **text, size_t *len)
 	*text = buf;
 	*len = used;
 	return 0;
+}
+
+int file_holds(const char *path, const void *data, size_t len)
+{
+	char *text = NULL;
+	size_t got = 0;
+	int same = read_file(path, len, &text, &got) == 0 && got == len && memcmp(text, data, len) == 0;
+
+	free(text);
+	return same;
 }

@@ -12,6 +12,9 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* Does s end with suffix (and hold more than it)? */
+int ends_with(const char *s, const char *suffix);
+
 /* n zeroed items of size bytes. */
 void *xcalloc(size_t n, size_t size);
 
@@ -27,5 +30,7 @@ char *path_join(const char *folder, const char *name);
  * bytes). Returns 0, or -1 with errno set: EFBIG for a longer file, found before reading
  * when its size is known. */
 int read_file(const char *path, size_t limit, char **text, size_t *len);
+/* Does the file at path hold exactly the len bytes of data? 0 too when it cannot be read. */
+int file_holds(const char *path, const void *data, size_t len);
 
 #endif

@@ -1,4 +1,5 @@
-/* test_util.c: the one path joiner and the one file reader. */
+/* test_util.c: the one path joiner, the one file reader and its comparison, and the suffix
+ * test. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,6 +119,29 @@ static void reports_a_missing_file(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
+static void knows_a_file_by_its_exact_bytes(void **state)
+{
+	char *path = temporary_file("a\0b", 3);
+
+	(void)state;
+	assert_true(file_holds(path, "a\0b", 3));
+	assert_false(file_holds(path, "a\0c", 3));
+	assert_false(file_holds(path, "a\0", 2));   /* the file is longer */
+	assert_false(file_holds(path, "a\0bc", 4)); /* the file is shorter */
+	unlink(path);
+	assert_false(file_holds(path, "a\0b", 3));  /* gone */
+	free(path);
+}
+
+static void tells_a_suffix_from_a_whole_name(void **state)
+{
+	(void)state;
+	assert_true(ends_with("ch.html", ".html"));
+	assert_false(ends_with(".html", ".html"));
+	assert_false(ends_with("ch.htm", ".html"));
+	assert_false(ends_with("ch.html.gz", ".html"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +152,8 @@ int main(void)
 		cmocka_unit_test(reads_up_to_its_limit_and_no_further),
 		cmocka_unit_test(stops_an_endless_file_at_its_limit),
 		cmocka_unit_test(reports_a_missing_file),
+		cmocka_unit_test(knows_a_file_by_its_exact_bytes),
+		cmocka_unit_test(tells_a_suffix_from_a_whole_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

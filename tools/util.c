@@ -70,6 +70,16 @@ char *path_join(const char *folder, const char *name)
 	return xasprintf("%s/%s", folder, name);
 }
 
+/* Grows buf to hold cap bytes and a terminating NUL. */
+static char *grow_buffer(char *buf, size_t cap)
+{
+	char *grown = realloc(buf, cap + 1);
+
+	if (grown == NULL)
+		abort();
+	return grown;
+}
+
 int read_file(const char *path, size_t limit, char **text, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
@@ -79,19 +89,22 @@ int read_file(const char *path, size_t limit, char **text, size_t *len)
 
 	if (fp == NULL)
 		return -1;
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+	int regular = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
+	if (regular && (uintmax_t)st.st_size > limit) {
 		fclose(fp);
 		errno = EFBIG;
 		return -1;
+	}
+	/* a regular file's buffer is its size and one byte more, to see that it did not grow */
+	if (regular) {
+		cap = (size_t)st.st_size + 1;
+		buf = grow_buffer(buf, cap);
 	}
 	while (got > 0 && used <= limit) {
 		if (used == cap) {
 			cap = cap ? cap * 2 : 65536;
 			cap = cap < limit + 1 ? cap : limit + 1;
-			char *grown = realloc(buf, cap + 1);
-			if (grown == NULL)
-				abort();
-			buf = grown;
+			buf = grow_buffer(buf, cap);
 		}
 		got = fread(buf + used, 1, cap - used, fp);
 		used += got;

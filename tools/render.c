@@ -276,6 +276,28 @@ static void emit_file(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr 
 	xmlFree(method);
 }
 
+/* <out:records>: makes its elements in a holder of their own, hands each to the record sink
+ * and frees them; a sink's failure stops the transformation. */
+static void emit_records(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+                         xsltElemPreCompPtr comp)
+{
+	struct renderer *r = ctxt->_private;
+	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, BAD_CAST "records", NULL);
+	xmlNodePtr insert = ctxt->insert;
+
+	(void)comp;
+	ctxt->insert = holder;
+	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+	ctxt->insert = insert;
+	for (xmlNodePtr c = holder != NULL ? holder->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && r != NULL && r->record_sink != NULL &&
+		    !r->record_sink(r->record_data, c)) {
+			ctxt->state = XSLT_STATE_STOPPED;
+			break;
+		}
+	xmlFreeNode(holder);
+}
+
 xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct book *b,
                        const char **params)
 {
@@ -290,6 +312,7 @@ xmlDocPtr render_apply(struct renderer *r, xsltStylesheetPtr style, const struct
 	xsltSetTransformErrorFunc(ctxt, r, on_transform_error);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "unknown", BAD_CAST MX_NS, unknown_element);
 	xsltRegisterExtElement(ctxt, BAD_CAST "file", BAD_CAST MX_OUTPUT_NS, emit_file);
+	xsltRegisterExtElement(ctxt, BAD_CAST "records", BAD_CAST MX_OUTPUT_NS, emit_records);
 	xsltQuoteUserParams(ctxt, layout_params());
 	xsltQuoteUserParams(ctxt, params);
 	result = xsltApplyStylesheetUser(style, b->doc, NULL, NULL, NULL, ctxt);

@@ -10,7 +10,7 @@
 #include "book.h"
 #include "xmlerr.h"
 
-/* The namespace of the stylesheets' <out:file> instruction. */
+/* The namespace of the stylesheets' <out:file> and <out:records> instructions. */
 #define MX_OUTPUT_NS "urn:x-mixdown:output"
 
 /* A file the stylesheets make: <out:file href="..." method="html|xhtml|xml">, given to the
@@ -38,6 +38,8 @@ struct renderer {
 	int handler_set;
 	int (*sink)(void *data, struct rendered_file *file); /* where each file goes as it is made */
 	void *sink_data;                                      /* (no sink: the files are dropped) */
+	int (*record_sink)(void *data, xmlNodePtr record); /* each <out:records>'s elements, as */
+	void *record_data;                                 /* they are made (none: dropped) */
 	xmlHashTablePtr kept; /* stylesheets compiled by an earlier rendering, by relpath, kept for
 	                       * later ones (serve's rebuilds; render_keep); NULL: each is freed */
 };

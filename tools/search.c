@@ -1,5 +1,7 @@
-/* search.c: writes the site's search index from the records the site stylesheet made from
- * each rendered page (xsl/html/search.xsl), built here so the browser only looks terms up:
+/* search.c: writes the site's search index from the records the site stylesheet makes from
+ * each rendered page (xsl/html/search.xsl), built here so the browser only looks terms up.
+ * Each record is taken as it is made, its words counted and its text written, and then freed,
+ * so the index holds only the terms' postings and the records' short fields:
  *   assets/search-index.js  the records (href, kind, title, trail, text file) and shard keys;
  *   assets/search/t-HEX.js  the terms and words beginning with a shard's key (HEX: its UTF-8
  *                           bytes): each term's postings [record delta, weight*200 + in title,
@@ -18,6 +20,7 @@
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,26 +86,41 @@ static const struct field {
 /* A text file is closed once it holds this many bytes of text. */
 #define TEXT_BUDGET 4000
 
+/* A term's occurrences in one record, counted by field: BM25F's weights need every record's
+ * field lengths, known once the last record is in. */
 struct posting {
-	size_t record;
-	double tf;
-	int in_title;
+	uint32_t record;
+	uint32_t count[FIELD_COUNT];
 };
 
-/* A term with its postings, or a word with its first term. */
+/* A term with its postings, or a word with its first term. A term's postings are kept packed,
+ * each as its record's distance from the one before and its counts, every number in 7-bit
+ * groups (the high bit set on all but the last): most take five bytes. The posting of the
+ * record being counted is kept apart until the next record, or the end, packs it. */
 struct entry {
 	char *key;
 	char *term;
-	struct posting *postings;
-	size_t n, cap;
+	unsigned char *packed;
+	size_t len, cap;
+	size_t n;                /* postings, the one being counted included */
+	uint32_t packed_record;  /* the record of the last packed posting */
+	struct posting current;
 };
 
-struct index {
+struct search {
+	struct writer *w;
 	struct tokenizer *tokens;
 	xmlHashTablePtr terms, words;
-	size_t record;
-	double norm;
-	int in_title;
+	size_t records;          /* taken so far */
+	size_t field;            /* the field being counted */
+	size_t *lengths;         /* each record's words in each field */
+	size_t lengths_cap;
+	double average[FIELD_COUNT]; /* the fields' average lengths, once every record is in */
+	xmlBufferPtr shown;      /* the records as the index lists them */
+	xmlBufferPtr text;       /* the text file being filled, */
+	size_t text_bytes;       /* the bytes of text in it, */
+	char *text_page;         /* the page its records are on */
+	size_t text_files;       /* and its number */
 	int ok;
 };
 
@@ -112,7 +130,7 @@ static void free_entry(void *payload, const xmlChar *name)
 	(void)name;
 	free(e->key);
 	free(e->term);
-	free(e->postings);
+	free(e->packed);
 	free(e);
 }
 
@@ -127,94 +145,124 @@ static struct entry *entry_new(xmlHashTablePtr table, const char *key)
 	return NULL;
 }
 
+static void pack_number(struct entry *t, uint32_t v)
+{
+	if (t->cap - t->len < 5) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->packed = realloc(t->packed, t->cap);
+		if (t->packed == NULL)
+			abort();
+	}
+	while (v >= 0x80) {
+		t->packed[t->len++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	t->packed[t->len++] = (unsigned char)v;
+}
+
+static uint32_t unpack_number(const unsigned char *packed, size_t *at)
+{
+	uint32_t v = 0;
+	int shift = 0;
+
+	while (packed[*at] & 0x80) {
+		v |= (uint32_t)(packed[(*at)++] & 0x7f) << shift;
+		shift += 7;
+	}
+	return v | (uint32_t)packed[(*at)++] << shift;
+}
+
+/* Packs the posting being counted. */
+static void pack_current(struct entry *t)
+{
+	pack_number(t, t->current.record - t->packed_record);
+	for (size_t f = 0; f < FIELD_COUNT; f++)
+		pack_number(t, t->current.count[f]);
+	t->packed_record = t->current.record;
+}
+
+/* Packs a term's last posting, once every record is in. */
+static void pack_last(void *payload, void *data, const xmlChar *name)
+{
+	struct entry *t = payload;
+	(void)data, (void)name;
+	if (t->n > 0)
+		pack_current(t);
+}
+
+/* The posting at *at in t's packed postings (the first: *at is 0), moving *at past it. */
+static struct posting unpack_posting(const struct entry *t, size_t *at, uint32_t record)
+{
+	struct posting p;
+
+	p.record = record + unpack_number(t->packed, at);
+	for (size_t f = 0; f < FIELD_COUNT; f++)
+		p.count[f] = unpack_number(t->packed, at);
+	return p;
+}
+
 static void add_term(const char *word, const char *term, size_t n, void *ctx)
 {
-	struct index *ix = ctx;
-	struct entry *t = xmlHashLookup(ix->terms, BAD_CAST term);
+	struct search *s = ctx;
+	struct entry *t = xmlHashLookup(s->terms, BAD_CAST term);
 	(void)n;
-	if (xmlHashLookup(ix->words, BAD_CAST word) == NULL) {
-		struct entry *w = entry_new(ix->words, word);
+	if (xmlHashLookup(s->words, BAD_CAST word) == NULL) {
+		struct entry *w = entry_new(s->words, word);
 		if (w == NULL || (w->term = strdup(term)) == NULL)
-			ix->ok = 0;
+			s->ok = 0;
 	}
-	if (t == NULL && (t = entry_new(ix->terms, term)) == NULL) {
-		ix->ok = 0;
+	if (t == NULL && (t = entry_new(s->terms, term)) == NULL) {
+		s->ok = 0;
 		return;
 	}
-	if (t->n == 0 || t->postings[t->n - 1].record != ix->record) {
-		if (t->n == t->cap) {
-			size_t cap = t->cap ? t->cap * 2 : 4;
-			struct posting *p = realloc(t->postings, cap * sizeof *p);
-			if (p == NULL) {
-				ix->ok = 0;
-				return;
-			}
-			t->postings = p, t->cap = cap;
-		}
-		t->postings[t->n++] = (struct posting){ix->record, 0, 0};
+	if (t->n == 0 || t->current.record != s->records) {
+		if (t->n > 0)
+			pack_current(t);
+		t->current = (struct posting){(uint32_t)s->records, {0}};
+		t->n++;
 	}
-	t->postings[t->n - 1].tf += ix->norm;
-	t->postings[t->n - 1].in_title |= ix->in_title;
+	t->current.count[s->field]++;
 }
 
-static void count_term(const char *word, const char *term, size_t n, void *ctx)
+/* Counts the words of the record's fields into the postings and its lengths. */
+static void count_words(struct search *s, xmlChar *const values[FIELD_COUNT])
 {
-	(void)word, (void)term, (void)n, (void)ctx;
-}
-
-static size_t field_words(struct index *ix, xmlNodePtr record, size_t f, term_visit visit)
-{
-	xmlChar *value = xmlGetProp(record, BAD_CAST fields[f].name);
-	size_t n = value != NULL ? tokenizer_each(ix->tokens, (const char *)value, visit, ix) : 0;
-	xmlFree(value);
-	return n;
-}
-
-/* The records: the <mx:record> elements at the top of the stylesheet's result. */
-static size_t collect_records(xmlDocPtr result, xmlNodePtr **out)
-{
-	xmlNodePtr root = xmlDocGetRootElement(result);
-	size_t n = 0, cap = 0;
-	*out = NULL;
-	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || c->ns == NULL || !xmlStrEqual(c->ns->href, BAD_CAST MX_NS) ||
-		    !xmlStrEqual(c->name, BAD_CAST "record"))
-			continue;
-		if (n == cap) {
-			xmlNodePtr *grown = realloc(*out, (cap = cap ? cap * 2 : 64) * sizeof *grown);
-			if (grown == NULL)
-				return n;
-			*out = grown;
-		}
-		(*out)[n++] = c;
+	if (s->lengths_cap < (s->records + 1) * FIELD_COUNT) {
+		s->lengths_cap = s->lengths_cap ? s->lengths_cap * 2 : 64 * FIELD_COUNT;
+		s->lengths = realloc(s->lengths, s->lengths_cap * sizeof *s->lengths);
+		if (s->lengths == NULL)
+			abort();
 	}
-	return n;
+	for (size_t f = 0; f < FIELD_COUNT; f++) {
+		s->field = f;
+		s->lengths[s->records * FIELD_COUNT + f] =
+		    values[f] != NULL ? tokenizer_each(s->tokens, (const char *)values[f], add_term, s) : 0;
+	}
 }
 
-/* BM25F's frequencies: each occurrence of a term adds its field's weight, discounted by how
- * much longer than the average that field is in its record. */
-static void index_records(struct index *ix, xmlNodePtr *records, size_t n)
+/* The fields' average lengths, over every record. */
+static void average_lengths(struct search *s)
 {
-	size_t *lengths = calloc(n * FIELD_COUNT + 1, sizeof *lengths);
-	double average[FIELD_COUNT] = {0};
-	if (lengths == NULL) {
-		ix->ok = 0;
-		return;
-	}
-	for (size_t r = 0; r < n; r++)
+	for (size_t r = 0; r < s->records; r++)
 		for (size_t f = 0; f < FIELD_COUNT; f++)
-			average[f] += (double)(lengths[r * FIELD_COUNT + f] = field_words(ix, records[r], f, count_term));
+			s->average[f] += (double)s->lengths[r * FIELD_COUNT + f];
 	for (size_t f = 0; f < FIELD_COUNT; f++)
-		average[f] = fmax(1, average[f] / (double)(n ? n : 1));
-	for (size_t r = 0; r < n; r++)
-		for (size_t f = 0; f < FIELD_COUNT; f++) {
-			ix->record = r;
-			ix->in_title = f == 0;
-			ix->norm = fields[f].weight /
-			           (1 - fields[f].b + fields[f].b * (double)lengths[r * FIELD_COUNT + f] / average[f]);
-			field_words(ix, records[r], f, add_term);
-		}
-	free(lengths);
+		s->average[f] = fmax(1, s->average[f] / (double)(s->records ? s->records : 1));
+}
+
+/* BM25F's frequency of a term in a record: each occurrence adds its field's weight, discounted
+ * by how much longer than the average that field is in its record. */
+static double frequency(const struct search *s, const struct posting *p)
+{
+	double tf = 0;
+
+	for (size_t f = 0; f < FIELD_COUNT; f++) {
+		double length = (double)s->lengths[p->record * FIELD_COUNT + f];
+		double norm = fields[f].weight / (1 - fields[f].b + fields[f].b * length / s->average[f]);
+		for (uint32_t k = 0; k < p->count[f]; k++)
+			tf += norm;
+	}
+	return tf;
 }
 
 /* ---- the shards ---- */
@@ -257,15 +305,18 @@ static int prefix_bytes(const char *s, int chars)
 	return i;
 }
 
-static void posting_json(xmlBufferPtr buf, const struct entry *t)
+static void posting_json(xmlBufferPtr buf, const struct search *s, const struct entry *t)
 {
 	char num[48];
 	json_string(buf, BAD_CAST t->key);
 	xmlBufferCat(buf, BAD_CAST ":[");
+	uint32_t record = 0;
+	size_t at = 0;
 	for (size_t i = 0; i < t->n; i++) {
-		const struct posting *p = &t->postings[i];
-		snprintf(num, sizeof num, "%s%zu,%ld", i ? "," : "", p->record - (i ? t->postings[i - 1].record : 0),
-		         lround(p->tf * 100) * 2 + p->in_title);
+		struct posting p = unpack_posting(t, &at, record);
+		snprintf(num, sizeof num, "%s%lu,%ld", i ? "," : "", (unsigned long)(p.record - record),
+		         lround(frequency(s, &p) * 100) * 2 + (p.count[0] > 0));
+		record = p.record;
 		xmlBufferCat(buf, BAD_CAST num);
 	}
 	xmlBufferCat(buf, BAD_CAST "]");
@@ -284,6 +335,7 @@ static void word_json(xmlBufferPtr buf, const struct entry *w)
 }
 
 struct shards {
+	const struct search *s;
 	struct writer *w;
 	xmlBufferPtr keys;
 	int ok;
@@ -308,7 +360,7 @@ static void write_shard(struct shards *sh, const char *key, size_t keylen, const
 	for (size_t i = 0; i < n; i++)
 		if (!items[i].is_word) {
 			xmlBufferCat(buf, BAD_CAST(first ? "" : ",\n"));
-			posting_json(buf, items[i].entry);
+			posting_json(buf, sh->s, items[i].entry);
 			first = 0;
 		}
 	xmlBufferCat(buf, BAD_CAST "},\n\"w\":[");
@@ -361,15 +413,15 @@ static void write_shards(struct shards *sh, const struct item *items, size_t n, 
 	}
 }
 
-static int write_all_shards(struct index *ix, struct writer *w, xmlBufferPtr keys)
+static int write_all_shards(struct search *s, xmlBufferPtr keys)
 {
-	struct items items = {calloc((size_t)(xmlHashSize(ix->terms) + xmlHashSize(ix->words)) + 1, sizeof(struct item)), 0};
-	struct shards sh = {w, keys, 1};
+	struct items items = {calloc((size_t)(xmlHashSize(s->terms) + xmlHashSize(s->words)) + 1, sizeof(struct item)), 0};
+	struct shards sh = {s, s->w, keys, 1};
 	if (items.all == NULL)
 		return 0;
-	xmlHashScan(ix->terms, collect_item, &items);
+	xmlHashScan(s->terms, collect_item, &items);
 	size_t terms = items.n;
-	xmlHashScan(ix->words, collect_item, &items);
+	xmlHashScan(s->words, collect_item, &items);
 	for (size_t i = terms; i < items.n; i++)
 		items.all[i].is_word = 1;
 	qsort(items.all, items.n, sizeof *items.all, by_key);
@@ -380,108 +432,135 @@ static int write_all_shards(struct index *ix, struct writer *w, xmlBufferPtr key
 
 /* ---- the records and their text ---- */
 
-static void json_prop(xmlBufferPtr buf, xmlNodePtr record, const char *name)
+/* The bytes of href before its fragment: the page it leads to. */
+static size_t page_part(const char *href)
 {
-	xmlChar *value = xmlGetProp(record, BAD_CAST name);
-	json_string(buf, value != NULL ? value : BAD_CAST "");
-	xmlFree(value);
+	return strcspn(href, "#");
 }
 
-static int same_page(xmlNodePtr a, xmlNodePtr b)
+/* Writes the text file being filled, assets/search/x-N.js, and starts the next. */
+static void write_text(struct search *s)
 {
-	xmlChar *x = xmlGetProp(a, BAD_CAST "href"), *y = xmlGetProp(b, BAD_CAST "href");
-	int same = x != NULL && y != NULL && strcspn((char *)x, "#") == strcspn((char *)y, "#") &&
-	           strncmp((char *)x, (char *)y, strcspn((char *)x, "#")) == 0;
-	xmlFree(x);
-	xmlFree(y);
-	return same;
-}
+	char *rel = xasprintf(SEARCH_DIR "x-%zu.js", s->text_files++);
 
-/* Writes assets/search/x-PAGE.js with the text of records [from, to). */
-static int write_text(struct writer *w, xmlNodePtr *records, size_t from, size_t to, size_t page)
-{
-	xmlBufferPtr buf = xmlBufferCreate();
-	char line[64];
-	char *rel = xasprintf(SEARCH_DIR "x-%zu.js", page);
-	int ok;
-	xmlBufferCat(buf, BAD_CAST "(function (t) {\n");
-	for (size_t r = from; r < to; r++) {
-		snprintf(line, sizeof line, "t[%zu] = ", r);
-		xmlBufferCat(buf, BAD_CAST line);
-		json_prop(buf, records[r], "text");
-		xmlBufferCat(buf, BAD_CAST ";\n");
-	}
-	xmlBufferCat(buf, BAD_CAST "})(window.mixdownSearchText = window.mixdownSearchText || {});\n");
-	ok = writer_put_copy(w, rel, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-	xmlBufferFree(buf);
+	xmlBufferCat(s->text, BAD_CAST "})(window.mixdownSearchText = window.mixdownSearchText || {});\n");
+	s->ok &= writer_put_copy(s->w, rel, xmlBufferContent(s->text), (size_t)xmlBufferLength(s->text));
+	xmlBufferEmpty(s->text);
 	free(rel);
-	return ok;
+	free(s->text_page);
+	s->text_page = NULL;
+	s->text_bytes = 0;
 }
 
-static size_t text_length(xmlNodePtr record)
+/* Puts a record's text in the text files: each holds records of one page, and no more once it
+ * has TEXT_BUDGET bytes, so that a result's snippet loads little beside it. */
+static void keep_text(struct search *s, const char *href, const xmlChar *text)
 {
-	xmlChar *text = xmlGetProp(record, BAD_CAST "text");
-	size_t len = text != NULL ? strlen((char *)text) : 0;
-	xmlFree(text);
-	return len;
-}
+	char line[64];
 
-/* The records as [href, kind, title, trail, text file number], with the text files: each holds
- * records of one page, and no more once it has TEXT_BUDGET bytes, so that a result's snippet
- * loads little beside it. */
-static int write_records(xmlBufferPtr buf, struct writer *w, xmlNodePtr *records, size_t n)
-{
-	static const char *const shown[] = {"href", "kind", "title", "trail"};
-	size_t page = 0, first = 0, text = 0;
-	int ok = 1;
-	char num[32];
-	for (size_t r = 0; r < n; r++) {
-		if (r > 0 && (text >= TEXT_BUDGET || !same_page(records[r], records[first]))) {
-			ok &= write_text(w, records, first, r, page++);
-			first = r;
-			text = 0;
-		}
-		text += text_length(records[r]);
-		xmlBufferCat(buf, BAD_CAST(r ? ",\n[" : "["));
-		for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-			json_prop(buf, records[r], shown[i]);
-			xmlBufferCat(buf, BAD_CAST ",");
-		}
-		snprintf(num, sizeof num, "%zu]", page);
-		xmlBufferCat(buf, BAD_CAST num);
+	if (s->text_page != NULL &&
+	    (s->text_bytes >= TEXT_BUDGET || page_part(href) != strlen(s->text_page) ||
+	     strncmp(href, s->text_page, strlen(s->text_page)) != 0))
+		write_text(s);
+	if (s->text_page == NULL) {
+		s->text_page = strndup(href, page_part(href));
+		xmlBufferCat(s->text, BAD_CAST "(function (t) {\n");
 	}
-	if (n > 0)
-		ok &= write_text(w, records, first, n, page);
-	return ok;
+	s->text_bytes += strlen((const char *)text);
+	snprintf(line, sizeof line, "t[%zu] = ", s->records);
+	xmlBufferCat(s->text, BAD_CAST line);
+	json_string(s->text, text);
+	xmlBufferCat(s->text, BAD_CAST ";\n");
 }
 
-long search_write_index(xmlDocPtr result, struct writer *w)
+/* Lists a record in the index as [href, kind, title, trail, text file number]. */
+static void list_record(struct search *s, xmlChar *const shown[4])
 {
-	xmlNodePtr *records;
-	size_t n = collect_records(result, &records);
-	struct index ix = {tokenizer_new(), xmlHashCreate(4096), xmlHashCreate(4096), 0, 0, 0, 1};
+	char num[32];
+
+	xmlBufferCat(s->shown, BAD_CAST(s->records ? ",\n[" : "["));
+	for (size_t i = 0; i < 4; i++) {
+		json_string(s->shown, shown[i]);
+		xmlBufferCat(s->shown, BAD_CAST ",");
+	}
+	snprintf(num, sizeof num, "%zu]", s->text_files);
+	xmlBufferCat(s->shown, BAD_CAST num);
+}
+
+struct search *search_new(struct writer *w)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+
+	s->w = w;
+	s->tokens = tokenizer_new();
+	s->terms = xmlHashCreate(4096);
+	s->words = xmlHashCreate(4096);
+	s->shown = xmlBufferCreate();
+	s->text = xmlBufferCreate();
+	s->ok = s->tokens != NULL && s->terms != NULL && s->words != NULL && s->shown != NULL &&
+	        s->text != NULL;
+	if (!s->ok)
+		diag_report(w->diag, NULL, D_INTERNAL,
+		            "the search index cannot be made (out of memory or no Snowball English stemmer)");
+	return s;
+}
+
+int search_add(void *search, xmlNodePtr record)
+{
+	static const char *const names[] = {"href", "kind", "title", "trail", "terms", "text"};
+	struct search *s = search;
+	xmlChar *value[6];
+
+	if (!s->ok)
+		return 0;
+	for (size_t i = 0; i < 6; i++) {
+		value[i] = xmlGetProp(record, BAD_CAST names[i]);
+		if (value[i] == NULL)
+			value[i] = xmlStrdup(BAD_CAST "");
+	}
+	keep_text(s, (const char *)value[0], value[5]);
+	list_record(s, value);
+	/* the searched fields, in the order of fields[]: title, terms, trail, text */
+	count_words(s, (xmlChar *const[FIELD_COUNT]){value[2], value[4], value[3], value[5]});
+	s->records++;
+	for (size_t i = 0; i < 6; i++)
+		xmlFree(value[i]);
+	return s->ok;
+}
+
+long search_finish(struct search *s)
+{
 	xmlBufferPtr buf = xmlBufferCreate(), keys = xmlBufferCreate();
 	long size = -1;
 
-	if (ix.tokens != NULL && ix.terms != NULL && ix.words != NULL) {
-		index_records(&ix, records, n);
-		xmlBufferCat(buf, BAD_CAST "window.mixdownSearch = {\"records\":[\n");
-		int ok = ix.ok && write_all_shards(&ix, w, keys) && write_records(buf, w, records, n);
-		xmlBufferCat(buf, BAD_CAST "],\n\"files\":{\"terms\":\"" SEARCH_DIR "t-\",\"text\":\"" SEARCH_DIR "x-\"},\n\"shards\":[");
-		xmlBufferAdd(buf, xmlBufferContent(keys), xmlBufferLength(keys));
-		xmlBufferCat(buf, BAD_CAST "]};\n");
-		if (ok && writer_put_copy(w, layout_path(LAYOUT_SEARCH_INDEX), xmlBufferContent(buf),
-		                          (size_t)xmlBufferLength(buf)))
-			size = xmlBufferLength(buf);
-	} else {
-		diag_report(w->diag, NULL, D_INTERNAL,
-		            "the search index cannot be made (out of memory or no Snowball English stemmer)");
-	}
-	xmlHashFree(ix.terms, free_entry);
-	xmlHashFree(ix.words, free_entry);
-	tokenizer_free(ix.tokens);
+	if (s->ok && s->text_page != NULL)
+		write_text(s);
+	average_lengths(s);
+	xmlHashScan(s->terms, pack_last, NULL);
+	xmlBufferCat(buf, BAD_CAST "window.mixdownSearch = {\"records\":[\n");
+	xmlBufferAdd(buf, xmlBufferContent(s->shown), xmlBufferLength(s->shown));
+	int ok = s->ok && write_all_shards(s, keys);
+	xmlBufferCat(buf, BAD_CAST "],\n\"files\":{\"terms\":\"" SEARCH_DIR "t-\",\"text\":\"" SEARCH_DIR "x-\"},\n\"shards\":[");
+	xmlBufferAdd(buf, xmlBufferContent(keys), xmlBufferLength(keys));
+	xmlBufferCat(buf, BAD_CAST "]};\n");
+	if (ok && writer_put_copy(s->w, layout_path(LAYOUT_SEARCH_INDEX), xmlBufferContent(buf),
+	                          (size_t)xmlBufferLength(buf)))
+		size = xmlBufferLength(buf);
 	xmlBufferFree(buf);
 	xmlBufferFree(keys);
-	free(records);
 	return size;
+}
+
+void search_free(struct search *s)
+{
+	if (s == NULL)
+		return;
+	xmlHashFree(s->terms, free_entry);
+	xmlHashFree(s->words, free_entry);
+	tokenizer_free(s->tokens);
+	xmlBufferFree(s->shown);
+	xmlBufferFree(s->text);
+	free(s->lengths);
+	free(s->text_page);
+	free(s);
 }

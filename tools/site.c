@@ -72,12 +72,18 @@ int site_write(struct renderer *r, const struct plan *p, struct out *o, const st
                const char **params)
 {
 	struct writer w = writer_to_folder(o, SITE_DIR);
+	struct search *index = search_new(&w);
 	xmlDocPtr result;
 	int ok;
 
+	r->record_sink = search_add;
+	r->record_data = index;
 	result = writer_render(&w, r, SITE_STYLESHEET, b, params);
+	r->record_sink = NULL;
+	r->record_data = NULL;
 	ok = result != NULL && copy_assets(r, &w) && writer_put_images(&w, p->images, p->nimages) &&
-	     write_toc(p, &w) && search_write_index(result, &w) >= 0;
+	     write_toc(p, &w) && search_finish(index) >= 0;
 	xmlFreeDoc(result);
+	search_free(index);
 	return ok ? w.files : -1;
 }

@@ -34,11 +34,11 @@ int writer_put_copy(struct writer *w, const char *rel, const void *data, size_t 
 int writer_put_file(struct writer *w, const char *rel, const char *source);
 /* Puts each of the book's images at its target: the published bytes or its file's; an image
  * still to be drawn is left to the process that draws it (raster.h). */
+int writer_put_images(struct writer *w, const struct image *images, size_t n);
 /* Applies the stylesheet xsl/<relpath> to the book with params, putting each file it makes
- * through w as soon as it is made; returns what the result keeps besides (the search
- * records), NULL after reporting. */
+ * through w as soon as it is made; returns the result, without those files, or NULL after
+ * reporting. */
 xmlDocPtr writer_render(struct writer *w, struct renderer *r, const char *relpath,
                         const struct book *b, const char **params);
-int writer_put_images(struct writer *w, const struct image *images, size_t n);
 
 #endif

@@ -2,8 +2,8 @@
 <!-- search.xsl: the records of the site's search index, read from each page's rendered body so
      that a record holds what the reader sees there (link and cross-reference text included):
      one record for the page's own text, one for each section and one for each glossary entry.
-     Each is an <mx:record> in the result, made beside the page's <out:file>; mixdown only
-     writes them out, as assets/search-index.js. Attributes: href, kind (page, section or term), title, trail (the
+     Each is an <mx:record>, made in an <out:records> beside the page's <out:file>; mixdown
+     takes each as it is made, and writes the index from them (tools/search.c). Attributes: href, kind (page, section or term), title, trail (the
      page and enclosing section titles), terms (the index terms placed there, "; " between)
      and text. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

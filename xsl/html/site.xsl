@@ -36,9 +36,11 @@
       </xsl:apply-templates>
     </out:file>
     <xsl:if test="$only-pages = ''">
-      <xsl:call-template name="search-records">
-        <xsl:with-param name="body" select="exsl:node-set($body)"/>
-      </xsl:call-template>
+      <out:records>
+        <xsl:call-template name="search-records">
+          <xsl:with-param name="body" select="exsl:node-set($body)"/>
+        </xsl:call-template>
+      </out:records>
     </xsl:if>
   </xsl:template>
 
@@ -118,8 +120,8 @@
   <!-- Sets the theme before the page is drawn, so a dark page never flashes light. -->
   <xsl:variable name="theme-script">document.documentElement.classList.add("js");try{var t=localStorage.getItem("mixdown-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}</xsl:variable>
 
-  <!-- Each <out:file> is written as soon as it is made, and freed (tools/render.c); the result
-       keeps only the search records. -->
+  <!-- Each <out:file> is written as soon as it is made, and freed, and so are the search
+       records of each <out:records> (tools/render.c): the result keeps nothing. -->
   <xsl:template match="/">
     <mx:files>
       <xsl:choose>

@@ -19,7 +19,7 @@ DEFS      = -D_POSIX_C_SOURCE=200809L -DMIXDOWN_VERSION='"$(VERSION)"' -DMIXDOWN
 ALL_CFLAGS = $(WARN) $(OPTFLAGS) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-MODULES   = util layout json media diag task build early book load columns sanitize svg lang check schema plan names typography image raster render writer tokens search site epub out serve
+MODULES   = util layout json media diag task build early book load columns sanitize blanks svg lang check schema plan names typography image raster render writer tokens search site epub out serve
 MODULE_OBJS = $(MODULES:%=tools/%.o)
 ASAN_OBJS = $(MODULES:%=tools/asan/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))

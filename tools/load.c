@@ -5,6 +5,7 @@
 #include "load.h"
 #include "xmlerr.h"
 #include "util.h"
+#include "blanks.h"
 #include "sanitize.h"
 #include "columns.h"
 
@@ -32,8 +33,10 @@
 #define MAX_BOOK_MIB 256
 #define MIB ((size_t)1 << 20)
 /* Entities are replaced by their text; XML_PARSE_HUGE stays off, so that libxml2's limits on
- * how far entities may amplify the text hold. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOENT)
+ * how far entities may amplify the text hold. Short texts are kept inside their nodes. */
+#define PARSE_OPTIONS                                                                        \
+	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOENT |        \
+	 XML_PARSE_COMPACT)
 
 /* A reference to an external entity: its content lands in parent after the child before (at
  * its start when before is NULL; a reference at the very start of another entity's content is
@@ -1294,6 +1297,7 @@ struct book *load_book(const char *path, const char *root, int keep_going, struc
 		return NULL;
 	}
 	sanitize_book(ld.book, d);
+	drop_blanks(ld.book);
 	book_register_ids(ld.book);
 	return ld.book;
 }

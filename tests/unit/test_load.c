@@ -50,6 +50,54 @@ static void includes_chapters_and_keeps_their_files(void **state)
 	capture_end(&c);
 }
 
+/* The element of an id the loader registered (without the checks by_id runs). */
+static xmlNodePtr registered(struct book *b, const char *id)
+{
+	xmlAttrPtr a = xmlGetID(b->doc, BAD_CAST id);
+
+	assert_non_null(a);
+	return a->parent;
+}
+
+static int blank_children(xmlNodePtr e)
+{
+	int n = 0;
+
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
+		n += c->type == XML_TEXT_NODE && xmlIsBlankNode(c);
+	return n;
+}
+
+/* The white space that lays out blocks is dropped; white space between words, in program
+ * listings and under xml:space="preserve" is kept. */
+static void drops_only_the_blanks_between_blocks(void **state)
+{
+	struct captured c;
+	struct book *b;
+	xmlNodePtr words, code;
+	xmlChar *text;
+	(void)state;
+	capture_start(&c);
+	b = load_book(FIXTURES "blanks/book.xml", NULL, 0, &c.diag);
+	assert_non_null(b);
+	assert_int_equal(blank_children(xmlDocGetRootElement(b->doc)), 0);
+	assert_int_equal(blank_children(registered(b, "c")), 0);
+	assert_int_equal(blank_children(registered(b, "list")), 0);
+	assert_int_equal(blank_children(registered(b, "list")->children), 0);
+	assert_int_equal(blank_children(registered(b, "kept")), 3);
+	words = registered(b, "words");
+	text = xmlNodeGetContent(words);
+	assert_string_equal((const char *)text, "two words");
+	xmlFree(text);
+	code = registered(b, "code");
+	text = xmlNodeGetContent(code);
+	assert_string_equal((const char *)text, "\n  indented\n");
+	xmlFree(text);
+	assert_string_equal(captured_text(&c), "");
+	book_free(b);
+	capture_end(&c);
+}
+
 /* Columns count characters, and the rank of an element among those of its name on its line
  * comes out the same in whatever order elements are located. */
 static void locates_elements_on_one_line_in_any_order(void **state)
@@ -152,6 +200,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(includes_chapters_and_keeps_their_files),
+		cmocka_unit_test(drops_only_the_blanks_between_blocks),
 		cmocka_unit_test(locates_elements_on_one_line_in_any_order),
 		cmocka_unit_test(includes_the_element_a_bare_child_sequence_names),
 		cmocka_unit_test(refuses_an_include_outside_the_folder),

@@ -77,6 +77,9 @@ void check_suggest(xmlHashTablePtr table, const char *wanted, const char *quote,
 /* Validates against the DocBook 5 RELAX NG schema, in an author's words; returns the number of
  * errors reported (one when the schema cannot be compiled). */
 int schema_validate(struct book *b, const struct schema *s, struct diag *d);
+/* The same, in a process that ends after: the book is validated itself, not a copy of it, and
+ * is left changed (white space between long runs of elements, each xml:id after the first). */
+int schema_validate_in_place(struct book *b, const struct schema *s, struct diag *d);
 /* Whether e passes the schema as the root of a document of its own (its place among its
  * siblings unchecked), reporting nothing: a preview's quick look at a part that changed, with
  * the whole book validated after. 0 too when the schema cannot be compiled. */

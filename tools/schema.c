@@ -306,12 +306,15 @@ static char *copy_of(const char *text)
 	return copy;
 }
 
-/* The book's element a node of the validated copy stands for (see validate_alone). */
-static xmlNodePtr original_of(xmlNodePtr n)
+/* The book's element a node of a validated copy stands for (see validate_alone), or the
+ * element of a node of the book itself (validated in place). */
+static xmlNodePtr original_of(const struct validator *v, xmlNodePtr n)
 {
 	while (n != NULL && n->type != XML_ELEMENT_NODE)
 		n = n->parent;
-	return n != NULL ? n->_private : NULL;
+	if (n == NULL || n->doc == v->book->doc)
+		return n;
+	return n->_private;
 }
 
 /* How many elements deep n is in its document. */
@@ -338,7 +341,7 @@ static void on_schema_error(void *data, xml_error err)
 		return;
 	}
 	if (v->alone)
-		node = original_of(node);
+		node = original_of(v, node);
 	e = &list->items[list->n++];
 	e->node = node ? node : (xmlNodePtr)xmlDocGetRootElement(v->book->doc);
 	e->depth = depth_of(e->node);
@@ -992,13 +995,26 @@ static void link_copy(xmlNodePtr from, xmlNodePtr copy, int from_is_copy)
 			link_copy(o, c, from_is_copy);
 }
 
-/* The child of copy that stands for child, the two linked to the same node of the book. */
-static xmlNodePtr copied_child(xmlNodePtr copy, xmlNodePtr child)
+/* The child of copy that stands for child (of the book, or of another copy). */
+static xmlNodePtr copied_child(const struct validator *v, xmlNodePtr copy, xmlNodePtr child)
 {
+	xmlNodePtr original = original_of(v, child);
+
 	for (xmlNodePtr c = copy->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && c->_private == child->_private)
+		if (c->type == XML_ELEMENT_NODE && c->_private == original)
 			return c;
 	return NULL;
+}
+
+/* A copy of e, in doc, linked to the book's node e is or stands for. */
+static xmlNodePtr linked_copy(const struct validator *v, xmlNodePtr e, xmlDocPtr doc)
+{
+	xmlNodePtr copy = xmlDocCopyNode(e, doc, 1);
+
+	if (copy == NULL)
+		abort();
+	link_copy(e, copy, e->doc != v->book->doc);
+	return copy;
 }
 
 /* Readies a copied element for the schema. Leaves each xml:id on the first element that has
@@ -1064,6 +1080,18 @@ static void thin(xmlNodePtr e, struct node_list *moved, struct node_list *anchor
 	}
 }
 
+/* Puts the book's own elements thinned out (validated in place) back after their anchors. */
+static void put_back(const struct node_list *moved, const struct node_list *anchors)
+{
+	xmlNodePtr place = NULL;
+
+	for (int i = 0; i < moved->n; i++) {
+		if (i == 0 || anchors->items[i] != anchors->items[i - 1])
+			place = anchors->items[i];
+		place = xmlAddNextSibling(place, moved->items[i]);
+	}
+}
+
 static void validate_doc(struct validator *v, xmlRelaxNGPtr schema, xmlDocPtr doc,
                          struct error_list *list)
 {
@@ -1085,26 +1113,31 @@ static void validate_batches(struct validator *v, struct node_list *moved,
                              const struct node_list *anchors, struct error_list *list)
 {
 	xmlRelaxNGPtr any = moved->n > 0 ? any_root_schema(v->schema) : NULL;
+	int own = moved->n > 0 && moved->items[0]->doc == v->book->doc;
 
 	for (int i = 0, end; i < moved->n; i = end) {
 		xmlNodePtr parent = anchors->items[i]->parent;
 		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-		xmlNodePtr copy = doc ? xmlDocCopyNode(parent, doc, 1) : NULL, place = NULL;
+		xmlNodePtr copy, place = NULL;
 
-		if (copy == NULL)
+		if (doc == NULL)
 			abort();
+		copy = linked_copy(v, parent, doc);
 		xmlDocSetRootElement(doc, copy);
-		link_copy(parent, copy, 1);
 		for (end = i; end < moved->n && end < i + BATCH && anchors->items[end]->parent == parent;
 		     end++) {
+			xmlNodePtr m = moved->items[end];
 			if (end == i || anchors->items[end] != anchors->items[end - 1])
-				place = copied_child(copy, anchors->items[end]);
-			place = xmlAddNextSibling(place, moved->items[end]);
+				place = copied_child(v, copy, anchors->items[end]);
+			/* the book's own elements stay the book's: a copy of each is validated */
+			place = xmlAddNextSibling(place, own ? linked_copy(v, m, doc) : m);
 		}
 		if (any != NULL)
 			validate_doc(v, any, doc, list);
 		xmlFreeDoc(doc);
 	}
+	if (own)
+		put_back(moved, anchors);
 	moved->n = 0;
 }
 
@@ -1128,6 +1161,23 @@ static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr 
 	free(moved.items);
 	free(anchors.items);
 	xmlFreeDoc(doc);
+}
+
+/* Validates the book itself, thinned as a copy would be: a process of its own does, which
+ * ends after, so that the book is not copied. The thinned elements are put back (to be
+ * validated alone when the book fails); each xml:id after the first is left out, as in a
+ * copy. */
+static void validate_in_place(struct validator *v, xmlRelaxNGPtr schema, struct error_list *list)
+{
+	xmlNodePtr root = xmlDocGetRootElement(v->book->doc);
+	struct node_list moved = {0}, anchors = {0};
+
+	walk_elements(root, clean_copy, NULL, NULL);
+	thin(root, &moved, &anchors);
+	validate_doc(v, schema, v->book->doc, list);
+	validate_batches(v, &moved, &anchors, list);
+	free(moved.items);
+	free(anchors.items);
 }
 
 /* Validates e alone, as the root of a document; its messages go into list, except those that
@@ -1462,7 +1512,7 @@ const struct schema *schema_for_book(struct schemas *s, const struct book *b, st
 	return &s->layer;
 }
 
-int schema_validate(struct book *b, const struct schema *s, struct diag *d)
+static int validate_book(struct book *b, const struct schema *s, struct diag *d, int in_place)
 {
 	xmlRelaxNGPtr compiled = schema_compiled(s, d);
 	struct validator *v;
@@ -1477,7 +1527,10 @@ int schema_validate(struct book *b, const struct schema *s, struct diag *d)
 	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
 	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
-	validate_copy(v, compiled, xmlDocGetRootElement(b->doc), v->whole);
+	if (in_place)
+		validate_in_place(v, compiled, v->whole);
+	else
+		validate_copy(v, compiled, xmlDocGetRootElement(b->doc), v->whole);
 	if (v->whole->n > 0) {
 		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);
@@ -1517,4 +1570,14 @@ int schema_valid_alone(struct book *b, const struct schema *s, xmlNodePtr e)
 void schema_ready_alone(const struct schema *s)
 {
 	any_root_schema(s);
+}
+
+int schema_validate(struct book *b, const struct schema *s, struct diag *d)
+{
+	return validate_book(b, s, d, 0);
+}
+
+int schema_validate_in_place(struct book *b, const struct schema *s, struct diag *d)
+{
+	return validate_book(b, s, d, 1);
 }

@@ -36,12 +36,21 @@ static int swap_success(int n)
 
 /* In the child: drops what the parent held, holds this child's messages, runs the work and
  * sends back what it reported: the tally, then the text. Never returns. */
+/* Set in a task's child: its process ends with the work. */
+static int in_child;
+
+int task_in_child(void)
+{
+	return in_child;
+}
+
 static void run_child(int fd, task_work work, void *data, struct diag *d)
 {
 	struct diag_tally before;
 	char *text;
 	size_t len;
 
+	in_child = 1;
 	diag_release(d, 0);
 	before = d->tally;
 	diag_hold(d);

@@ -24,6 +24,9 @@ struct task {
 /* Runs work(data, d) in a child process that holds its messages. When no child can be
  * started the work runs here at once and its messages go straight to d. */
 void task_start(struct task *t, task_work work, void *data, struct diag *d);
+/* Whether this process is a task's child, which ends with its work: what the work changes
+ * stays there. */
+int task_in_child(void);
 /* Runs work(data, d) here and now, its messages going straight to d: a task that is finished
  * once started. */
 void task_run(struct task *t, task_work work, void *data, struct diag *d);

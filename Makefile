@@ -9,7 +9,7 @@ DATADIR   = $(PREFIX)/share/mixdown
 MANDIR    = $(PREFIX)/share/man/man1
 
 CC       ?= cc
-PKGS      = libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo libpng glib-2.0
+PKGS      = libxml-2.0 libxslt libexslt libzip libmicrohttpd icu-i18n librsvg-2.0 gdk-pixbuf-2.0 cairo libpng glib-2.0 zlib
 OPTFLAGS ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

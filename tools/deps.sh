@@ -5,7 +5,7 @@
 # command to run.
 set -eu
 
-build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev libstemmer-dev librsvg2-dev libpng-dev libglib2.0-dev docbook5-xml"
+build_packages="pkg-config libxml2-dev libxslt1-dev libzip-dev libmicrohttpd-dev libicu-dev libstemmer-dev librsvg2-dev libpng-dev libglib2.0-dev zlib1g-dev docbook5-xml"
 
 
 missing_build() {

@@ -7,12 +7,14 @@
 #include "writer.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <zip.h>
+#include <zlib.h>
 
 /* zlib's default level: on the handbook level 9 took 40% longer to make an EPUB 0.2% smaller. */
 #define DEFLATE_LEVEL 6
@@ -167,16 +169,113 @@ static void dos_time_of(time_t t, zip_uint16_t *dos_time, zip_uint16_t *dos_date
 	*dos_date = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
 }
 
+/* A file deflated as soon as it is made: the zip holds its compressed bytes, not the whole
+ * book's text, until it is written, and libzip copies data that says it is deflated. */
+struct deflated {
+	unsigned char *bytes;
+	zip_uint64_t len, at;  /* the compressed bytes, and how many are read */
+	zip_uint64_t size;     /* the file's own */
+	zip_uint32_t crc;
+	zip_error_t error;
+};
+
+static zip_int64_t read_deflated(void *state, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct deflated *d = state;
+	zip_stat_t *st = data;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		d->at = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		len = len < d->len - d->at ? len : d->len - d->at;
+		memcpy(data, d->bytes + d->at, len);
+		d->at += len;
+		return (zip_int64_t)len;
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT:
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = d->size, st->comp_size = d->len, st->crc = d->crc;
+		st->comp_method = ZIP_CM_DEFLATE;
+		return sizeof *st;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&d->error, data, len);
+	case ZIP_SOURCE_FREE:
+		zip_error_fini(&d->error);
+		free(d->bytes);
+		free(d);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+		                                      ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&d->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* data deflated as libzip would (raw, DEFLATE_LEVEL, its memory level); NULL when zlib fails. */
+static struct deflated *deflate_data(const void *data, size_t len)
+{
+	struct deflated *d = xcalloc(1, sizeof *d);
+	z_stream z = {0};
+	int done;
+
+	if (len > UINT_MAX ||
+	    deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK) {
+		free(d);
+		return NULL;
+	}
+	d->len = deflateBound(&z, (uLong)len);
+	d->bytes = xcalloc(d->len, 1);
+	z.next_in = (Bytef *)data, z.avail_in = (uInt)len;
+	z.next_out = d->bytes, z.avail_out = (uInt)d->len;
+	done = deflate(&z, Z_FINISH) == Z_STREAM_END;
+	d->len = z.total_out;
+	deflateEnd(&z);
+	if (!done) {
+		free(d->bytes);
+		free(d);
+		return NULL;
+	}
+	d->bytes = realloc(d->bytes, d->len ? d->len : 1);
+	if (d->bytes == NULL)
+		abort();
+	d->size = len;
+	d->crc = (zip_uint32_t)crc32(crc32(0, NULL, 0), data, (uInt)len);
+	zip_error_init(&d->error);
+	return d;
+}
+
+/* A source for data (malloc'd; taken): stored as it is, or deflated now. */
+static zip_source_t *source_of(struct zipper *z, void *data, size_t len, int store)
+{
+	struct deflated *d = store || len == 0 ? NULL : deflate_data(data, len);
+	zip_source_t *src;
+
+	if (d == NULL) {
+		src = zip_source_buffer(z->zip, data, len, 1);
+		if (src == NULL)
+			free(data);
+		return src;
+	}
+	free(data);
+	if ((src = zip_source_function(z->zip, read_deflated, d)) == NULL)
+		read_deflated(d, NULL, 0, ZIP_SOURCE_FREE);
+	return src;
+}
+
 /* Adds data (malloc'd; the zip takes it) as name: stored or deflated, fixed time, no extras. */
 static int zip_put(struct zipper *z, const char *name, void *data, size_t len, int store)
 {
-	zip_source_t *src = zip_source_buffer(z->zip, data, len, 1);
+	zip_source_t *src = source_of(z, data, len, store);
 	zip_int64_t idx;
 
-	if (src == NULL) {
-		free(data);
+	if (src == NULL)
 		return 0;
-	}
 	idx = zip_file_add(z->zip, name, src, ZIP_FL_ENC_UTF_8);
 	if (idx < 0) {
 		zip_source_free(src);

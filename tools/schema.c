@@ -29,6 +29,7 @@
 /* Long lists of siblings are validated in parts (see thin). */
 #define LONG_LIST 256
 #define RUN_KEPT 2
+#define MAX_PERIOD 8
 #define BATCH 256
 
 struct schema_error {
@@ -1038,57 +1039,126 @@ static void clean_copy(xmlNodePtr e, void *data)
 	}
 }
 
-/* Moves out of the copy, into moved, every element of a run of same-named siblings after the
- * run's first RUN_KEPT, in lists longer than LONG_LIST elements. libxml2's RELAX NG validator
- * costs the square of an element's number of children; the run's shape is the same with two,
- * and the moved elements are validated in batches, each put back after its run's last kept
- * element (its anchor) in a copy of the thinned parent (validate_batches). */
-static void thin(xmlNodePtr e, struct node_list *moved, struct node_list *anchors)
+/* What thin moved out: each element, the kept element it follows (its anchor), and in starts
+ * the element itself when it begins a period of its repetition (else NULL). */
+struct thinned {
+	struct node_list moved, anchors, starts;
+};
+
+static void thinned_free(struct thinned *t)
 {
-	int elements = 0, run = 0;
-	xmlNodePtr previous = NULL, anchor = NULL, next;
+	free(t->moved.items);
+	free(t->anchors.items);
+	free(t->starts.items);
+}
+
+/* Whether the elements [i - RUN_KEPT * p, i + p) of kids repeat a period of p elements
+ * (names and namespaces), with no words between them (runs[] numbers the stretches between
+ * texts). */
+static int repeats(xmlNodePtr *kids, const int *runs, int n, int i, int p)
+{
+	if (i < RUN_KEPT * p || i + p > n)
+		return 0;
+	for (int j = i - (RUN_KEPT - 1) * p; j < i + p; j++)
+		if (!xmlStrEqual(kids[j]->name, kids[j - p]->name) || kids[j]->ns != kids[j - p]->ns ||
+		    runs[j] != runs[j - p])
+			return 0;
+	return 1;
+}
+
+/* Moves kids[i, i + p) out, after anchor. */
+static void move_period(struct thinned *t, xmlNodePtr *kids, int i, int p, xmlNodePtr anchor)
+{
+	for (int j = i; j < i + p; j++) {
+		xmlNodePtr space = kids[j]->prev;
+		if (space != NULL && space->type == XML_TEXT_NODE) {
+			xmlUnlinkNode(space); /* blank: a repetition has no words between */
+			xmlFreeNode(space);
+		}
+		xmlUnlinkNode(kids[j]);
+		add_node(&t->moved, kids[j]);
+		add_node(&t->anchors, anchor);
+		add_node(&t->starts, j == i ? kids[j] : NULL);
+	}
+}
+
+/* Moves out of the list kids every repetition of a period of p elements after its first
+ * RUN_KEPT (or, when !move, only counts them); returns the number of elements. */
+static int thin_period(struct thinned *t, xmlNodePtr *kids, const int *runs, int n, int p,
+                       int move)
+{
+	int moved = 0, kept_from = 0;
+
+	for (int i = 0; i < n;) {
+		if (i - RUN_KEPT * p < kept_from || !repeats(kids, runs, n, i, p)) {
+			i++;
+			continue;
+		}
+		xmlNodePtr anchor = kids[i - 1];
+		do {
+			if (move)
+				move_period(t, kids, i, p, anchor);
+			moved += p;
+			i += p;
+		} while (repeats(kids, runs, n, i, p));
+		kept_from = i;
+	}
+	return moved;
+}
+
+/* Thins e's n element children by the period of up to MAX_PERIOD elements whose repetitions
+ * are the most of them (a run of one name is a period of one). */
+static void thin_children(struct thinned *t, xmlNodePtr e, int n)
+{
+	xmlNodePtr *kids = calloc((size_t)n, sizeof *kids);
+	int *runs = calloc((size_t)n, sizeof *runs), k = 0, run = 0, best = 0, best_p = 0;
+
+	if (kids == NULL || runs == NULL)
+		abort();
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		run += c->type == XML_TEXT_NODE && !xmlIsBlankNode(c);
+		if (c->type == XML_ELEMENT_NODE)
+			runs[k] = run, kids[k++] = c;
+	}
+	for (int p = 1; p <= MAX_PERIOD; p++) {
+		int moved = thin_period(t, kids, runs, n, p, 0);
+		if (moved > best)
+			best = moved, best_p = p;
+	}
+	if (best > 0)
+		thin_period(t, kids, runs, n, best_p, 1);
+	free(kids);
+	free(runs);
+}
+
+/* Thins the copy: in lists longer than LONG_LIST elements, moves out every repetition of a
+ * short sequence of names after its first RUN_KEPT, such as a run of one name, or three
+ * paragraphs and a note, again and again. libxml2's RELAX NG validator costs the square of an element's
+ * number of children; the list's shape is the same with two of each, and the moved elements
+ * are validated in batches of whole repetitions, each put back after the kept element it
+ * followed (its anchor) in a copy of the thinned parent (validate_batches). */
+static void thin(xmlNodePtr e, struct thinned *t)
+{
+	int elements = 0;
 
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE) {
 			elements++;
-			thin(c, moved, anchors);
+			thin(c, t);
 		}
-	if (elements <= LONG_LIST)
-		return;
-	for (xmlNodePtr c = e->children; c != NULL; c = next) {
-		next = c->next;
-		if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c))
-			previous = NULL;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		run = previous != NULL && xmlStrEqual(previous->name, c->name) && previous->ns == c->ns
-		          ? run + 1
-		          : 1;
-		previous = c;
-		if (run == RUN_KEPT)
-			anchor = c;
-		if (run > RUN_KEPT) {
-			xmlNodePtr space = c->prev;
-			if (space != NULL && space->type == XML_TEXT_NODE) {
-				xmlUnlinkNode(space); /* blank: a run has no words between */
-				xmlFreeNode(space);
-			}
-			xmlUnlinkNode(c);
-			add_node(moved, c);
-			add_node(anchors, anchor);
-		}
-	}
+	if (elements > LONG_LIST)
+		thin_children(t, e, elements);
 }
 
 /* Puts the book's own elements thinned out (validated in place) back after their anchors. */
-static void put_back(const struct node_list *moved, const struct node_list *anchors)
+static void put_back(const struct thinned *t)
 {
 	xmlNodePtr place = NULL;
 
-	for (int i = 0; i < moved->n; i++) {
-		if (i == 0 || anchors->items[i] != anchors->items[i - 1])
-			place = anchors->items[i];
-		place = xmlAddNextSibling(place, moved->items[i]);
+	for (int i = 0; i < t->moved.n; i++) {
+		if (i == 0 || t->anchors.items[i] != t->anchors.items[i - 1])
+			place = t->anchors.items[i];
+		place = xmlAddNextSibling(place, t->moved.items[i]);
 	}
 }
 
@@ -1105,13 +1175,14 @@ static void validate_doc(struct validator *v, xmlRelaxNGPtr schema, xmlDocPtr do
 	xmlRelaxNGFreeValidCtxt(vctxt);
 }
 
-/* Validates the moved elements BATCH at a time, in a copy of their thinned parent (as the
- * root, with the schema that takes any root), each after its anchor; frees them. A batch
- * takes the moved elements of every run of one parent: a book of many short runs (parts
- * between prefaces) would otherwise copy and validate the whole book once for each run. */
-static void validate_batches(struct validator *v, struct node_list *moved,
-                             const struct node_list *anchors, struct error_list *list)
+/* Validates the moved elements about BATCH at a time (whole repetitions), in a copy of their
+ * thinned parent (as the root, with the schema that takes any root), each after its anchor;
+ * frees them, or puts the book's own back. A batch takes the moved elements of every
+ * repetition in one parent: a book of many short runs (parts between prefaces) would
+ * otherwise copy and validate the whole book once for each run. */
+static void validate_batches(struct validator *v, struct thinned *t, struct error_list *list)
 {
+	const struct node_list *moved = &t->moved, *anchors = &t->anchors;
 	xmlRelaxNGPtr any = moved->n > 0 ? any_root_schema(v->schema) : NULL;
 	int own = moved->n > 0 && moved->items[0]->doc == v->book->doc;
 
@@ -1124,7 +1195,8 @@ static void validate_batches(struct validator *v, struct node_list *moved,
 			abort();
 		copy = linked_copy(v, parent, doc);
 		xmlDocSetRootElement(doc, copy);
-		for (end = i; end < moved->n && end < i + BATCH && anchors->items[end]->parent == parent;
+		for (end = i; end < moved->n && anchors->items[end]->parent == parent &&
+		              (end < i + BATCH || t->starts.items[end] == NULL);
 		     end++) {
 			xmlNodePtr m = moved->items[end];
 			if (end == i || anchors->items[end] != anchors->items[end - 1])
@@ -1137,8 +1209,8 @@ static void validate_batches(struct validator *v, struct node_list *moved,
 		xmlFreeDoc(doc);
 	}
 	if (own)
-		put_back(moved, anchors);
-	moved->n = 0;
+		put_back(t);
+	t->moved.n = t->anchors.n = t->starts.n = 0;
 }
 
 /* Validates a copy of e, as a document of its own, against schema: thinned, with what was
@@ -1148,18 +1220,17 @@ static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr 
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
-	struct node_list moved = {0}, anchors = {0};
+	struct thinned thinned = {0};
 
 	if (copy == NULL)
 		abort();
 	xmlDocSetRootElement(doc, copy);
 	link_copy(e, copy, 0);
 	walk_elements(copy, clean_copy, NULL, NULL);
-	thin(copy, &moved, &anchors);
+	thin(copy, &thinned);
 	validate_doc(v, schema, doc, list);
-	validate_batches(v, &moved, &anchors, list);
-	free(moved.items);
-	free(anchors.items);
+	validate_batches(v, &thinned, list);
+	thinned_free(&thinned);
 	xmlFreeDoc(doc);
 }
 
@@ -1170,14 +1241,13 @@ static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr 
 static void validate_in_place(struct validator *v, xmlRelaxNGPtr schema, struct error_list *list)
 {
 	xmlNodePtr root = xmlDocGetRootElement(v->book->doc);
-	struct node_list moved = {0}, anchors = {0};
+	struct thinned thinned = {0};
 
 	walk_elements(root, clean_copy, NULL, NULL);
-	thin(root, &moved, &anchors);
+	thin(root, &thinned);
 	validate_doc(v, schema, v->book->doc, list);
-	validate_batches(v, &moved, &anchors, list);
-	free(moved.items);
-	free(anchors.items);
+	validate_batches(v, &thinned, list);
+	thinned_free(&thinned);
 }
 
 /* Validates e alone, as the root of a document; its messages go into list, except those that

@@ -1596,6 +1596,8 @@ static int validate_book(struct book *b, const struct schema *s, struct diag *d,
 	v->errors = new_error_list();
 	v->whole = new_error_list();
 	walk_elements(xmlDocGetRootElement(b->doc), check_structure, NULL, v);
+	/* libxml2's own messages (an IDREF to no ID, written by its validator at each validation,
+	 * explanations included) are not the author's: they stay silent until all is explained */
 	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
 	if (in_place)
 		validate_in_place(v, compiled, v->whole);
@@ -1605,8 +1607,8 @@ static int validate_book(struct book *b, const struct schema *s, struct diag *d,
 		find_unknown_elements(v);
 		find_failures(v, xmlDocGetRootElement(b->doc), v->whole);
 	}
-	generic_handler_restore(saved);
 	report_schema_errors(v);
+	generic_handler_restore(saved);
 	if (v->overflowed)
 		v->reported += book_report(b, d, xmlDocGetRootElement(b->doc), D_SCHEMA_MORE);
 	free_error_list(v->whole);

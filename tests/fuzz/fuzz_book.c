@@ -83,13 +83,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    !write_file(text_path, data + mark + (mark < size ? n : 0), mark < size ? size - mark - n : 0))
 		return 0;
 	diag_init(&d, quiet);
+	renderer.diag = &d; /* the renderer's handler stays libxml2's between its renderings */
 	b = load_book(book_path, NULL, 0, &d);
 	if (b != NULL && check_book(b, &schema, &d) == 0) {
 		plan_book(b, &p, &d);
-		renderer.diag = &d;
 		xmlFreeDoc(render_apply(&renderer, site, b, (const char *[]){"l10n", FUZZ_DATADIR "/xsl/l10n/en.xml", NULL}));
 		plan_free(&p);
 	}
 	book_free(b);
+	diag_free(&d);
 	return 0;
 }

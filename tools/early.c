@@ -183,9 +183,7 @@ static void add_changed(struct comparison *c, const char *rel)
 	}
 	if (c->n == c->size) {
 		c->size = c->size ? 2 * c->size : 16;
-		c->pages = realloc(c->pages, c->size * sizeof *c->pages);
-		if (c->pages == NULL)
-			abort();
+		c->pages = xrealloc(c->pages, c->size * sizeof *c->pages);
 	}
 	c->pages[c->n++] = xstrdup(rel);
 }

@@ -241,9 +241,7 @@ static struct deflated *deflate_data(const void *data, size_t len)
 		free(d);
 		return NULL;
 	}
-	d->bytes = realloc(d->bytes, d->len ? d->len : 1);
-	if (d->bytes == NULL)
-		abort();
+	d->bytes = xrealloc(d->bytes, d->len);
 	d->size = len;
 	d->crc = (zip_uint32_t)crc32(crc32(0, NULL, 0), data, (uInt)len);
 	zip_error_init(&d->error);

@@ -149,9 +149,7 @@ static void pack_number(struct entry *t, uint32_t v)
 {
 	if (t->cap - t->len < 5) {
 		t->cap = t->cap ? t->cap * 2 : 16;
-		t->packed = realloc(t->packed, t->cap);
-		if (t->packed == NULL)
-			abort();
+		t->packed = xrealloc(t->packed, t->cap);
 	}
 	while (v >= 0x80) {
 		t->packed[t->len++] = (unsigned char)(v | 0x80);
@@ -229,14 +227,12 @@ static void count_words(struct search *s, xmlChar *const values[FIELD_COUNT])
 {
 	if (s->lengths_cap < (s->records + 1) * FIELD_COUNT) {
 		s->lengths_cap = s->lengths_cap ? s->lengths_cap * 2 : 64 * FIELD_COUNT;
-		s->lengths = realloc(s->lengths, s->lengths_cap * sizeof *s->lengths);
-		if (s->lengths == NULL)
-			abort();
+		s->lengths = xrealloc(s->lengths, s->lengths_cap * sizeof *s->lengths);
 	}
 	for (size_t f = 0; f < FIELD_COUNT; f++) {
 		s->field = f;
 		s->lengths[s->records * FIELD_COUNT + f] =
-		    values[f] != NULL ? tokenizer_each(s->tokens, (const char *)values[f], add_term, s) : 0;
+		    tokenizer_each(s->tokens, (const char *)values[f], add_term, s);
 	}
 }
 

@@ -34,6 +34,15 @@ void *xcalloc(size_t n, size_t size)
 	return items;
 }
 
+void *xrealloc(void *p, size_t size)
+{
+	void *grown = realloc(p, size > 0 ? size : 1);
+
+	if (grown == NULL)
+		abort();
+	return grown;
+}
+
 void *xmemdup(const void *data, size_t len)
 {
 	char *copy = malloc(len + 1);
@@ -70,16 +79,6 @@ char *path_join(const char *folder, const char *name)
 	return xasprintf("%s/%s", folder, name);
 }
 
-/* Grows buf to hold cap bytes and a terminating NUL. */
-static char *grow_buffer(char *buf, size_t cap)
-{
-	char *grown = realloc(buf, cap + 1);
-
-	if (grown == NULL)
-		abort();
-	return grown;
-}
-
 int read_file(const char *path, size_t limit, char **text, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
@@ -98,13 +97,13 @@ int read_file(const char *path, size_t limit, char **text, size_t *len)
 	/* a regular file's buffer is its size and one byte more, to see that it did not grow */
 	if (regular) {
 		cap = (size_t)st.st_size + 1;
-		buf = grow_buffer(buf, cap);
+		buf = xrealloc(buf, cap + 1); /* and a terminating NUL */
 	}
 	while (got > 0 && used <= limit) {
 		if (used == cap) {
 			cap = cap ? cap * 2 : 65536;
 			cap = cap < limit + 1 ? cap : limit + 1;
-			buf = grow_buffer(buf, cap);
+			buf = xrealloc(buf, cap + 1);
 		}
 		got = fread(buf + used, 1, cap - used, fp);
 		used += got;

@@ -17,6 +17,8 @@ int ends_with(const char *s, const char *suffix);
 
 /* n zeroed items of size bytes. */
 void *xcalloc(size_t n, size_t size);
+/* realloc that aborts when memory is out (size 0 is one byte). */
+void *xrealloc(void *p, size_t size);
 
 /* A copy of len bytes of data, with a '\0' after them. */
 void *xmemdup(const void *data, size_t len);

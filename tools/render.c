@@ -246,6 +246,18 @@ static void on_transform_error(void *data, const char *fmt, ...)
 	free(text);
 }
 
+/* What an instruction's content makes, in a holder of its own (the caller frees it). */
+static xmlNodePtr made_in_holder(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst)
+{
+	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, inst->name, NULL);
+	xmlNodePtr insert = ctxt->insert;
+
+	ctxt->insert = holder;
+	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+	ctxt->insert = insert;
+	return holder;
+}
+
 /* <out:file>: makes the file's content in a holder of its own, hands it to the sink and frees
  * it; a sink's failure stops the transformation. */
 static void emit_file(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
@@ -254,17 +266,14 @@ static void emit_file(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr 
 	struct renderer *r = ctxt->_private;
 	xmlChar *href = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST "href", NULL);
 	xmlChar *method = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST "method", NULL);
-	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, BAD_CAST "file", NULL);
-	xmlNodePtr insert = ctxt->insert;
+	xmlNodePtr holder;
 	struct rendered_file file = {(const char *)href, (const char *)method, NULL};
 
 	(void)comp;
 	/* libxml2 writes non-ASCII text as character references unless the document is UTF-8. */
 	if (ctxt->output->encoding == NULL)
 		ctxt->output->encoding = xmlStrdup(BAD_CAST "UTF-8");
-	ctxt->insert = holder;
-	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
-	ctxt->insert = insert;
+	holder = made_in_holder(ctxt, node, inst);
 	for (xmlNodePtr c = holder != NULL ? holder->children : NULL; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			file.content = c;
@@ -282,13 +291,9 @@ static void emit_records(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodeP
                          xsltElemPreCompPtr comp)
 {
 	struct renderer *r = ctxt->_private;
-	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, BAD_CAST "records", NULL);
-	xmlNodePtr insert = ctxt->insert;
+	xmlNodePtr holder = made_in_holder(ctxt, node, inst);
 
 	(void)comp;
-	ctxt->insert = holder;
-	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
-	ctxt->insert = insert;
 	for (xmlNodePtr c = holder != NULL ? holder->children : NULL; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && r != NULL && r->record_sink != NULL &&
 		    !r->record_sink(r->record_data, c)) {

@@ -63,7 +63,6 @@ struct validator {
 	struct name_tables names;       /* the schema's names, read when a name is unknown */
 	struct name_tables later_names; /* those of the schema for later versions */
 	struct error_list *collecting;   /* where libxml2's messages go */
-	int alone;                       /* validating a copy whose elements point at the book's */
 	struct error_list *whole;        /* libxml2's messages about the whole book */
 	struct error_list *errors;       /* the messages to explain */
 	struct node_list explained; /* elements the structural checks reported */
@@ -341,8 +340,7 @@ static void on_schema_error(void *data, xml_error err)
 		v->overflowed = 1;
 		return;
 	}
-	if (v->alone)
-		node = original_of(v, node);
+	node = original_of(v, node);
 	e = &list->items[list->n++];
 	e->node = node ? node : (xmlNodePtr)xmlDocGetRootElement(v->book->doc);
 	e->depth = depth_of(e->node);
@@ -1169,9 +1167,7 @@ static void validate_doc(struct validator *v, xmlRelaxNGPtr schema, xmlDocPtr do
 
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, v);
 	v->collecting = list;
-	v->alone = 1;
 	xmlRelaxNGValidateDoc(vctxt, doc);
-	v->alone = 0;
 	xmlRelaxNGFreeValidCtxt(vctxt);
 }
 
@@ -1213,41 +1209,34 @@ static void validate_batches(struct validator *v, struct thinned *t, struct erro
 	t->moved.n = t->anchors.n = t->starts.n = 0;
 }
 
-/* Validates a copy of e, as a document of its own, against schema: thinned, with what was
- * thinned out validated in batches. The messages, pointed at the book's nodes, go into list. */
+/* Validates the document of root, its root, against schema: cleaned and thinned, with what
+ * was thinned out validated in batches. The messages, pointed at the book's nodes, go into
+ * list. */
+static void validate_thinned(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr root,
+                             struct error_list *list)
+{
+	struct thinned thinned = {0};
+
+	walk_elements(root, clean_copy, NULL, NULL);
+	thin(root, &thinned);
+	validate_doc(v, schema, root->doc, list);
+	validate_batches(v, &thinned, list);
+	thinned_free(&thinned);
+}
+
+/* Validates a copy of e, as a document of its own (validate_thinned). */
 static void validate_copy(struct validator *v, xmlRelaxNGPtr schema, xmlNodePtr e,
                           struct error_list *list)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr copy = doc ? xmlDocCopyNode(e, doc, 1) : NULL;
-	struct thinned thinned = {0};
 
 	if (copy == NULL)
 		abort();
 	xmlDocSetRootElement(doc, copy);
 	link_copy(e, copy, 0);
-	walk_elements(copy, clean_copy, NULL, NULL);
-	thin(copy, &thinned);
-	validate_doc(v, schema, doc, list);
-	validate_batches(v, &thinned, list);
-	thinned_free(&thinned);
+	validate_thinned(v, schema, copy, list);
 	xmlFreeDoc(doc);
-}
-
-/* Validates the book itself, thinned as a copy would be: a process of its own does, which
- * ends after, so that the book is not copied. The thinned elements are put back (to be
- * validated alone when the book fails); each xml:id after the first is left out, as in a
- * copy. */
-static void validate_in_place(struct validator *v, xmlRelaxNGPtr schema, struct error_list *list)
-{
-	xmlNodePtr root = xmlDocGetRootElement(v->book->doc);
-	struct thinned thinned = {0};
-
-	walk_elements(root, clean_copy, NULL, NULL);
-	thin(root, &thinned);
-	validate_doc(v, schema, v->book->doc, list);
-	validate_batches(v, &thinned, list);
-	thinned_free(&thinned);
 }
 
 /* Validates e alone, as the root of a document; its messages go into list, except those that
@@ -1599,8 +1588,11 @@ static int validate_book(struct book *b, const struct schema *s, struct diag *d,
 	/* libxml2's own messages (an IDREF to no ID, written by its validator at each validation,
 	 * explanations included) are not the author's: they stay silent until all is explained */
 	struct generic_handler saved = generic_handler_set(NULL, ignore_message);
+	/* a process of its own, which ends after, validates the book itself, not a copy: the
+	 * thinned elements are put back (to be validated alone when the book fails); each xml:id
+	 * after the first is left out, as in a copy */
 	if (in_place)
-		validate_in_place(v, compiled, v->whole);
+		validate_thinned(v, compiled, xmlDocGetRootElement(b->doc), v->whole);
 	else
 		validate_copy(v, compiled, xmlDocGetRootElement(b->doc), v->whole);
 	if (v->whole->n > 0) {

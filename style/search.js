@@ -97,7 +97,10 @@
   // the page names; in each shard, files.terms + HEX + ".js", the terms beginning with its key,
   // each with its postings [record delta, weight * 200 + 1 if in the title, ...], and the book's
   // words with their first term ("mixing mix"), where corrections are looked for; the text of
-  // each page's records in files.text + N + ".js", loaded only for results shown.
+  // each page's records in files.text + N + ".js", loaded only for results shown. A shard too
+  // big for one file is split by one more character; it keeps the terms as long as its key and
+  // a brief (p) of the commonest terms below it, {term: [records it is in, then postings in its
+  // strongest records]}, which a word being typed that is the key ("m") is looked up in alone.
   var K1 = 2;
   var KIND_WEIGHT = { term: 1.15, section: 1, page: 1 };
 
@@ -106,24 +109,55 @@
     this.records = data.records.map(function (r, n) {
       return { n: n, href: r[0], kind: r[1], title: r[2], trail: r[3], page: r[4] };
     });
-    this.keys = data.shards;
+    // The shards' keys, in the index's order, in which a split key comes before the keys below
+    // it; every beginning of a key below is a key too.
+    this.keys = new Set(data.shards);
+    var below = this.below = new Map(); // split key -> the keys below it, in order
+    data.shards.forEach(function (k) {
+      var chars = Array.from(k);
+      for (var i = 1; i < chars.length; i++) {
+        var p = chars.slice(0, i).join("");
+        if (!below.has(p)) below.set(p, []);
+        below.get(p).push(k);
+      }
+    });
     this.files = data.files; // where the term files and the text files are: {terms, text}
     this.load = load;
-    this.decoded = new Map(); // term -> {tf: Map record number -> frequency, title: Set}
+    this.decoded = new Map(); // term -> its postings, decoded
+    this.briefs = new Map(); // split key -> its brief, decoded
+    this.scripts = new Map(); // script path -> true once loaded, or the callers waiting for it
+    // By record number, for a search, which sets back to zero what it used: the score of a
+    // query word's best term, the record's score, and the rarity of the query's words found.
+    var total = this.records.length;
+    this.perRecord = new Float64Array(total);
+    this.scores = new Float64Array(total);
+    this.found = new Float64Array(total);
   }
 
   function hex(key) {
     return Array.from(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  // The keys of the shards that hold the terms or words s begins or is the beginning of.
-  Index.prototype.keysFor = function (s) {
-    return this.keys.filter(function (k) { return s.lastIndexOf(k, 0) === 0 || k.lastIndexOf(s, 0) === 0; });
+  // The keys of the shards that hold the terms or words s begins, and unless brief, those of
+  // the shards below, which hold the longer ones s is the beginning of.
+  Index.prototype.keysFor = function (s, brief) {
+    var out = [], begun = "";
+    for (var c of s) {
+      if (!this.keys.has(begun += c)) break;
+      out.push(begun);
+    }
+    return brief || !this.below.has(s) ? out : out.concat(this.below.get(s));
   };
 
-  Index.prototype.shards = function (s) {
+  Index.prototype.shards = function (s, brief) {
     var all = window.mixdownSearchShards || {};
-    return this.keysFor(s).map(function (k) { return all[k]; }).filter(Boolean);
+    return this.keysFor(s, brief).map(function (k) { return all[k]; }).filter(Boolean);
+  };
+
+  // Whether a word is looked up in its shard's brief: the last word being typed, when it is
+  // the key of a split shard.
+  Index.prototype.isBrief = function (word, last) {
+    return last && this.below.has(word);
   };
 
   // Loads every script in paths, then calls then. A script is requested once: a later caller
@@ -131,7 +165,6 @@
   // a text file that has not arrived.
   Index.prototype.loadAll = function (paths, then) {
     var self = this, left = 1;
-    self.scripts = self.scripts || new Map(); // path -> true once loaded, or the callers waiting
     function done() { if (--left === 0) then(); }
     paths.forEach(function (p) {
       var state = self.scripts.get(p);
@@ -148,45 +181,72 @@
     done();
   };
 
-  // Loads the shards a query needs, then calls then.
-  Index.prototype.prepare = function (query, then) {
+  // Loads the shards a query needs (typing: its last word is still being typed), then calls then.
+  Index.prototype.prepare = function (query, typing, then) {
     var self = this, paths = [];
-    searched(query).forEach(function (t) {
+    searched(query).forEach(function (t, i, words) {
+      var brief = self.isBrief(t.word, typing && i === words.length - 1);
       [t.word].concat(t.terms).forEach(function (s) {
-        self.keysFor(s).forEach(function (k) { paths.push(self.files.terms + hex(k) + ".js"); });
+        self.keysFor(s, brief).forEach(function (k) { paths.push(self.files.terms + hex(k) + ".js"); });
       });
     });
     this.loadAll(paths, then);
   };
 
+  Index.prototype.textFiles = function (results) {
+    return results.map(function (r) { return this.files.text + r.record.page + ".js"; }, this);
+  };
+
+  // Whether the text of the results' records is loaded.
+  Index.prototype.hasText = function (results) {
+    return this.textFiles(results).every(function (p) { return this.scripts.get(p) === true; }, this);
+  };
+
   // Loads the text of the results' records (for snippets), then calls then.
   Index.prototype.prepareText = function (results, then) {
-    this.loadAll(results.map(function (r) { return this.files.text + r.record.page + ".js"; }, this), function () {
+    this.loadAll(this.textFiles(results), function () {
       var text = window.mixdownSearchText || {};
       results.forEach(function (r) { r.record.text = text[r.record.n] || ""; });
       then();
     });
   };
 
+  // Postings as the shards write them, from list[from] on, as {records: their record numbers,
+  // tf: their frequencies, title: Set of the records with the term in their title, count: the
+  // records the term is in}.
+  function decode(list, from, count) {
+    var size = (list.length - from) >> 1;
+    var out = { records: new Int32Array(size), tf: new Float64Array(size), title: new Set(), count: count === undefined ? size : count };
+    for (var i = from, k = 0, n = 0; i < list.length; i += 2, k++) {
+      n += list[i];
+      out.records[k] = n;
+      out.tf[k] = (list[i + 1] >> 1) / 100;
+      if (list[i + 1] & 1) out.title.add(n);
+    }
+    return out;
+  }
+
   // A term's postings, decoded once, or undefined when no loaded term file holds it (then it
-  // is not remembered: a term file loaded later may).
+  // is not remembered: a term file loaded later may). Only the shards of its beginnings can.
   Index.prototype.postings = function (term) {
     if (this.decoded.has(term)) return this.decoded.get(term);
     var list;
-    this.shards(term).forEach(function (shard) {
+    this.shards(term, true).forEach(function (shard) {
       if (Object.prototype.hasOwnProperty.call(shard.t, term)) list = shard.t[term];
     });
-    var out;
-    if (list) {
-      out = { tf: new Map(), title: new Set() };
-      for (var i = 0, n = 0; i < list.length; i += 2) {
-        n += list[i];
-        out.tf.set(n, (list[i + 1] >> 1) / 100);
-        if (list[i + 1] & 1) out.title.add(n);
-      }
-      this.decoded.set(term, out);
+    if (list) this.decoded.set(term, decode(list, 0));
+    return this.decoded.get(term);
+  };
+
+  // The brief of the split shard whose key is word: [{term, list}], each list partial.
+  Index.prototype.brief = function (word) {
+    var shard = (window.mixdownSearchShards || {})[word], self = this;
+    if (!self.briefs.has(word) && shard && shard.p) {
+      self.briefs.set(word, Object.keys(shard.p).map(function (t) {
+        return { term: t, list: decode(shard.p[t], 1, shard.p[t][0]) };
+      }));
     }
-    return out;
+    return self.briefs.get(word) || [];
   };
 
   // [[word, its first term]] of the loaded shards for word.
@@ -236,11 +296,15 @@
   // The terms one query word matches, each with a weight: its own; else, as the last word
   // being typed, those of the words it begins; else those of the book's words one or two edits
   // away (typing errors rarely touch a word's first letter, so only words sharing it count).
+  // A word looked up in a brief begins only the brief's terms, with their strongest records.
   Index.prototype.expand = function (token, last) {
     var self = this, out = [];
-    token.terms.forEach(function (t) { if (self.postings(t)) out.push({ term: t, weight: 1, word: token.word }); });
-    if (out.length) return out.concat(this.longer(token.terms[0]));
-    var word = token.word;
+    var word = token.word, brief = this.isBrief(word, last);
+    token.terms.forEach(function (t) { if (self.postings(t)) out.push({ term: t, weight: 1, word: word }); });
+    if (out.length) return out.concat(this.longer(token.terms[0], brief ? word : null));
+    if (brief) {
+      return this.brief(word).map(function (b) { return { term: b.term, weight: PREFIX_WEIGHT, word: b.term, prefix: true, list: b.list }; });
+    }
     var near = this.near(word);
     var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     near.forEach(function (entry) {
@@ -257,15 +321,18 @@
   };
 
   // Terms that begin with a stem of three letters or more ("mix": "mixer", "mixdown"), weighed
-  // below the stem itself.
-  Index.prototype.longer = function (stemmed) {
+  // below the stem itself; for a word looked up in a brief (its key: briefKey), only the brief's.
+  Index.prototype.longer = function (stemmed, briefKey) {
     var out = [];
     if (stemmed.length < 3 || !/^[a-z]+$/.test(stemmed)) return out;
-    this.shards(stemmed).forEach(function (shard) {
-      Object.keys(shard.t).forEach(function (t) {
-        if (t.length > stemmed.length && t.lastIndexOf(stemmed, 0) === 0) out.push({ term: t, weight: LONGER_WEIGHT, word: t, prefix: true });
-      });
-    });
+    function add(t, list) {
+      if (t.length > stemmed.length && t.lastIndexOf(stemmed, 0) === 0) out.push({ term: t, weight: LONGER_WEIGHT, word: t, prefix: true, list: list });
+    }
+    if (briefKey) {
+      this.brief(briefKey).forEach(function (b) { add(b.term, b.list); });
+      return out;
+    }
+    this.shards(stemmed).forEach(function (shard) { Object.keys(shard.t).forEach(function (t) { add(t); }); });
     return out;
   };
 
@@ -274,40 +341,46 @@
     var self = this;
     var words = searched(query);
     var total = this.records.length;
-    var scores = new Map(), found = new Map(); // record number -> score, -> rarity of the words found
+    var scores = this.scores, found = this.found, perRecord = this.perRecord;
+    var hit = []; // the records found, in the order they were first found (which orders equal scores)
     var groups = [], terms = new Set(), corrected = [], exact = true, rarity = 0;
     words.forEach(function (token, i) {
       var options = self.expand(token, typing && i === words.length - 1);
-      var group = new Set();
+      var group = new Map(); // term -> its postings
       if (!options.length || options[0].weight < 1) exact = false;
       var best = options.filter(function (o) { return !o.prefix; }).sort(function (a, b) { return b.weight - a.weight; })[0];
       corrected.push(best ? best.word : token.word);
-      var perRecord = new Map(), weight = 0;
+      var touched = [], weight = 0;
       options.forEach(function (o) {
-        var list = self.postings(o.term);
+        var list = o.list || self.postings(o.term);
         if (!list) return;
-        group.add(o.term);
+        group.set(o.term, list);
         terms.add(o.term);
-        var w = o.weight * idf(list.tf.size, total);
+        var w = o.weight * idf(list.count, total);
         weight = Math.max(weight, w);
-        list.tf.forEach(function (tf, n) {
-          var s = w * tf / (K1 + tf);
-          if (s > (perRecord.get(n) || 0)) perRecord.set(n, s);
-        });
+        for (var k = 0; k < list.records.length; k++) {
+          var n = list.records[k], tf = list.tf[k], s = w * tf / (K1 + tf);
+          if (s <= perRecord[n]) continue;
+          if (perRecord[n] === 0) touched.push(n);
+          perRecord[n] = s;
+        }
       });
       rarity += weight || idf(0, total);
-      perRecord.forEach(function (s, n) {
-        scores.set(n, (scores.get(n) || 0) + s);
-        found.set(n, (found.get(n) || 0) + weight);
+      touched.forEach(function (n) {
+        if (found[n] === 0) hit.push(n);
+        scores[n] += perRecord[n];
+        found[n] += weight;
+        perRecord[n] = 0;
       });
       groups.push(group);
     });
     // Partial matches count, but a record holding the query's rarer words ranks higher.
     var results = [];
-    scores.forEach(function (s, n) {
+    hit.forEach(function (n) {
       var record = self.records[n];
-      var cover = found.get(n) / rarity;
-      results.push({ record: record, score: s * cover * cover * (KIND_WEIGHT[record.kind] || 1) });
+      var cover = found[n] / rarity;
+      results.push({ record: record, score: scores[n] * cover * cover * (KIND_WEIGHT[record.kind] || 1) });
+      scores[n] = found[n] = 0;
     });
     results.sort(function (a, b) { return b.score - a.score; });
     // For the best candidates: a bonus for each of the query's words in the title (up to twice
@@ -315,7 +388,7 @@
     var phrase = " " + corrected.join(" ") + " ";
     results.slice(0, RERANKED).forEach(function (r) {
       var inTitle = groups.filter(function (g) {
-        for (var x of g) if (self.postings(x).title.has(r.record.n)) return true;
+        for (var list of g.values()) if (list.title.has(r.record.n)) return true;
         return false;
       }).length;
       r.score *= 1 + inTitle / groups.length;

@@ -146,15 +146,14 @@
   function searchFor(query, typing, shown, then) {
     var ticket = ++latest;
     loadIndex(function () {
-      index.prepare(query, function () {
-        var found = index.search(query, typing);
-        var complete = false;
-        index.prepareText(found.results.slice(0, shown), function () {
-          complete = true;
+      index.prepare(query, typing, function () {
+        var found = index.search(query, typing), first = found.results.slice(0, shown);
+        // The titles first (asking for the text files takes time too), unless the text is here.
+        if (!index.hasText(first) && ticket === latest) then(found, false);
+        index.prepareText(first, function () {
           index.preferNear(found, shown);
           if (ticket === latest) then(found, true);
         });
-        if (!complete && ticket === latest) then(found, false);
       });
     });
   }

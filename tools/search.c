@@ -7,6 +7,8 @@
  *                           bytes): each term's postings [record delta, weight*200 + in title,
  *                           ...] with BM25F's weighted, length-normalized frequencies, and the
  *                           book's words with their first term, where corrections are sought;
+ *                           a shard split by one more character also has a brief of the
+ *                           commonest terms below it (BRIEF_TERMS);
  *   assets/search/x-N.js    the text of a few records of one page, for snippets.
  * Each is a script that assigns into a global, so search works from file:// where fetching
  * JSON does not. Terms come from tools/tokens.c, the same tokenizer as style/search.js. */
@@ -83,6 +85,11 @@ static const struct field {
 /* A shard whose terms and words exceed this many bytes is split by one more character. */
 #define SHARD_BUDGET 48000
 #define SHARD_DEPTH 4
+/* A split shard also holds a brief of the terms below it, for a word being typed that is its
+ * key ("m" in a big book): the terms found in the most records, each with its postings in the
+ * records where it weighs most. Typing one letter then loads one shard, not all of the letter's. */
+#define BRIEF_TERMS 16
+#define BRIEF_RECORDS 40
 /* A text file is closed once it holds this many bytes of text. */
 #define TEXT_BUDGET 4000
 
@@ -301,21 +308,48 @@ static int prefix_bytes(const char *s, int chars)
 	return i;
 }
 
-static void posting_json(xmlBufferPtr buf, const struct search *s, const struct entry *t)
+/* A posting as the shards write it: its record, and its weight in hundredths, doubled, plus one
+ * when the term is in the record's title. */
+struct scored {
+	uint32_t record;
+	long value;
+};
+
+/* Every posting of t, scored, in the order of their records. */
+static struct scored *scored_postings(const struct search *s, const struct entry *t)
 {
-	char num[48];
-	json_string(buf, BAD_CAST t->key);
-	xmlBufferCat(buf, BAD_CAST ":[");
+	struct scored *all = xcalloc(t->n ? t->n : 1, sizeof *all);
 	uint32_t record = 0;
 	size_t at = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		struct posting p = unpack_posting(t, &at, record);
-		snprintf(num, sizeof num, "%s%lu,%ld", i ? "," : "", (unsigned long)(p.record - record),
-		         lround(frequency(s, &p) * 100) * 2 + (p.count[0] > 0));
+		all[i] = (struct scored){p.record, lround(frequency(s, &p) * 100) * 2 + (p.count[0] > 0)};
 		record = p.record;
+	}
+	return all;
+}
+
+/* The postings as [record delta, value, ...] after the numbers already written in the list. */
+static void scored_json(xmlBufferPtr buf, const struct scored *list, size_t n, int first)
+{
+	char num[48];
+	uint32_t record = 0;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(num, sizeof num, "%s%lu,%ld", first && i == 0 ? "" : ",",
+		         (unsigned long)(list[i].record - record), list[i].value);
+		record = list[i].record;
 		xmlBufferCat(buf, BAD_CAST num);
 	}
+}
+
+static void posting_json(xmlBufferPtr buf, const struct search *s, const struct entry *t)
+{
+	struct scored *all = scored_postings(s, t);
+	json_string(buf, BAD_CAST t->key);
+	xmlBufferCat(buf, BAD_CAST ":[");
+	scored_json(buf, all, t->n, 1);
 	xmlBufferCat(buf, BAD_CAST "]");
+	free(all);
 }
 
 static void word_json(xmlBufferPtr buf, const struct entry *w)
@@ -330,6 +364,57 @@ static void word_json(xmlBufferPtr buf, const struct entry *w)
 	xmlBufferFree(both);
 }
 
+static int by_records(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
+	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->key, y->key);
+}
+
+static int by_value(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	if (x->value != y->value)
+		return x->value < y->value ? 1 : -1;
+	return x->record < y->record ? -1 : x->record > y->record;
+}
+
+static int by_record(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	return x->record < y->record ? -1 : x->record > y->record;
+}
+
+/* The brief of a split shard, from the items below its key: {"term":[the records it is in,
+ * then its postings in the BRIEF_RECORDS records where it weighs most, in their order]}. */
+static void brief_json(xmlBufferPtr buf, const struct search *s, const struct item *below, size_t n)
+{
+	const struct entry **terms = xcalloc(n ? n : 1, sizeof *terms);
+	size_t count = 0;
+	char num[32];
+
+	for (size_t i = 0; i < n; i++)
+		if (!below[i].is_word)
+			terms[count++] = below[i].entry;
+	qsort(terms, count, sizeof *terms, by_records);
+	xmlBufferCat(buf, BAD_CAST "{");
+	for (size_t i = 0; i < count && i < BRIEF_TERMS; i++) {
+		const struct entry *t = terms[i];
+		struct scored *all = scored_postings(s, t);
+		size_t kept = t->n < BRIEF_RECORDS ? t->n : BRIEF_RECORDS;
+		qsort(all, t->n, sizeof *all, by_value);
+		qsort(all, kept, sizeof *all, by_record);
+		xmlBufferCat(buf, BAD_CAST(i ? ",\n" : ""));
+		json_string(buf, BAD_CAST t->key);
+		snprintf(num, sizeof num, ":[%zu", t->n);
+		xmlBufferCat(buf, BAD_CAST num);
+		scored_json(buf, all, kept, 0);
+		xmlBufferCat(buf, BAD_CAST "]");
+		free(all);
+	}
+	xmlBufferCat(buf, BAD_CAST "}");
+	free(terms);
+}
+
 struct shards {
 	const struct search *s;
 	struct writer *w;
@@ -337,8 +422,10 @@ struct shards {
 	int ok;
 };
 
-/* Writes assets/search/t-HEX.js for the items with key `key`. */
-static void write_shard(struct shards *sh, const char *key, size_t keylen, const struct item *items, size_t n)
+/* Writes assets/search/t-HEX.js for the items with key `key`, and when the shard is split, the
+ * brief of the `nbelow` items below it. */
+static void write_shard(struct shards *sh, const char *key, size_t keylen, const struct item *items, size_t n,
+                        const struct item *below, size_t nbelow)
 {
 	xmlBufferPtr buf = xmlBufferCreate(), name = xmlBufferCreate();
 	char *k = strndup(key, keylen);
@@ -367,7 +454,12 @@ static void write_shard(struct shards *sh, const char *key, size_t keylen, const
 			word_json(buf, items[i].entry);
 			first = 0;
 		}
-	xmlBufferCat(buf, BAD_CAST "]};\n");
+	xmlBufferCat(buf, BAD_CAST "]");
+	if (nbelow > 0) {
+		xmlBufferCat(buf, BAD_CAST ",\n\"p\":");
+		brief_json(buf, sh->s, below, nbelow);
+	}
+	xmlBufferCat(buf, BAD_CAST "};\n");
 	xmlBufferCat(sh->keys, BAD_CAST(xmlBufferLength(sh->keys) ? "," : ""));
 	json_string(sh->keys, BAD_CAST k);
 	sh->ok &= writer_put_copy(sh->w, (const char *)xmlBufferContent(name), xmlBufferContent(buf),
@@ -400,10 +492,10 @@ static void write_shards(struct shards *sh, const struct item *items, size_t n, 
 		if (size > SHARD_BUDGET && depth < SHARD_DEPTH) {
 			while (whole < j && prefix_bytes(items[whole].entry->key, depth + 1) < 0)
 				whole++;
-			write_shard(sh, items[i].entry->key, (size_t)len, items + i, whole - i);
+			write_shard(sh, items[i].entry->key, (size_t)len, items + i, whole - i, items + whole, j - whole);
 			write_shards(sh, items + whole, j - whole, depth + 1);
 		} else {
-			write_shard(sh, items[i].entry->key, (size_t)len, items + i, j - i);
+			write_shard(sh, items[i].entry->key, (size_t)len, items + i, j - i, NULL, 0);
 		}
 		i = j;
 	}

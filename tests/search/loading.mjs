@@ -19,9 +19,9 @@ const requests = []; // [path, arrive]
 const index = new window.mixdownSearchEngine.Index({ records: [], shards: ['m', 'ma'], files: { terms: 'search/t-', text: 'search/x-' } },
 	(path, arrive) => requests.push([path, arrive]));
 const calls = [];
-index.prepare('mastering', () => calls.push('first'));
+index.prepare('mastering', false, () => calls.push('first'));
 const asked = requests.map((r) => r[0]);
-index.prepare('master', () => calls.push('second'));
+index.prepare('master', false, () => calls.push('second'));
 check('a second query waits for the term files the first one asked for', calls.length === 0,
 	`called before any file arrived: ${JSON.stringify(calls)}`);
 check('each term file is requested once', requests.length === asked.length && asked.length === 2,
@@ -30,7 +30,7 @@ requests[0][1]();
 check('no query runs while one of its files is still on its way', calls.length === 0, JSON.stringify(calls));
 requests[1][1]();
 check('both queries run once their files have arrived', calls.join() === 'first,second', JSON.stringify(calls));
-index.prepare('map', () => calls.push('third'));
+index.prepare('map', false, () => calls.push('third'));
 check('a query whose files have all arrived runs at once', calls.at(-1) === 'third' && requests.length === 2,
 	JSON.stringify([calls, requests.length]));
 process.exitCode = failed ? 1 : 0;

@@ -2,7 +2,8 @@
 # run.sh: the site's search: the search records mixdown writes (titles as the pages show them,
 # link text kept, one record per glossary entry), the site's stemmer against Snowball's reference
 # C library on every word of the handbook, the engine's script loading with scripts that arrive
-# late (tests/search/loading.mjs), the box's results shown before their snippets' text
+# late (tests/search/loading.mjs), the brief a one-letter query in a big book is looked up in
+# (tests/search/brief.mjs), the box's results shown before their snippets' text
 # (tests/search/early.mjs), then tests/search/relevance.mjs in headless Chromium from
 # file://: reader queries and their expected answers (queries.tsv), the tokenizer, the results
 # box and the results page. Run from the repository root after `make`.
@@ -59,6 +60,13 @@ fi
 
 run_part "search: loading.mjs" node_test tests/search/loading.mjs
 run_part "search: nearness.mjs" node_test tests/search/nearness.mjs
+# A book big enough for a split shard: the handbook five times over (tests/bench/gen.sh).
+if big=$(sh tests/bench/gen.sh 5 book/handbook.xml "$out" 2>"$out/big.err") &&
+	"$MIXDOWN" build "$big" -o "$out/big" >"$out/big.out" 2>>"$out/big.err"; then
+	run_part "search: brief.mjs" node_test tests/search/brief.mjs "$out/big/html"
+else
+	not_ok "search: the handbook five times over builds" "$(head -20 "$out/big.err")"
+fi
 run_part "search: early.mjs" node_test tests/search/early.mjs "$site"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -1,6 +1,6 @@
 // size.mjs: what the site's search loads for a first query on a built site, gzipped: the
 // engine and stemmer (beyond site.js), the records, the shards the query needs and the text of
-// the results the box shows, found by running the engine itself (search.js) in node.
+// the results the box shows as it is typed, found by running the engine itself (search.js) in node.
 // Usage: node size.mjs SITE LIMIT QUERY...   the largest, and exit status 1 above LIMIT bytes
 import vm from 'node:vm';
 import { readFileSync } from 'node:fs';
@@ -27,8 +27,8 @@ export function firstQuery(site, query) {
 	};
 	['assets/stemmer.js', 'assets/search.js', 'assets/search-index.js'].forEach((f) => load(f, () => {}));
 	const index = new context.mixdownSearchEngine.Index(context.mixdownSearch, load);
-	index.prepare(query, () => {
-		const found = index.search(query, false);
+	index.prepare(query, true, () => {
+		const found = index.search(query, true);
 		index.prepareText(found.results.slice(0, SHOWN), () => {});
 	});
 	let bytes = 0, raw = 0;

@@ -8,7 +8,7 @@
  *                           ...] with BM25F's weighted, length-normalized frequencies, and the
  *                           book's words with their first term, where corrections are sought;
  *                           a shard split by one more character also has a brief of the
- *                           commonest terms below it (BRIEF_TERMS);
+ *                           terms below it that weigh most in some record (BRIEF_TERMS);
  *   assets/search/x-N.js    the text of a few records of one page, for snippets.
  * Each is a script that assigns into a global, so search works from file:// where fetching
  * JSON does not. Terms come from tools/tokens.c, the same tokenizer as style/search.js. */
@@ -86,9 +86,10 @@ static const struct field {
 #define SHARD_BUDGET 48000
 #define SHARD_DEPTH 4
 /* A split shard also holds a brief of the terms below it, for a word being typed that is its
- * key ("m" in a big book): the terms found in the most records, each with its postings in the
- * records where it weighs most. Typing one letter then loads one shard, not all of the letter's. */
-#define BRIEF_TERMS 16
+ * key ("m" in a big book): the terms with the strongest postings (a short title's words weigh
+ * most), which the search would rank first, each with its postings in the records where it
+ * weighs most. Typing one letter then loads one shard, not all of the letter's. */
+#define BRIEF_TERMS 32
 #define BRIEF_RECORDS 40
 /* A text file is closed once it holds this many bytes of text. */
 #define TEXT_BUDGET 4000
@@ -112,6 +113,7 @@ struct entry {
 	size_t n;                /* postings, the one being counted included */
 	uint32_t packed_record;  /* the record of the last packed posting */
 	struct posting current;
+	long strongest;          /* a term's strongest posting's value, once a brief asks (0 before) */
 };
 
 struct search {
@@ -271,7 +273,7 @@ static double frequency(const struct search *s, const struct posting *p)
 /* ---- the shards ---- */
 
 struct item {
-	const struct entry *entry;
+	struct entry *entry;
 	int is_word;
 };
 
@@ -364,9 +366,11 @@ static void word_json(xmlBufferPtr buf, const struct entry *w)
 	xmlBufferFree(both);
 }
 
-static int by_records(const void *a, const void *b)
+static int by_strength(const void *a, const void *b)
 {
 	const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
+	if (x->strongest != y->strongest)
+		return x->strongest < y->strongest ? 1 : -1;
 	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->key, y->key);
 }
 
@@ -384,8 +388,21 @@ static int by_record(const void *a, const void *b)
 	return x->record < y->record ? -1 : x->record > y->record;
 }
 
+/* Keeps the value of t's strongest posting in t->strongest. */
+static void find_strongest(const struct search *s, struct entry *t)
+{
+	if (t->strongest == 0) {
+		struct scored *all = scored_postings(s, t);
+		for (size_t i = 0; i < t->n; i++)
+			if (all[i].value > t->strongest)
+				t->strongest = all[i].value;
+		free(all);
+	}
+}
+
 /* The brief of a split shard, from the items below its key: {"term":[the records it is in,
- * then its postings in the BRIEF_RECORDS records where it weighs most, in their order]}. */
+ * then its postings in the BRIEF_RECORDS records where it weighs most, in their order]}, for
+ * the BRIEF_TERMS terms with the strongest postings (then those in the most records). */
 static void brief_json(xmlBufferPtr buf, const struct search *s, const struct item *below, size_t n)
 {
 	const struct entry **terms = xcalloc(n ? n : 1, sizeof *terms);
@@ -393,9 +410,11 @@ static void brief_json(xmlBufferPtr buf, const struct search *s, const struct it
 	char num[32];
 
 	for (size_t i = 0; i < n; i++)
-		if (!below[i].is_word)
+		if (!below[i].is_word) {
+			find_strongest(s, below[i].entry);
 			terms[count++] = below[i].entry;
-	qsort(terms, count, sizeof *terms, by_records);
+		}
+	qsort(terms, count, sizeof *terms, by_strength);
 	xmlBufferCat(buf, BAD_CAST "{");
 	for (size_t i = 0; i < count && i < BRIEF_TERMS; i++) {
 		const struct entry *t = terms[i];

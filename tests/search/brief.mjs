@@ -1,8 +1,9 @@
 // brief.mjs: the brief of a split shard, which a one-letter query in a big book is looked up
 // in alone. On a built site whose "m" shard is split (the handbook five times over): the brief
-// holds the terms below "m" found in the most records, each with its postings in its strongest
+// holds the terms below "m" with the strongest postings, each with its postings in its strongest
 // records, as the shards below have them; the box's first query "m" loads one term file, and
-// fills the box with records that every shard of "m" would find too. Then, on an index made here whose split
+// fills the box with records that every shard of "m" would find too; and over every split key,
+// the box shows mostly what it would show with every shard loaded. Then, on an index made here whose split
 // key is no term itself, a word being typed that is the key is ranked from the brief: by the
 // records each term is in, not by the few postings the brief keeps.
 // Usage: node tests/search/brief.mjs SITE, from the repository root (run.sh runs it).
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 const site = process.argv[2];
-const BRIEF_TERMS = 16, BRIEF_RECORDS = 40; // as in tools/search.c
+const BRIEF_TERMS = 32, BRIEF_RECORDS = 40; // as in tools/search.c
 
 let failed = 0;
 function check(name, good, detail) {
@@ -48,11 +49,13 @@ check('the "m" shard is split and has a brief', keys.includes('ma') && brief !==
 if (brief) {
 	const below = new Map(); // term below "m" -> its full postings
 	for (const k of keys.filter((k) => k.startsWith('m') && k !== 'm')) for (const [t, list] of Object.entries(shards[k].t)) below.set(t, list);
-	const commonest = [...below.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
-		.slice(0, BRIEF_TERMS).map((e) => e[0]);
-	check(`the brief holds the ${BRIEF_TERMS} terms below "m" in the most records`, JSON.stringify(Object.keys(brief)) === JSON.stringify(commonest),
-		`brief: ${Object.keys(brief)}; expected ${commonest}`);
 	const pairs = (list, from) => { const out = []; for (let i = from, n = 0; i < list.length; i += 2) out.push([n += list[i], list[i + 1]]); return out; };
+	const strength = (list) => Math.max(...pairs(list, 0).map((p) => p[1]));
+	const strongest = [...below.entries()]
+		.sort((a, b) => strength(b[1]) - strength(a[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+		.slice(0, BRIEF_TERMS).map((e) => e[0]);
+	check(`the brief holds the ${BRIEF_TERMS} terms below "m" with the strongest postings`, JSON.stringify(Object.keys(brief)) === JSON.stringify(strongest),
+		`brief: ${Object.keys(brief)}; expected ${strongest}`);
 	const wrong = Object.entries(brief).filter(([t, list]) => {
 		const full = pairs(below.get(t) || [], 0), kept = pairs(list, 1);
 		const weakest = Math.min(...kept.map((p) => p[1]));
@@ -70,13 +73,26 @@ if (brief) {
 	const terms = loaded.filter((p) => p.includes('/t-'));
 	check('typing "m" loads one term file, the shard of "m"', terms.length === 1 && terms[0].endsWith(`t-${hex('m')}.js`), `loaded: ${terms}`);
 	// The same engine with every shard of "m" loaded and no brief: all the words "m" begins.
-	const every = new all.mixdownSearchEngine.Index(all.mixdownSearch, (p, then) => then());
+	const every = new all.mixdownSearchEngine.Index(all.mixdownSearch, loader(all, []));
 	every.isBrief = () => false;
 	const whole = new Set(every.search('m', true).results.map((r) => r.record.href));
 	const stray = found ? found.results.filter((r) => !whole.has(r.record.href)) : [];
 	check('typing "m" shows a full box of results, each one of those every shard of "m" finds',
 		found && found.results.length >= 8 && stray.length === 0 && whole.size > 0,
 		`${found ? found.results.length : 'no'} results, ${whole.size} with every shard; not among them: ${stray.slice(0, 5).map((r) => r.record.href)}`);
+
+	// Every split key typed whose own term is not in the book: the box's 8 results from the
+	// brief, against those with every shard loaded.
+	const top = (ix, k) => { let r; ix.prepare(k, true, () => { r = ix.search(k, true); }); return r.results.slice(0, 8).map((x) => x.record.href); };
+	const alike = [];
+	for (const k of index.below.keys()) {
+		if (index.postings(k) !== undefined) continue;
+		const full = new Set(top(every, k));
+		alike.push([k, top(index, k).filter((h) => full.has(h)).length]);
+	}
+	const mean = alike.reduce((a, b) => a + b[1], 0) / Math.max(alike.length, 1);
+	check(`typing a split key shows mostly the results every shard would show: ${mean.toFixed(2)} of 8 alike on average, at least 6`,
+		alike.length > 0 && mean >= 6, JSON.stringify(alike));
 }
 
 // ---- a word ranked from a brief: "q", split, no term itself ----

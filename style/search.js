@@ -386,7 +386,8 @@
     // For the best candidates: a bonus for each of the query's words in the title (up to twice
     // the score), and when the title is the query (three times) or holds it (one and a half).
     var phrase = " " + corrected.join(" ") + " ";
-    results.slice(0, RERANKED).forEach(function (r) {
+    var best = results.slice(0, RERANKED);
+    best.forEach(function (r) {
       var inTitle = groups.filter(function (g) {
         for (var list of g.values()) if (list.title.has(r.record.n)) return true;
         return false;
@@ -396,7 +397,9 @@
       if (title === phrase) r.score *= 3;
       else if (title.indexOf(phrase) !== -1) r.score *= 1.5;
     });
-    results.sort(function (a, b) { return b.score - a.score; });
+    // The bonuses only raise scores, so the best stay ahead of the rest: only they move.
+    best.sort(function (a, b) { return b.score - a.score; });
+    best.forEach(function (r, i) { results[i] = r; });
     groups = groups.filter(function (g) { return g.size > 0; });
     var suggestion = null;
     if (!exact && results.length) suggestion = corrected.join(" ");

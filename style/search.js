@@ -99,8 +99,9 @@
   // words with their first term ("mixing mix"), where corrections are looked for; the text of
   // each page's records in files.text + N + ".js", loaded only for results shown. A shard too
   // big for one file is split by one more character; it keeps the terms as long as its key and
-  // a brief (p) of the commonest terms below it, {term: [records it is in, then postings in its
-  // strongest records]}, which a word being typed that is the key ("m") is looked up in alone.
+  // a brief (p) of the terms below it with the strongest postings, {term: [records it is in,
+  // then postings in its strongest records]}, which a word being typed that is the key ("m")
+  // is looked up in alone.
   var K1 = 2;
   var KIND_WEIGHT = { term: 1.15, section: 1, page: 1 };
 
@@ -193,6 +194,7 @@
     this.loadAll(paths, then);
   };
 
+  // The text files of the results' records.
   Index.prototype.textFiles = function (results) {
     return results.map(function (r) { return this.files.text + r.record.page + ".js"; }, this);
   };
@@ -386,8 +388,8 @@
     // For the best candidates: a bonus for each of the query's words in the title (up to twice
     // the score), and when the title is the query (three times) or holds it (one and a half).
     var phrase = " " + corrected.join(" ") + " ";
-    var best = results.slice(0, RERANKED);
-    best.forEach(function (r) {
+    var candidates = results.slice(0, RERANKED);
+    candidates.forEach(function (r) {
       var inTitle = groups.filter(function (g) {
         for (var list of g.values()) if (list.title.has(r.record.n)) return true;
         return false;
@@ -398,8 +400,8 @@
       else if (title.indexOf(phrase) !== -1) r.score *= 1.5;
     });
     // The bonuses only raise scores, so the best stay ahead of the rest: only they move.
-    best.sort(function (a, b) { return b.score - a.score; });
-    best.forEach(function (r, i) { results[i] = r; });
+    candidates.sort(function (a, b) { return b.score - a.score; });
+    candidates.forEach(function (r, i) { results[i] = r; });
     groups = groups.filter(function (g) { return g.size > 0; });
     var suggestion = null;
     if (!exact && results.length) suggestion = corrected.join(" ");
@@ -407,7 +409,7 @@
     return { results: results, terms: terms, groups: groups, suggestion: suggestion };
   };
 
-  // The fewest consecutive words of text holding a word of every group (a Set of terms each);
+  // The fewest consecutive words of text holding a word of every group (its terms, a Set or a Map by term);
   // Infinity when some group is not in it.
   function span(text, groups) {
     var last = groups.map(function () { return -Infinity; });

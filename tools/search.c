@@ -374,18 +374,16 @@ static int by_strength(const void *a, const void *b)
 	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->key, y->key);
 }
 
-static int by_value(const void *a, const void *b)
-{
-	const struct scored *x = a, *y = b;
-	if (x->value != y->value)
-		return x->value < y->value ? 1 : -1;
-	return x->record < y->record ? -1 : x->record > y->record;
-}
-
 static int by_record(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
 	return x->record < y->record ? -1 : x->record > y->record;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	return x->value != y->value ? (x->value < y->value ? 1 : -1) : by_record(a, b);
 }
 
 /* Keeps the value of t's strongest posting in t->strongest. */

@@ -338,8 +338,23 @@
     return out;
   };
 
-  // {results: [{record, score}], terms: Set of matched terms, suggestion}
-  Index.prototype.search = function (query, typing) {
+  // The first k of the records in hit by their scores, highest first, records of equal scores
+  // in hit's order: what a stable sort would put first, without sorting the rest.
+  function firstOf(hit, scores, k) {
+    var kept = [];
+    for (var i = 0; i < hit.length; i++) {
+      var n = hit[i], s = scores[n];
+      if (kept.length === k && s <= scores[kept[k - 1]]) continue;
+      var at = Math.min(kept.length, k - 1);
+      for (; at > 0 && scores[kept[at - 1]] < s; at--) kept[at] = kept[at - 1];
+      kept[at] = n;
+    }
+    return kept;
+  }
+
+  // {results: [{record, score}], count: the records found, terms: Set of matched terms,
+  // groups, suggestion}; with shown, results are only the first ones, at least shown of them.
+  Index.prototype.search = function (query, typing, shown) {
     var self = this;
     var words = searched(query);
     var total = this.records.length;
@@ -377,14 +392,15 @@
       groups.push(group);
     });
     // Partial matches count, but a record holding the query's rarer words ranks higher.
-    var results = [];
     hit.forEach(function (n) {
-      var record = self.records[n];
       var cover = found[n] / rarity;
-      results.push({ record: record, score: scores[n] * cover * cover * (KIND_WEIGHT[record.kind] || 1) });
-      scores[n] = found[n] = 0;
+      scores[n] = scores[n] * cover * cover * (KIND_WEIGHT[self.records[n].kind] || 1);
+      found[n] = 0;
     });
-    results.sort(function (a, b) { return b.score - a.score; });
+    var ranked = shown < Infinity ? firstOf(hit, scores, Math.max(shown, RERANKED))
+      : hit.slice().sort(function (a, b) { return scores[b] - scores[a]; });
+    var results = ranked.map(function (n) { return { record: self.records[n], score: scores[n] }; });
+    hit.forEach(function (n) { scores[n] = 0; });
     // For the best candidates: a bonus for each of the query's words in the title (up to twice
     // the score), and when the title is the query (three times) or holds it (one and a half).
     var phrase = " " + corrected.join(" ") + " ";
@@ -406,7 +422,7 @@
     var suggestion = null;
     if (!exact && results.length) suggestion = corrected.join(" ");
     if (suggestion === fold(query).trim()) suggestion = null;
-    return { results: results, terms: terms, groups: groups, suggestion: suggestion };
+    return { results: results, count: hit.length, terms: terms, groups: groups, suggestion: suggestion };
   };
 
   // The fewest consecutive words of text holding a word of every group (its terms, a Set or a Map by term);

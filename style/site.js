@@ -141,13 +141,14 @@
   // Searches once the index and the shards the query needs are loaded, and calls
   // then(found, false) at once with the results' titles; once the text of the first `shown`
   // results is there too, ranks them by nearness and calls then(found, true) with their
-  // snippets. Nothing is called for a search a later one has replaced.
+  // snippets. found.results holds the first results only, unless shown is Infinity;
+  // found.count counts them all. Nothing is called for a search a later one has replaced.
   var latest = 0;
   function searchFor(query, typing, shown, then) {
     var ticket = ++latest;
     loadIndex(function () {
       index.prepare(query, typing, function () {
-        var found = index.search(query, typing), first = found.results.slice(0, shown);
+        var found = index.search(query, typing, shown), first = found.results.slice(0, shown);
         // The titles first (asking for the text files takes time too), unless the text is here.
         if (!index.hasText(first) && ticket === latest) then(found, false);
         index.prepareText(first, function () {
@@ -275,7 +276,7 @@
       // "Did you mean" stands before the list, not in it: a listbox holds only options.
       var hint = suggestion(box, found);
       if (hint) list.parentNode.insertBefore(hint, list);
-      if (!found.results.length) {
+      if (!found.count) {
         var none = document.createElement("li");
         none.className = "result-none";
         none.setAttribute("role", "option");
@@ -287,14 +288,14 @@
       found.results.slice(0, SHOWN).forEach(function (result, i) {
         option(resultLink(result, found.terms), "search-result-" + i);
       });
-      if (found.results.length > SHOWN) {
+      if (found.count > SHOWN) {
         var more = document.createElement("a");
         more.href = searchPageHref(box, query);
         more.className = "result-all";
-        more.textContent = (box.getAttribute("data-all") || "All %n results").replace("%n", found.results.length);
+        more.textContent = (box.getAttribute("data-all") || "All %n results").replace("%n", found.count);
         option(more, "search-all");
       }
-      if (status) status.textContent = countText(box, found.results.length);
+      if (status) status.textContent = countText(box, found.count);
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       options().forEach(function (o, i) { if (selected && o.getAttribute("data-href") === selected) select(i); });
@@ -341,7 +342,7 @@
     // every result at once, in its final order, with its snippet
     searchFor(query, false, Infinity, function (found, complete) {
       if (!complete) return;
-      status.textContent = found.results.length ? countText(box, found.results.length)
+      status.textContent = found.count ? countText(box, found.count)
         : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
       var hint = suggestion(box, found);
       if (hint) status.parentNode.insertBefore(hint, results);

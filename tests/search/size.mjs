@@ -28,7 +28,7 @@ export function firstQuery(site, query) {
 	['assets/stemmer.js', 'assets/search.js', 'assets/search-index.js'].forEach((f) => load(f, () => {}));
 	const index = new context.mixdownSearchEngine.Index(context.mixdownSearch, load);
 	index.prepare(query, true, () => {
-		const found = index.search(query, true);
+		const found = index.search(query, true, SHOWN);
 		index.prepareText(found.results.slice(0, SHOWN), () => {});
 	});
 	let bytes = 0, raw = 0;

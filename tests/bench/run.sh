@@ -170,13 +170,11 @@ done
 # ---- the site's search on each input (tests/bench/search.mjs) ----
 : >"$OUT/search.md"
 if [ -f node_modules/playwright-core/package.json ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-	scratch=$(mktemp -d)
 	for n in $SIZES; do
 		say "${n}x book: measuring its site's search"
-		node tests/bench/search.mjs "${n}x" "$OUT/verify-${n}x/html" "$scratch" >>"$OUT/search.md" 2>"$OUT/search-${n}x.log" ||
+		node tests/bench/search.mjs "${n}x" "$OUT/verify-${n}x/html" >>"$OUT/search.md" 2>"$OUT/search-${n}x.log" ||
 			say "search.mjs failed on the ${n}x book: see $OUT/search-${n}x.log"
 	done
-	rm -rf "$scratch"
 else
 	say "no playwright-core or chromium: the search is not measured"
 fi

@@ -5,13 +5,13 @@
 // Chromium from file:// with the CPU slowed four times through CDP (a phone), the time from the
 // first keystroke to its first results shown, against 100 ms (and to their snippets), and the
 // median and slowest time from a later keystroke to its results shown. Prints one Markdown table row.
-// Usage: node search.mjs LABEL SITE SCRATCH
+// Usage: node search.mjs LABEL SITE
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../browser/chromium.mjs';
 import { firstQuery } from '../search/size.mjs';
 
-const [label, siteArg, scratch] = process.argv.slice(2);
+const [label, siteArg] = process.argv.slice(2);
 const QUERIES = ['mastering', 'A&R', 'mastring', 'how do I become a mixing engineer', 'live sound engineer', 'Rick Rubin'];
 const BYTES_TARGET = label === '1x' ? 64 * 1024 : 500 * 1024;
 const TIME_TARGET = 100;
@@ -44,7 +44,7 @@ function timed(page, query) {
 	}), query);
 }
 
-const context = await launch(scratch, { viewport: { width: 1280, height: 900 } });
+const context = await launch({ viewport: { width: 1280, height: 900 } });
 try {
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);

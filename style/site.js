@@ -141,14 +141,14 @@
   // Searches once the index and the shards the query needs are loaded, and calls
   // then(found, false) at once with the results' titles; once the text of the first `shown`
   // results is there too, ranks them by nearness and calls then(found, true) with their
-  // snippets. found.results holds the first results only, unless shown is Infinity;
-  // found.count counts them all. Nothing is called for a search a later one has replaced.
+  // snippets. found.results holds the first results only, unless every one is asked for
+  // (all); found.count counts them all. Nothing is called for a search a later one has replaced.
   var latest = 0;
-  function searchFor(query, typing, shown, then) {
+  function searchFor(query, typing, shown, then, all) {
     var ticket = ++latest;
     loadIndex(function () {
       index.prepare(query, typing, function () {
-        var found = index.search(query, typing, shown), first = found.results.slice(0, shown);
+        var found = index.search(query, typing, all ? Infinity : shown), first = found.results.slice(0, shown);
         // The titles first (asking for the text files takes time too), unless the text is here.
         if (!index.hasText(first) && ticket === latest) then(found, false);
         index.prepareText(first, function () {
@@ -329,29 +329,51 @@
     });
   }
 
-  // search.html?q=...: every result, in order, with the count.
+  // search.html?q=...: the count, then the results in order, RESULTS_PAGE at a time with their
+  // snippets; "More results" lists the next ones. A query in a big book can find thousands, and
+  // their snippets' text would be as many files.
+  var RESULTS_PAGE = 50;
   function setupSearchPage() {
     var results = document.querySelector(".search-page-results");
     var field = document.getElementById("search-page-input");
     var status = document.querySelector(".search-page-status");
+    var more = document.querySelector(".search-page-more");
     var box = document.querySelector(".search");
     if (!results || !field || !box) return;
     var query = (new URLSearchParams(location.search).get("q") || "").trim();
     field.value = query;
     if (!query) return;
-    // every result at once, in its final order, with its snippet
-    searchFor(query, false, Infinity, function (found, complete) {
-      if (!complete) return;
-      status.textContent = found.count ? countText(box, found.count)
-        : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
-      var hint = suggestion(box, found);
-      if (hint) status.parentNode.insertBefore(hint, results);
-      found.results.forEach(function (result) {
+    var found = null, listed = 0;
+    function list(next) {
+      next.forEach(function (result) {
         var li = document.createElement("li");
         li.appendChild(resultLink(result, found.terms));
         results.appendChild(li);
       });
-    });
+      listed += next.length;
+      if (more) more.hidden = listed >= found.results.length;
+    }
+    if (more) {
+      more.addEventListener("click", function () {
+        var next = found.results.slice(listed, listed + RESULTS_PAGE);
+        more.disabled = true;
+        index.prepareText(next, function () {
+          list(next);
+          more.disabled = false;
+          // the keyboard goes on from the first result just listed
+          results.children[listed - next.length].querySelector("a").focus();
+        });
+      });
+    }
+    searchFor(query, false, RESULTS_PAGE, function (answer, complete) {
+      if (!complete) return;
+      found = answer;
+      status.textContent = found.count ? countText(box, found.count)
+        : (box.getAttribute("data-none") || "No results for %t").replace("%t", "\u201c" + query + "\u201d");
+      var hint = suggestion(box, found);
+      if (hint) status.parentNode.insertBefore(hint, results);
+      list(found.results.slice(0, RESULTS_PAGE));
+    }, true);
   }
 
   // ---- where the reader is: "On this page" and the contents follow the scroll ----

@@ -5,15 +5,17 @@
 //     split, and it's with its;
 //   - the box's results are links, its status gives the exact count, an "All N results" link
 //     leads to the results page, and the selected result stands out (3:1) in light and dark;
-//   - a misspelt query offers "Did you mean".
+//   - a misspelt query offers "Did you mean";
+//   - the results page lists 50 results with their snippets, and "More results" the next 50,
+//     the keyboard's focus on the first of them.
 // (How fast it answers is measured by `make bench`: tests/bench/search.mjs.)
-// Usage: node relevance.mjs SITE QUERIES SCRATCH
+// Usage: node relevance.mjs SITE QUERIES
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../browser/chromium.mjs';
 
-const [siteArg, queriesArg, scratch] = process.argv.slice(2);
+const [siteArg, queriesArg] = process.argv.slice(2);
 const site = pathToFileURL(resolve(siteArg)).href;
 let failures = 0;
 
@@ -60,7 +62,7 @@ async function typeQuery(page, query) {
 	await page.waitForSelector('#search-results:not([aria-busy]) [role="option"]', { state: 'visible' });
 }
 
-const context = await launch(scratch, { viewport: { width: 1280, height: 900 } });
+const context = await launch({ viewport: { width: 1280, height: 900 } });
 try {
 	const page = await context.newPage();
 	// A loaded machine may take long to answer; no step is timed, each waits for what it needs.
@@ -112,7 +114,7 @@ try {
 		};
 	});
 	const full = await resultsPage(page, 'mastering');
-	const count = full.results.length;
+	const count = Number((full.status.match(/\d+/) || [0])[0]);
 	check(`box: every option is a link; the status ("${box.status}") gives the exact count, ${count}; "All ${count} results" leads to search.html?q=mastering`,
 		box.links && box.status === `${count} results` && box.all === 'search.html?q=mastering' && count > 12,
 		[JSON.stringify(box), `results page: ${full.status}`]);
@@ -138,6 +140,29 @@ try {
 	// 4. Did you mean.
 	const typo = await resultsPage(page, 'mastring');
 	check(`"mastring" offers "Did you mean mastering?" (offered: "${typo.suggestion}")`, typo.suggestion === 'mastering', [typo.status]);
+
+	// 5. The results page, a page of results at a time.
+	const texts = new Set();
+	page.on('request', (r) => { if (/\/search\/x-\d+\.js$/.test(r.url())) texts.add(r.url()); });
+	const paged = await resultsPage(page, 'mastering');
+	const listing = () => page.evaluate(() => ({
+		items: document.querySelectorAll('.search-page-results li').length,
+		snippets: document.querySelectorAll('.search-page-results li .result-snippet').length,
+		more: (() => { const b = document.querySelector('.search-page-more'); return b && !b.hidden ? b.textContent : ''; })(),
+		focused: document.activeElement && document.activeElement.closest('li')
+			? [...document.querySelectorAll('.search-page-results li')].indexOf(document.activeElement.closest('li')) : -1,
+	}));
+	const first = await listing();
+	const firstTexts = texts.size;
+	check(`results page: "mastering" (${paged.status}) lists its first 50 results, each with a snippet, and "More results"`,
+		count > 50 && first.items === 50 && first.snippets === 50 && first.more === 'More results', [JSON.stringify(first)]);
+	await page.click('.search-page-more');
+	await page.waitForFunction((n) => document.querySelectorAll('.search-page-results li').length > n, 50);
+	const second = await listing();
+	check(`results page: "More results" lists the other ${count - 50} with their snippets, the focus on the first of them, and goes`,
+		second.items === count && second.snippets === count && second.more === '' && second.focused === 50, [JSON.stringify(second)]);
+	check(`results page: the first 50 results load the text of their pages only (${firstTexts} files, then ${texts.size} for all ${count})`,
+		firstTexts > 0 && firstTexts < texts.size, [`${firstTexts} text files for the first 50, ${texts.size} for all`]);
 
 } finally {
 	await context.close();

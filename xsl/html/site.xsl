@@ -444,7 +444,8 @@
     </nav>
   </xsl:template>
 
-  <!-- The search results page: every result of search.html?q=..., which the script lists. -->
+  <!-- The search results page: the results of search.html?q=..., which the script lists, a
+       page of them at a time. -->
   <xsl:template name="search-page">
     <xsl:variable name="title"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-results'"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="frame">
@@ -459,6 +460,7 @@
         </form>
         <p class="search-page-status" role="status" aria-live="polite"></p>
         <ol class="search-page-results"></ol>
+        <button class="search-page-more" type="button" hidden="hidden"><xsl:call-template name="word"><xsl:with-param name="key" select="'search-more'"/></xsl:call-template></button>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -139,20 +139,20 @@
     return Array.from(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  // The keys of the shards that hold the terms or words s begins, and unless brief, those of
-  // the shards below, which hold the longer ones s is the beginning of.
-  Index.prototype.keysFor = function (s, brief) {
+  // The keys of the shards that hold the terms or words s begins, and unless beginningsOnly,
+  // those of the shards below, which hold the longer ones s is the beginning of.
+  Index.prototype.keysFor = function (s, beginningsOnly) {
     var out = [], begun = "";
     for (var c of s) {
       if (!this.keys.has(begun += c)) break;
       out.push(begun);
     }
-    return brief || !this.below.has(s) ? out : out.concat(this.below.get(s));
+    return beginningsOnly || !this.below.has(s) ? out : out.concat(this.below.get(s));
   };
 
-  Index.prototype.shards = function (s, brief) {
+  Index.prototype.shards = function (s, beginningsOnly) {
     var all = window.mixdownSearchShards || {};
-    return this.keysFor(s, brief).map(function (k) { return all[k]; }).filter(Boolean);
+    return this.keysFor(s, beginningsOnly).map(function (k) { return all[k]; }).filter(Boolean);
   };
 
   // Whether a word is looked up in its shard's brief: the last word being typed, when it is
@@ -242,13 +242,13 @@
 
   // The brief of the split shard whose key is word: [{term, list}], each list partial.
   Index.prototype.brief = function (word) {
-    var shard = (window.mixdownSearchShards || {})[word], self = this;
-    if (!self.briefs.has(word) && shard && shard.p) {
-      self.briefs.set(word, Object.keys(shard.p).map(function (t) {
+    var shard = (window.mixdownSearchShards || {})[word];
+    if (!this.briefs.has(word) && shard && shard.p) {
+      this.briefs.set(word, Object.keys(shard.p).map(function (t) {
         return { term: t, list: decode(shard.p[t], 1, shard.p[t][0]) };
       }));
     }
-    return self.briefs.get(word) || [];
+    return this.briefs.get(word) || [];
   };
 
   // [[word, its first term]] of the loaded shards for word.

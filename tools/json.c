@@ -66,3 +66,18 @@ void json_string_exact(xmlBufferPtr buf, const xmlChar *text)
 		p += add_escaped(buf, p);
 	xmlBufferCat(buf, BAD_CAST "\"");
 }
+
+void json_integer(xmlBufferPtr buf, long n)
+{
+	char digits[24];
+	int at = (int)sizeof digits;
+	unsigned long rest = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do {
+		digits[--at] = (char)('0' + rest % 10);
+		rest /= 10;
+	} while (rest > 0);
+	if (n < 0)
+		digits[--at] = '-';
+	xmlBufferAdd(buf, BAD_CAST(digits + at), (int)sizeof digits - at);
+}

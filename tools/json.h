@@ -20,5 +20,7 @@ void json_string(xmlBufferPtr buf, const xmlChar *text);
 /* Appends text as one quoted JSON string, escaped the same way, every character kept (for
  * file names). */
 void json_string_exact(xmlBufferPtr buf, const xmlChar *text);
+/* Appends n in decimal (a search index writes tens of thousands of numbers). */
+void json_integer(xmlBufferPtr buf, long n);
 
 #endif

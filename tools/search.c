@@ -334,13 +334,14 @@ static struct scored *scored_postings(const struct search *s, const struct entry
 /* The postings as [record delta, value, ...] after the numbers already written in the list. */
 static void scored_json(xmlBufferPtr buf, const struct scored *list, size_t n, int first)
 {
-	char num[48];
 	uint32_t record = 0;
 	for (size_t i = 0; i < n; i++) {
-		snprintf(num, sizeof num, "%s%lu,%ld", first && i == 0 ? "" : ",",
-		         (unsigned long)(list[i].record - record), list[i].value);
+		if (!first || i > 0)
+			xmlBufferAdd(buf, BAD_CAST ",", 1);
+		json_integer(buf, (long)(list[i].record - record));
+		xmlBufferAdd(buf, BAD_CAST ",", 1);
+		json_integer(buf, list[i].value);
 		record = list[i].record;
-		xmlBufferCat(buf, BAD_CAST num);
 	}
 }
 

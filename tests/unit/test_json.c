@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "json.h"
@@ -75,6 +77,23 @@ static void pieces_fold_across_their_edges(void **state)
 	xmlBufferFree(buf);
 }
 
+/* Numbers in decimal, as printf writes them, at both ends of a long. */
+static void integers_in_decimal(void **state)
+{
+	const long numbers[] = {0, 7, 10, 1234567, -1, -90, LONG_MAX, LONG_MIN};
+	xmlBufferPtr buf = xmlBufferCreate();
+	char want[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+		xmlBufferEmpty(buf);
+		json_integer(buf, numbers[i]);
+		snprintf(want, sizeof want, "%ld", numbers[i]);
+		assert_string_equal((const char *)xmlBufferContent(buf), want);
+	}
+	xmlBufferFree(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -85,6 +104,7 @@ int main(void)
 		cmocka_unit_test(line_separators_escaped),
 		cmocka_unit_test(white_space_folded_and_trimmed),
 		cmocka_unit_test(pieces_fold_across_their_edges),
+		cmocka_unit_test(integers_in_decimal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

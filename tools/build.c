@@ -302,7 +302,7 @@ static int make_site(struct build *b)
 static int draw_rasters(struct build *b, struct writer *also)
 {
 	char *earlier = out_published(b->settings->out_dir);
-	int undrawn = raster_draw(&b->plan, earlier, also, b->diag);
+	int undrawn = raster_draw(b->book, &b->plan, earlier, also, b->diag);
 
 	free(earlier);
 	return undrawn;

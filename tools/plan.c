@@ -487,7 +487,7 @@ static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar
                                  char *source)
 {
 	struct plan *p = pl->plan;
-	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0, 0, 0, 0};
+	struct image img = {source, xstrdup(source + strlen(pl->book->root) + 1), NULL, 0, 0, 0, 0, NULL};
 
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].source, source) == 0) {
@@ -557,7 +557,7 @@ static void plan_cover_raster(struct planner *pl, xmlNodePtr e, const xmlChar *r
 	}
 	if (!planned && svg->data != NULL && height > 0) {
 		struct image raster = {xstrdup(svg->source), xstrdup(target), xmemdup(svg->data, svg->len),
-		                       svg->len, COVER_RASTER_WIDTH, (int)height, 1};
+		                       svg->len, COVER_RASTER_WIDTH, (int)height, 1, e};
 		add_image(pl->plan, raster);
 		planned = 1;
 	}

@@ -38,6 +38,7 @@ struct image {
 	size_t len;
 	int width, height; /* in CSS pixels; 0 when unknown */
 	int to_draw;       /* a PNG still to be drawn, at width, from the SVG data holds (raster.h) */
+	xmlNodePtr drawn_for; /* for a PNG to draw: the imagedata it is drawn for */
 };
 
 /* The width in pixels of the PNG drawn from an SVG cover, as stores and readers ask. */

@@ -54,7 +54,18 @@ static char *earlier_png(const struct image *img, const char *earlier, size_t *l
 	return png;
 }
 
-int raster_draw(struct plan *p, const char *earlier, struct writer *also, struct diag *d)
+/* Reports that img cannot be drawn, at the imagedata it is drawn for. */
+static int report_undrawn(const struct book *b, const struct image *img, struct diag *d)
+{
+	xmlChar *ref = xmlGetNoNsProp(img->drawn_for, BAD_CAST "fileref");
+
+	book_report(b, d, img->drawn_for, D_SVG_INVALID, ref, "it cannot be drawn as a PNG");
+	xmlFree(ref);
+	return 1;
+}
+
+int raster_draw(const struct book *b, struct plan *p, const char *earlier, struct writer *also,
+                struct diag *d)
 {
 	int errors = 0;
 
@@ -68,8 +79,7 @@ int raster_draw(struct plan *p, const char *earlier, struct writer *also, struct
 		if (png == NULL)
 			png = image_svg_to_png(img->data, img->len, img->width, &len);
 		if (png == NULL) {
-			diag_report(d, NULL, D_SVG_INVALID, img->source, "it cannot be drawn as a PNG");
-			errors++;
+			errors += report_undrawn(b, img, d);
 			continue;
 		}
 		free(img->data);

@@ -8,11 +8,12 @@
 #include "plan.h"
 #include "writer.h"
 
-/* Draws each image the plan has still to draw, or takes it from earlier, the folder of the
- * build published in the output folder (out_published), when that build drew it from the
- * same SVG at the same width; also puts each through also, unless that is NULL. earlier may
- * be NULL. Returns the number of images that cannot be drawn, after reporting each, or -1
- * when putting one failed. */
-int raster_draw(struct plan *p, const char *earlier, struct writer *also, struct diag *d);
+/* Draws each image the plan for book b has still to draw, or takes it from earlier, the
+ * folder of the build published in the output folder (out_published), when that build drew
+ * it from the same SVG at the same width; also puts each through also, unless that is NULL.
+ * earlier may be NULL. Returns the number of images that cannot be drawn, after reporting
+ * each at its imagedata, or -1 when putting one failed. */
+int raster_draw(const struct book *b, struct plan *p, const char *earlier, struct writer *also,
+                struct diag *d);
 
 #endif

@@ -406,7 +406,6 @@ static void brief_json(xmlBufferPtr buf, const struct search *s, const struct it
 {
 	const struct entry **terms = xcalloc(n ? n : 1, sizeof *terms);
 	size_t count = 0;
-	char num[32];
 
 	for (size_t i = 0; i < n; i++)
 		if (!below[i].is_word) {
@@ -423,8 +422,8 @@ static void brief_json(xmlBufferPtr buf, const struct search *s, const struct it
 		qsort(all, kept, sizeof *all, by_record);
 		xmlBufferCat(buf, BAD_CAST(i ? ",\n" : ""));
 		json_string(buf, BAD_CAST t->key);
-		snprintf(num, sizeof num, ":[%zu", t->n);
-		xmlBufferCat(buf, BAD_CAST num);
+		xmlBufferCat(buf, BAD_CAST ":[");
+		json_integer(buf, (long)t->n);
 		scored_json(buf, all, kept, 0);
 		xmlBufferCat(buf, BAD_CAST "]");
 		free(all);

@@ -99,9 +99,7 @@ static struct tag_columns *scan_line(struct column_index *ix, long line, const c
 		counted = p;
 		if (t->n == capacity) {
 			capacity = capacity ? 2 * capacity : 4;
-			t->columns = realloc(t->columns, (size_t)capacity * sizeof *t->columns);
-			if (t->columns == NULL)
-				abort();
+			t->columns = xrealloc(t->columns, (size_t)capacity * sizeof *t->columns);
 		}
 		t->columns[t->n++] = column;
 	}
@@ -183,9 +181,7 @@ static int rank_on_line(struct column_index *ix, xmlNodePtr e, long line)
 			break; /* rank + 1 of p: the elements passed come after it */
 		if (npassed == capacity) {
 			capacity = capacity ? 2 * capacity : 8;
-			passed = realloc(passed, (size_t)capacity * sizeof *passed);
-			if (passed == NULL)
-				abort();
+			passed = xrealloc(passed, (size_t)capacity * sizeof *passed);
 		}
 		passed[npassed++] = p;
 	}

@@ -78,13 +78,10 @@ static char *shown_path(const char *cwd, const char *path)
 static struct book_file *add_file(struct loader *ld, const char *canonical)
 {
 	struct book *b = ld->book;
-	struct book_file *f = calloc(1, sizeof *f);
-	struct book_file **grown = realloc(b->files, (b->nfiles + 1) * sizeof *grown);
+	struct book_file *f = xcalloc(1, sizeof *f);
 	size_t root_len = strlen(b->root);
 
-	if (f == NULL || grown == NULL)
-		abort();
-	b->files = grown;
+	b->files = xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
 	b->files[b->nfiles++] = f;
 	f->path = xstrdup(canonical);
 	f->shown = shown_path(ld->cwd, canonical);
@@ -470,10 +467,7 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
 
 	if (ent != NULL && ent->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY && ctxt->node != NULL &&
 	    (ctxt->node->last != NULL || !in_entity_scratch(ctxt->node))) {
-		struct entity_use *grown = realloc(ld->uses, (ld->nuses + 1) * sizeof *grown);
-		if (grown == NULL)
-			abort();
-		ld->uses = grown;
+		ld->uses = xrealloc(ld->uses, (ld->nuses + 1) * sizeof *ld->uses);
 		ld->uses[ld->nuses++] = (struct entity_use){ctxt->node, ctxt->node->last, ent};
 	}
 	return ent;

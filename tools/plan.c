@@ -150,15 +150,11 @@ static void find_page(xmlNodePtr e, void *data)
 {
 	struct planner *pl = data;
 	struct plan *p = pl->plan;
-	struct page *grown;
 
 	if (!is_page_root(pl, e))
 		return;
 	mx_set(pl, e, "source", book_file_of(pl->book, e)->rel);
-	grown = realloc(p->pages, (p->npages + 1) * sizeof *grown);
-	if (grown == NULL)
-		abort();
-	p->pages = grown;
+	p->pages = xrealloc(p->pages, (p->npages + 1) * sizeof *p->pages);
 	p->pages[p->npages].node = e;
 	p->pages[p->npages].name = page_name(pl, e, page_rank(pl, e));
 	mx_set(pl, e, "page", p->pages[p->npages].name);
@@ -509,10 +505,7 @@ static struct image *image_entry(struct planner *pl, xmlNodePtr e, const xmlChar
 
 static struct image *add_image(struct plan *p, struct image img)
 {
-	struct image *grown = realloc(p->images, (p->nimages + 1) * sizeof *grown);
-	if (grown == NULL)
-		abort();
-	p->images = grown;
+	p->images = xrealloc(p->images, (p->nimages + 1) * sizeof *p->images);
 	p->images[p->nimages] = img;
 	return &p->images[p->nimages++];
 }

@@ -190,10 +190,8 @@ static void count_unknown(struct renderer *r, xmlNodePtr node)
 	intptr_t uses = (intptr_t)xmlHashLookup(r->unknown, node->name);
 
 	if (uses == 0) {
-		xmlNodePtr *grown = realloc(r->unknown_first, (size_t)(r->unknown_names + 1) * sizeof *grown);
-		if (grown == NULL)
-			abort();
-		r->unknown_first = grown;
+		r->unknown_first = xrealloc(r->unknown_first,
+		                            (size_t)(r->unknown_names + 1) * sizeof *r->unknown_first);
 		r->unknown_first[r->unknown_names++] = node;
 	}
 	xmlHashUpdateEntry(r->unknown, node->name, (void *)(uses + 1), NULL);

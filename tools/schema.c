@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "plan.h"
+#include "util.h"
 #include "xmlerr.h"
 
 /* libxml2's messages kept from one validation; past them, one message says there are more. */
@@ -77,9 +78,7 @@ static void add_node(struct node_list *list, xmlNodePtr node)
 {
 	if (list->n == list->size) {
 		list->size = list->size ? 2 * list->size : 64;
-		list->items = realloc(list->items, (size_t)list->size * sizeof *list->items);
-		if (list->items == NULL)
-			abort();
+		list->items = xrealloc(list->items, (size_t)list->size * sizeof *list->items);
 	}
 	list->items[list->n++] = node;
 }
